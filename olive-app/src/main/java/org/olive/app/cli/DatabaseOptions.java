@@ -1,0 +1,50 @@
+package org.olive.app.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Database and data-directory options shared by the commands that open the database. */
+public class DatabaseOptions {
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database URL. Default: an H2 file database under the data directory. "
+                    + "For PostgreSQL: jdbc:postgresql://HOST:5432/DB")
+    String url;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (PostgreSQL). Default: $OLIVE_DB_USER or the current OS user.")
+    String user;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password. Prefer $OLIVE_DB_PASSWORD.")
+    String password;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where Olive keeps its H2 database and generated data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    /** Spring properties for the chosen database. */
+    Map<String, Object> springProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (url == null || url.isBlank()) {
+            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive") + ";AUTO_SERVER=FALSE");
+            p.put("spring.datasource.username", "sa");
+            p.put("spring.datasource.password", "");
+        } else {
+            if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+                throw new IllegalArgumentException("--db must be a jdbc:postgresql: or jdbc:h2: URL, found " + url);
+            }
+            p.put("spring.datasource.url", url);
+            String u = user != null ? user : System.getenv().getOrDefault("OLIVE_DB_USER", System.getProperty("user.name"));
+            String pw = password != null ? password : System.getenv().getOrDefault("OLIVE_DB_PASSWORD", "");
+            p.put("spring.datasource.username", u);
+            p.put("spring.datasource.password", pw);
+        }
+        return p;
+    }
+
+    String describe() {
+        return url == null || url.isBlank() ? "H2 file database " + dataDir.toAbsolutePath().resolve("olive") + ".mv.db" : url;
+    }
+}
