@@ -1,0 +1,191 @@
+package org.olive.population;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reconstructs a person's presence in the county from the sequence of their crossings (domain.md §6).
+ *
+ * <p>The choices, each explainable in the {@link Presence} it returns:
+ * <ol>
+ *   <li><b>Order and duplicates.</b> Crossings are sorted by time. A crossing in the same direction as the one
+ *   before it within {@link ResidenceRules#duplicateWithin()} is a duplicate check of the same trip and is
+ *   ignored.</li>
+ *   <li><b>Missing crossings.</b> Two crossings in the same direction further apart than that mean one in the
+ *   other direction is missing: IN, IN means an unrecorded OUT; OUT, OUT an unrecorded IN. The missing
+ *   crossing is placed so that the unrecorded trip away lasts as long as the person's own median complete trip
+ *   away (from their OUT→IN pairs), or {@link ResidenceRules#fallbackAwaySpell()} when they have none, and
+ *   never longer than the gap allows.</li>
+ *   <li><b>Before the first crossing.</b> If the first known crossing is an OUT, the person was in the county
+ *   before it; if it is an IN, they were away. This uses crossings before the window too, so a history load
+ *   gives the right start.</li>
+ *   <li><b>No crossings.</b> A registered person with no crossings at all is present all year
+ *   ({@link ResidenceRules#noCrossingsMeansPresent()}); anyone else is absent.</li>
+ *   <li><b>Days.</b> A day is present under {@link ResidenceRules.DayRule#ANY_TIME} if any moment of it is
+ *   spent in the county, under {@link ResidenceRules.DayRule#OVERNIGHT} if the person is in the county at
+ *   the end of it.</li>
+ * </ol>
+ * The class is stateless and thread-safe; the work is linear in the number of crossings.
+ */
+public final class PresenceReconstruction {
+
+    private final ResidenceRules rules;
+
+    public PresenceReconstruction(ResidenceRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * Presence in the window of {@link ResidenceRules#windowDays()} days ending on {@code windowEnd} (inclusive).
+     *
+     * @param crossings  the person's crossings in any order, up to at least {@code windowEnd}; later ones are ignored
+     * @param registered whether the person is registered (户籍) in the county, which decides the no-crossing case
+     */
+    public Presence reconstruct(List<Crossing> crossings, LocalDate windowEnd, boolean registered) {
+        LocalDate windowStart = windowEnd.minusDays(rules.windowDays() - 1L);
+        LocalDateTime endExclusive = windowEnd.plusDays(1).atStartOfDay();
+        Crossing[] sorted = crossings.stream()
+                .filter(c -> c.time().isBefore(endExclusive))
+                .sorted(Comparator.comparing(Crossing::time))
+                .toArray(Crossing[]::new);
+        if (sorted.length == 0) {
+            boolean present = registered && rules.noCrossingsMeansPresent();
+            int days = present ? rules.windowDays() : 0;
+            return new Presence(windowEnd, days, days >= rules.residentDays(),
+                    present ? Presence.Basis.NO_CROSSINGS_ASSUMED_PRESENT : Presence.Basis.NO_CROSSINGS_ASSUMED_ABSENT,
+                    0, 0, List.of());
+        }
+
+        // 1. drop duplicate checks
+        List<Crossing> events = new ArrayList<>(sorted.length);
+        int duplicates = 0;
+        for (Crossing c : sorted) {
+            if (!events.isEmpty()) {
+                Crossing prev = events.get(events.size() - 1);
+                if (prev.direction() == c.direction()
+                        && Duration.between(prev.time(), c.time()).compareTo(rules.duplicateWithin()) <= 0) {
+                    duplicates++;
+                    continue;
+                }
+            }
+            events.add(c);
+        }
+
+        // 2. fill missing crossings
+        Duration typicalAway = medianAwaySpell(events);
+        List<Presence.Imputed> imputed = new ArrayList<>();
+        List<LocalDateTime> times = new ArrayList<>(events.size() * 2);
+        List<Crossing.Direction> dirs = new ArrayList<>(events.size() * 2);
+        for (int i = 0; i < events.size(); i++) {
+            Crossing c = events.get(i);
+            if (i > 0 && events.get(i - 1).direction() == c.direction()) {
+                LocalDateTime prev = events.get(i - 1).time();
+                Duration gap = Duration.between(prev, c.time());
+                Duration away = typicalAway.compareTo(gap) < 0 ? typicalAway : gap.dividedBy(2);
+                if (c.direction() == Crossing.Direction.IN) {
+                    LocalDateTime t = c.time().minus(away);
+                    times.add(t);
+                    dirs.add(Crossing.Direction.OUT);
+                    imputed.add(new Presence.Imputed(t, Crossing.Direction.OUT,
+                            "IN at " + prev + " and IN at " + c.time() + " with no OUT between; assumed a trip away of "
+                                    + describe(away)));
+                } else {
+                    LocalDateTime t = prev.plus(away);
+                    times.add(t);
+                    dirs.add(Crossing.Direction.IN);
+                    imputed.add(new Presence.Imputed(t, Crossing.Direction.IN,
+                            "OUT at " + prev + " and OUT at " + c.time() + " with no IN between; assumed a trip away of "
+                                    + describe(away)));
+                }
+            }
+            times.add(c.time());
+            dirs.add(c.direction());
+        }
+
+        // 3. walk the presence intervals and count days in the window
+        boolean present = dirs.get(0) == Crossing.Direction.OUT;
+        LocalDateTime from = present ? windowStart.atStartOfDay() : null;
+        boolean[] day = new boolean[rules.windowDays()];
+        for (int i = 0; i < times.size(); i++) {
+            LocalDateTime t = times.get(i);
+            if (dirs.get(i) == Crossing.Direction.IN) {
+                if (!present) {
+                    present = true;
+                    from = t;
+                }
+            } else if (present) {
+                mark(day, windowStart, from, t);
+                present = false;
+            }
+        }
+        if (present) {
+            // still in the county when the window closes: that counts for the last day under either rule
+            mark(day, windowStart, from, endExclusive.plusSeconds(1));
+        }
+        int days = 0;
+        for (boolean b : day) {
+            if (b) {
+                days++;
+            }
+        }
+        int used = 0;
+        for (Crossing c : events) {
+            if (!c.time().toLocalDate().isBefore(windowStart)) {
+                used++;
+            }
+        }
+        return new Presence(windowEnd, days, days >= rules.residentDays(), Presence.Basis.CROSSINGS, used, duplicates,
+                List.copyOf(imputed));
+    }
+
+    /** Marks the days of [from, to) that count under the day rule. */
+    private void mark(boolean[] day, LocalDate windowStart, LocalDateTime from, LocalDateTime to) {
+        if (!to.isAfter(from)) {
+            return;
+        }
+        boolean fromMidnight = from.toLocalTime().equals(LocalTime.MIDNIGHT);
+        boolean toMidnight = to.toLocalTime().equals(LocalTime.MIDNIGHT);
+        LocalDate first;
+        LocalDate last;
+        if (rules.dayRule() == ResidenceRules.DayRule.ANY_TIME) {
+            first = from.toLocalDate();
+            last = toMidnight ? to.toLocalDate().minusDays(1) : to.toLocalDate();
+        } else {
+            // Present at the end of day d means present at the midnight that starts d+1.
+            first = fromMidnight ? from.toLocalDate().minusDays(1) : from.toLocalDate();
+            last = toMidnight ? to.toLocalDate().minusDays(2) : to.toLocalDate().minusDays(1);
+        }
+        long a = Math.max(0, ChronoUnit.DAYS.between(windowStart, first));
+        long b = Math.min(day.length - 1L, ChronoUnit.DAYS.between(windowStart, last));
+        if (a <= b) {
+            Arrays.fill(day, (int) a, (int) b + 1, true);
+        }
+    }
+
+    /** The person's median complete trip away (OUT followed by IN), or the fallback when there is none. */
+    private Duration medianAwaySpell(List<Crossing> events) {
+        List<Long> spells = new ArrayList<>();
+        for (int i = 1; i < events.size(); i++) {
+            if (events.get(i - 1).direction() == Crossing.Direction.OUT && events.get(i).direction() == Crossing.Direction.IN) {
+                spells.add(Duration.between(events.get(i - 1).time(), events.get(i).time()).toMinutes());
+            }
+        }
+        if (spells.isEmpty()) {
+            return rules.fallbackAwaySpell();
+        }
+        spells.sort(null);
+        return Duration.ofMinutes(spells.get(spells.size() / 2));
+    }
+
+    private static String describe(Duration d) {
+        long hours = d.toHours();
+        return hours >= 48 ? (hours / 24) + " days" : hours + " hours";
+    }
+}

@@ -1,0 +1,123 @@
+package org.olive.population;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.olive.population.Crossing.Direction.IN;
+import static org.olive.population.Crossing.Direction.OUT;
+
+class PresenceReconstructionTest {
+
+    private static final LocalDate END = LocalDate.of(2024, 12, 31); // window 2024-01-02 … 2024-12-31 (365 days)
+    private final PresenceReconstruction defaults = new PresenceReconstruction(ResidenceRules.defaults());
+
+    private static Crossing c(String time, Crossing.Direction d) {
+        return new Crossing(LocalDateTime.parse(time), d, "test:" + time);
+    }
+
+    @Test
+    void registeredWithoutCrossingsIsPresentAllYear() {
+        Presence p = defaults.reconstruct(List.of(), END, true);
+        assertThat(p.daysPresent()).isEqualTo(365);
+        assertThat(p.resident()).isTrue();
+        assertThat(p.basis()).isEqualTo(Presence.Basis.NO_CROSSINGS_ASSUMED_PRESENT);
+        assertThat(defaults.reconstruct(List.of(), END, false).resident()).isFalse();
+    }
+
+    @Test
+    void islanderWithShortTripsIsResident() {
+        List<Crossing> trips = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            trips.add(c(String.format("2024-%02d-10T08:00", m), OUT));
+            trips.add(c(String.format("2024-%02d-13T17:00", m), IN));
+        }
+        Presence p = defaults.reconstruct(trips, END, true);
+        // 12 trips: away on the 11th and 12th of each month (the 10th and 13th count: part of the day in the county)
+        assertThat(p.daysPresent()).isEqualTo(365 - 24);
+        assertThat(p.resident()).isTrue();
+        assertThat(p.imputed()).isEmpty();
+    }
+
+    @Test
+    void personLivingAwayWhoVisitsIsNotResident() {
+        // 人户分离: lives in Shanghai, home for Spring Festival (10 days) and a summer week
+        List<Crossing> visits = List.of(
+                c("2024-02-05T10:00", IN), c("2024-02-15T15:00", OUT),
+                c("2024-07-20T10:00", IN), c("2024-07-27T15:00", OUT));
+        Presence p = defaults.reconstruct(visits, END, true);
+        assertThat(p.daysPresent()).isEqualTo(11 + 8);
+        assertThat(p.resident()).isFalse();
+    }
+
+    @Test
+    void duplicateChecksAreIgnored() {
+        List<Crossing> withDuplicate = List.of(
+                c("2024-03-01T08:00", OUT), c("2024-03-01T08:05", OUT), c("2024-03-03T18:00", IN));
+        Presence p = defaults.reconstruct(withDuplicate, END, true);
+        assertThat(p.duplicatesIgnored()).isEqualTo(1);
+        assertThat(p.daysPresent()).isEqualTo(365 - 1);
+    }
+
+    @Test
+    void missingOutIsImputedFromThePersonsOwnTrips() {
+        List<Crossing> trips = List.of(
+                c("2024-03-01T08:00", OUT), c("2024-03-05T08:00", IN),   // a 4-day trip
+                c("2024-06-01T08:00", IN));                               // IN again: the OUT is missing
+        Presence p = defaults.reconstruct(trips, END, true);
+        assertThat(p.imputed()).hasSize(1);
+        Presence.Imputed imp = p.imputed().get(0);
+        assertThat(imp.direction()).isEqualTo(OUT);
+        assertThat(imp.time()).isEqualTo(LocalDateTime.parse("2024-05-28T08:00"));
+        assertThat(imp.reason()).contains("no OUT");
+        // away 2024-03-02..04 and 2024-05-29..31
+        assertThat(p.daysPresent()).isEqualTo(365 - 3 - 3);
+    }
+
+    @Test
+    void missingInWithoutHistoryUsesTheFallbackSpell() {
+        List<Crossing> trips = List.of(c("2024-04-01T08:00", OUT), c("2024-09-01T08:00", OUT));
+        Presence p = defaults.reconstruct(trips, END, true);
+        assertThat(p.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.direction()).isEqualTo(IN);
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-04-04T08:00"));
+        });
+        // present to 04-01, away 04-02..03, present 04-04..09-01, then away to the end of the year
+        long daysFromStart = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 4, 1)) + 1;
+        long secondSpell = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2024, 4, 4), LocalDate.of(2024, 9, 1)) + 1;
+        assertThat(p.daysPresent()).isEqualTo((int) (daysFromStart + secondSpell));
+    }
+
+    @Test
+    void historyBeforeTheWindowSetsTheStartingState() {
+        // arrived in 2023 and never left: present the whole window
+        Presence p = defaults.reconstruct(List.of(c("2023-06-01T12:00", IN)), END, false);
+        assertThat(p.daysPresent()).isEqualTo(365);
+        assertThat(p.crossingsUsed()).isZero();
+        // a tourist: two nights in August
+        Presence t = defaults.reconstruct(List.of(c("2024-08-10T10:00", IN), c("2024-08-12T16:00", OUT)), END, false);
+        assertThat(t.daysPresent()).isEqualTo(3);
+        assertThat(t.resident()).isFalse();
+    }
+
+    @Test
+    void overnightRuleCountsNights() {
+        PresenceReconstruction overnight = new PresenceReconstruction(new ResidenceRules(365, 183, Duration.ofHours(6),
+                ResidenceRules.DayRule.OVERNIGHT, Duration.ofDays(3), true));
+        Presence t = overnight.reconstruct(List.of(c("2024-08-10T10:00", IN), c("2024-08-12T16:00", OUT)), END, false);
+        assertThat(t.daysPresent()).isEqualTo(2); // nights of the 10th and 11th
+        Presence stays = overnight.reconstruct(List.of(c("2024-12-30T10:00", IN)), END, false);
+        assertThat(stays.daysPresent()).isEqualTo(2); // the 30th and the last day, still there at the close
+    }
+
+    @Test
+    void crossingsAfterTheWindowAreIgnored() {
+        Presence p = defaults.reconstruct(List.of(c("2025-01-05T08:00", OUT)), END, true);
+        assertThat(p.daysPresent()).isEqualTo(365);
+    }
+}
