@@ -1,0 +1,12 @@
+package org.olive.app.audit;
+
+/** What an audit event records. Stored by name: never rename a constant, add new ones. */
+public enum AuditAction {
+    LOGIN_SUCCESS,
+    LOGIN_FAILURE,
+    LOGOUT,
+    ACCOUNT_CREATED,
+    ACCOUNT_RESET,
+    /** Someone looked at personal data of a person or family (M11: every such view is audited). */
+    VIEW_PERSONAL_DATA
+}

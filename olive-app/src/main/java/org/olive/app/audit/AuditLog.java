@@ -1,0 +1,97 @@
+package org.olive.app.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit trail (M11): logins and logouts, account changes and — from the ledgers on — every view of a person's or
+ * family's personal data. Append-only: there is no update or delete.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** Stores an event; {@code id} and {@code occurredAt} of the argument are ignored (now is used). */
+    public void record(AuditEvent e) {
+        jdbc.sql("""
+                INSERT INTO audit_event (occurred_at, actor, actor_role, action, subject_type, subject_id, outcome,
+                                         remote_addr, detail)
+                VALUES (:at, :actor, :role, :action, :stype, :sid, :outcome, :addr, :detail)""")
+                .param("at", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))
+                .param("actor", cut(e.actor() == null ? "?" : e.actor(), 64))
+                .param("role", e.actorRole())
+                .param("action", e.action().name())
+                .param("stype", e.subjectType())
+                .param("sid", cut(e.subjectId(), 100))
+                .param("outcome", e.outcome().name())
+                .param("addr", cut(e.remoteAddr(), 64))
+                .param("detail", cut(e.detail(), 500))
+                .update();
+    }
+
+    /** Records that the current user viewed personal data of a subject, e.g. {@code recordView("FAMILY", "F123")}. */
+    public void recordView(String subjectType, String subjectId) {
+        String actor = "anonymous";
+        String role = null;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated()) {
+            actor = auth.getName();
+            role = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).findFirst().orElse(null);
+        }
+        String addr = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes sra) {
+            addr = sra.getRequest().getRemoteAddr();
+        }
+        record(new AuditEvent(null, null, actor, role, AuditAction.VIEW_PERSONAL_DATA, subjectType, subjectId,
+                AuditEvent.Outcome.SUCCESS, addr, null));
+    }
+
+    /** The latest events, newest first. */
+    public List<AuditEvent> recent(int limit) {
+        return jdbc.sql("SELECT * FROM audit_event ORDER BY id DESC LIMIT :n")
+                .param("n", limit).query(AuditLog::event).list();
+    }
+
+    /** The latest events of one action, newest first. */
+    public List<AuditEvent> recent(AuditAction action, int limit) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE action = :a ORDER BY id DESC LIMIT :n")
+                .param("a", action.name()).param("n", limit).query(AuditLog::event).list();
+    }
+
+    public long count(AuditAction action) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = :a").param("a", action.name())
+                .query(Long.class).single();
+    }
+
+    private static AuditEvent event(ResultSet rs, int rowNum) throws SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("actor"), rs.getString("actor_role"), AuditAction.valueOf(rs.getString("action")),
+                rs.getString("subject_type"), rs.getString("subject_id"),
+                AuditEvent.Outcome.valueOf(rs.getString("outcome")), rs.getString("remote_addr"),
+                rs.getString("detail"));
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

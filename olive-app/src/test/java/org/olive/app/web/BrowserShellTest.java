@@ -1,0 +1,215 @@
+package org.olive.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.olive.app.account.AccountService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Logs in with a real headless Chromium (Debian packages chromium and chromium-driver) and looks at the shell. Never
+ * downloads anything: the driver and browser are given explicitly, so Selenium Manager is not used. Without
+ * /usr/bin/chromedriver the test is skipped, or fails when CI=true.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserShellTest.PASSWORD})
+@ActiveProfiles("test")
+class BrowserShellTest {
+
+    static final String PASSWORD = "Browser-pass-2026";
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("olive.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("olive.test.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final List<String> NAV_ZH = List.of("人口", "家庭", "收入", "群体", "预警", "政策", "驾驶舱", "地图");
+    static final List<String> NAV_EN =
+            List.of("Population", "Families", "Income", "Groups", "Warnings", "Policies", "Cockpit", "Map");
+
+    /** Selenium warns that it has no DevTools (CDP) module for this Chromium version; the test does not use CDP. */
+    static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+    static final java.util.logging.Logger CHROMIUM_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
+
+    static WebDriver driver;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            String why = "no " + CHROMEDRIVER + " or " + CHROMIUM + ": install the Debian packages chromium and "
+                    + "chromium-driver to run the browser test";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why);
+            }
+            assumeTrue(false, why);
+        }
+        CDP_LOG.setLevel(Level.OFF);
+        CHROMIUM_LOG.setLevel(Level.OFF);
+        // never let Selenium Manager look for (or download) a driver or a browser
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("olive-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1366,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    List<String> nav() {
+        return driver.findElements(By.cssSelector("nav.mainnav ul:not(.admin) a")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    void screenshot(String name) throws IOException {
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void analystLogsInAndSeesTheShellInChineseAndEnglish() throws IOException {
+        assertThat(accounts.count()).isGreaterThanOrEqualTo(4);
+
+        driver.get(url("/"));
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        screenshot("login-zh.png");
+
+        // wrong password first: Chinese error
+        driver.findElement(By.id("username")).sendKeys("analyst");
+        driver.findElement(By.id("password")).sendKeys("not-the-password");
+        driver.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?error"));
+        assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("用户名或密码错误");
+
+        Cookie sessionBefore = driver.manage().getCookieNamed("JSESSIONID");
+        driver.findElement(By.id("username")).sendKeys("analyst");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/cockpit"));
+        Cookie sessionAfter = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(sessionAfter).isNotNull();
+        assertThat(sessionAfter.isHttpOnly()).isTrue();
+        if (sessionBefore != null) {
+            assertThat(sessionAfter.getValue()).as("session id changes at login").isNotEqualTo(sessionBefore.getValue());
+        }
+
+        assertThat(nav()).containsExactlyElementsOf(NAV_ZH);
+        assertThat(driver.findElement(By.cssSelector(".userbox")).getText()).contains("分析员", "嵊泗县");
+        assertThat(driver.findElements(By.id("nav-accounts"))).isEmpty();
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#township-chart canvas, #township-chart svg")));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat(js.executeScript("return typeof echarts")).isEqualTo("object");
+        assertThat(js.executeScript("return typeof htmx")).isEqualTo("object");
+        assertThat(driver.findElement(By.id("township-chart")).getAttribute("data-rendered")).isEqualTo("true");
+        screenshot("cockpit-zh.png");
+
+        driver.findElement(By.linkText("English")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertThat(nav()).containsExactlyElementsOf(NAV_EN);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#township-chart canvas")));
+        screenshot("cockpit-en.png");
+
+        // the language is remembered, and a forbidden page gets the real access-denied page
+        driver.get(url("/admin/accounts"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Access denied");
+        driver.findElement(By.linkText("中文")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+
+        driver.get(url("/population"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("人口一本账");
+        screenshot("population-zh.png");
+
+        // no script errors, no blocked resources (CSP), no 404s in the console
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> !e.getMessage().contains("/admin/accounts")) // the expected 403
+                .toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(driver.findElement(By.cssSelector(".alert.info")).getText()).contains("您已安全退出");
+
+        // the administrator also sees the accounts page
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/cockpit"));
+        driver.findElement(By.id("nav-accounts")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("accounts-table")));
+        assertThat(driver.findElement(By.id("accounts-table")).getText()).contains("admin", "analyst", "cadre",
+                "policy", "菜园镇");
+        screenshot("accounts-zh.png");
+    }
+}
