@@ -129,7 +129,9 @@ public final class Distribution {
             s1 += w[i] * x[i] * cw[i];
             s2 += w[i] * w[i] * x[i];
         }
-        return 100 * ((2 * s1 - s2) / (totalWeight * totalIncome) - 1);
+        double g = 100 * ((2 * s1 - s2) / (totalWeight * totalIncome) - 1);
+        // Equal incomes give 0 up to rounding (about 1e-14); do not report a negative Gini for them.
+        return Math.abs(g) < 1e-9 ? 0 : g;
     }
 
     /** Theil index T (GE(1)) over persons with positive income. */
