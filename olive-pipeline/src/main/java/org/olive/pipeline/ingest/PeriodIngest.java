@@ -1,0 +1,532 @@
+package org.olive.pipeline.ingest;
+
+import org.olive.identity.CreditCode;
+import org.olive.identity.IdNumber;
+import org.olive.ingest.load.FileIngestor;
+import org.olive.ingest.load.IngestSummary;
+import org.olive.ingest.mapping.BuiltInMappings;
+import org.olive.ingest.mapping.DatasetMapping;
+import org.olive.ingest.mapping.FieldSpec;
+import org.olive.ingest.mapping.ValidationContext;
+import org.olive.ingest.reject.MappedRecord;
+import org.olive.ingest.reject.Reject;
+import org.olive.ingest.reject.Repair;
+import org.olive.ingest.reject.RowOutcome;
+import org.olive.ingest.table.IngestException;
+import org.olive.ingest.table.ReaderOptions;
+import org.olive.ingest.table.TableReader;
+import org.olive.ingest.table.TableReaders;
+import org.olive.period.Period;
+import org.olive.store.load.BulkLoader;
+import org.olive.store.table.ColumnType;
+import org.olive.store.table.TableSpec;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Ingests one period's folder of departmental extracts into the master database, replacing that period's data
+ * atomically.
+ *
+ * <p>How a run goes:
+ * <ol>
+ *   <li>The run is registered (committed at once), so that a run killed half-way stays visible as RUNNING; the next
+ *   run of the period marks it INTERRUPTED.</li>
+ *   <li>In ONE transaction: every dataset table's rows of the period are deleted, then every file of the folder is
+ *   identified by its header (against the mappings), read, validated and bulk-loaded in chunks; rejected values and
+ *   repairs are stored with their file, row, field and reason; per-file accounts are stored; the data-items indicator
+ *   is computed; the run is marked SUCCEEDED and earlier runs of the period SUPERSEDED. Then it commits.</li>
+ *   <li>On any failure the transaction is rolled back — the period keeps its previous data — and the run is marked
+ *   FAILED with the reason.</li>
+ * </ol>
+ * A file that cannot be read (wrong format, unknown columns, a fatal encoding error) does not fail the run: it is
+ * reported with its error and the rows read before the error are accounted for. Every data row read ends as loaded
+ * or rejected.
+ */
+public final class PeriodIngest {
+
+    /** Rows buffered before a bulk load; bounds memory whatever the file size. */
+    public static final int DEFAULT_CHUNK_ROWS = 20_000;
+
+    private final DataSource dataSource;
+    private final List<DatasetMapping> mappings;
+    private final Map<String, DatasetMapping> canonical;
+    private final Map<String, DatasetSettings> settings;
+    private final ReaderOptions readerOptions;
+    private final Clock clock;
+    private int chunkRows = DEFAULT_CHUNK_ROWS;
+    private Consumer<String> progress = s -> { };
+
+    /**
+     * @param mappings the mappings to read files with: the built-in ones, or a county's (each must keep to its
+     *                 dataset's canonical schema, see {@link #checkAgainstCanonical})
+     */
+    public PeriodIngest(DataSource dataSource, List<DatasetMapping> mappings, Map<String, DatasetSettings> settings,
+                        ReaderOptions readerOptions, Clock clock) {
+        this.dataSource = dataSource;
+        this.canonical = new LinkedHashMap<>();
+        BuiltInMappings.all().forEach(m -> canonical.put(m.dataset(), m));
+        mappings.forEach(PeriodIngest.this::checkAgainstCanonical);
+        this.mappings = List.copyOf(mappings);
+        this.settings = settings;
+        this.readerOptions = readerOptions;
+        this.clock = clock;
+    }
+
+    /** The built-in mappings and settings, default reader options and the system clock. */
+    public static PeriodIngest withDefaults(DataSource dataSource) {
+        return new PeriodIngest(dataSource, BuiltInMappings.all(), DatasetSettings.builtIn(), ReaderOptions.defaults(),
+                Clock.systemDefaultZone());
+    }
+
+    public PeriodIngest chunkRows(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("chunk rows must be positive");
+        }
+        this.chunkRows = rows;
+        return this;
+    }
+
+    public PeriodIngest progress(Consumer<String> progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /**
+     * A county's mapping may rename headers and recode values but must keep the canonical field names and types of
+     * its dataset, since the master database's tables are built on them.
+     */
+    void checkAgainstCanonical(DatasetMapping m) {
+        DatasetMapping c = canonical.get(m.dataset());
+        if (c == null) {
+            throw new IllegalArgumentException("mapping for unknown dataset '" + m.dataset() + "'; known: " + canonical.keySet());
+        }
+        for (FieldSpec f : m.fields()) {
+            Optional<FieldSpec> cf = c.field(f.name());
+            if (cf.isEmpty()) {
+                throw new IllegalArgumentException("mapping " + m.dataset() + ": field '" + f.name()
+                        + "' is not in the dataset's canonical schema " + c.fields().stream().map(FieldSpec::name).toList());
+            }
+            if (cf.get().type() != f.type()) {
+                throw new IllegalArgumentException("mapping " + m.dataset() + ": field '" + f.name() + "' must have type "
+                        + cf.get().type().yamlName() + ", found " + f.type().yamlName());
+            }
+        }
+    }
+
+    /** Ingests the folder for the period; see the class comment. Throws {@link IngestRunException} if the run failed. */
+    public IngestReport ingest(Path periodDir, Period period) {
+        if (!Files.isDirectory(periodDir)) {
+            throw new IngestRunException("period folder " + periodDir + " does not exist or is not a folder");
+        }
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        long t0 = System.nanoTime();
+        long runId;
+        try {
+            runId = registerRun(period, periodDir, started);
+        } catch (SQLException e) {
+            throw new IngestRunException("cannot register the run in the database: " + e.getMessage(), e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                IngestReport report = load(c, runId, periodDir, period, started, t0);
+                c.commit();
+                return report;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            String msg = e instanceof IngestRunException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            markFailed(runId, msg);
+            throw e instanceof IngestRunException ire ? ire : new IngestRunException("ingest of " + period + " failed and was rolled back: " + msg, e);
+        }
+    }
+
+    private IngestReport load(Connection c, long runId, Path dir, Period period, OffsetDateTime started, long t0) throws SQLException {
+        BulkLoader loader = BulkLoader.forConnection(c);
+        for (DatasetMapping m : canonical.values()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + MasterTables.tableName(m) + " WHERE "
+                    + MasterTables.PERIOD + " = ?")) {
+                ps.setString(1, period.toString());
+                ps.executeUpdate();
+            }
+        }
+        for (String t : List.of("ingest_reject", "ingest_repair")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE data_period = ?")) {
+                ps.setString(1, period.toString());
+                ps.executeUpdate();
+            }
+        }
+        ValidationContext context = ValidationContext.shengsi(period.lastDay());
+        List<IngestReport.FileReport> files = new ArrayList<>();
+        Map<String, DatasetAccumulator> datasets = new TreeMap<>();
+        for (Path file : listFiles(dir)) {
+            long f0 = System.nanoTime();
+            progress.accept(period + " " + file.getFileName());
+            IngestReport.FileReport fr = loadFile(c, loader, runId, period, file, context, datasets);
+            fr = withMillis(fr, (System.nanoTime() - f0) / 1_000_000);
+            insertFileRow(c, runId, period, fr);
+            files.add(fr);
+        }
+        List<IngestReport.Missing> missing = new ArrayList<>();
+        for (DatasetSettings s : settings.values()) {
+            if (s.cadence().expectedIn(period) && !datasets.containsKey(s.dataset())) {
+                missing.add(new IngestReport.Missing(s.dataset(), s.department(), s.cadence().name().toLowerCase()));
+            }
+        }
+        IngestReport.DataItems items = DataItemsIndicator.compute(c, canonical, settings, period);
+        Map<String, IngestReport.DatasetReport> byDataset = new LinkedHashMap<>();
+        datasets.forEach((k, v) -> byDataset.put(k, v.report()));
+        OffsetDateTime finished = OffsetDateTime.now(clock);
+        IngestReport report = new IngestReport(runId, period.toString(), "SUCCEEDED", null, started, finished,
+                (System.nanoTime() - t0) / 1_000_000, files, byDataset, missing, items);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'SUPERSEDED' WHERE data_period = ? "
+                + "AND status = 'SUCCEEDED' AND id <> ?")) {
+            ps.setString(1, period.toString());
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'SUCCEEDED', finished_at = ?, files = ?, "
+                + "rows_in = ?, rows_loaded = ?, rows_repaired = ?, rows_rejected = ?, items_total = ?, items_updated = ?, "
+                + "report = ? WHERE id = ?")) {
+            ps.setObject(1, finished);
+            ps.setInt(2, files.size());
+            ps.setLong(3, report.rowsIn());
+            ps.setLong(4, report.loaded());
+            ps.setLong(5, report.repaired());
+            ps.setLong(6, report.rejected());
+            ps.setLong(7, items.total());
+            ps.setLong(8, items.updated());
+            ps.setString(9, report.toJson());
+            ps.setLong(10, runId);
+            ps.executeUpdate();
+        }
+        return report;
+    }
+
+    private static List<Path> listFiles(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new IngestRunException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private IngestReport.FileReport loadFile(Connection c, BulkLoader loader, long runId, Period period, Path file,
+                                             ValidationContext context, Map<String, DatasetAccumulator> datasets)
+            throws SQLException {
+        String name = file.getFileName().toString();
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        TableReader reader;
+        try {
+            reader = TableReaders.open(file, readerOptions);
+        } catch (IngestException e) {
+            return new IngestReport.FileReport(name, null, null, null, null, null, bytes, 0, 0, 0, 0, 0, 0, List.of(),
+                    e.error().toString(), 0);
+        }
+        try (reader) {
+            Optional<DatasetMapping> found = BuiltInMappings.identify(reader.header(), mappings);
+            if (found.isEmpty()) {
+                return new IngestReport.FileReport(name, null, null, reader.source().format().name(),
+                        reader.source().encoding(), reader.source().encodingReason(), bytes, 0, 0, 0, 0, 0, 0, List.of(),
+                        "unknown column set: no mapping matches the headers " + reader.header().names()
+                                + " — add a mapping file for this dataset or correct the headers", 0);
+            }
+            DatasetMapping mapping = found.get();
+            DatasetMapping canon = canonical.get(mapping.dataset());
+            TableSpec table = MasterTables.table(canon);
+            DatasetSettings ds = settings.get(mapping.dataset());
+            String department = ds == null ? "" : ds.department();
+            DatasetAccumulator acc = datasets.computeIfAbsent(mapping.dataset(),
+                    k -> new DatasetAccumulator(k, department, table.name()));
+            FileSink sink = new FileSink(c, loader, table, canon, runId, period, name, mapping.dataset(), chunkRows);
+            IngestSummary summary;
+            try {
+                summary = new FileIngestor(mapping, context, readerOptions).ingest(reader, sink::accept);
+                sink.flush();
+            } catch (SinkException e) {
+                throw e.getCause();
+            }
+            acc.add(summary, sink);
+            return new IngestReport.FileReport(name, mapping.dataset(), department, reader.source().format().name(),
+                    reader.source().encoding(), reader.source().encodingReason(), bytes, summary.rowsIn(), summary.loaded(),
+                    summary.repaired(), summary.rejected(), sink.duplicates, summary.blankRows(), summary.unusedColumns(),
+                    summary.fileError().map(Object::toString).orElse(null), 0);
+        }
+    }
+
+    private static IngestReport.FileReport withMillis(IngestReport.FileReport f, long millis) {
+        return new IngestReport.FileReport(f.file(), f.dataset(), f.department(), f.format(), f.encoding(), f.encodingReason(),
+                f.bytes(), f.rowsIn(), f.loaded(), f.repaired(), f.rejected(), f.duplicates(), f.blankRows(),
+                f.unusedColumns(), f.error(), millis);
+    }
+
+    /** Receives a file's row outcomes and loads them in chunks, on the run's connection. */
+    private static final class FileSink {
+        private static final TableSpec REJECTS = new TableSpec("ingest_reject", List.of(
+                TableSpec.Column.of("run_id", ColumnType.BIGINT), TableSpec.Column.text("data_period", 7),
+                TableSpec.Column.text("dataset", 40), TableSpec.Column.text("file_name", 255),
+                TableSpec.Column.of("source_row", ColumnType.BIGINT), TableSpec.Column.text("field", 200),
+                TableSpec.Column.text("raw_value", 2000), TableSpec.Column.text("reason", 1000),
+                TableSpec.Column.text("category", 300), TableSpec.Column.of("raw_row", ColumnType.TEXT)));
+        private static final TableSpec REPAIRS = new TableSpec("ingest_repair", List.of(
+                TableSpec.Column.of("run_id", ColumnType.BIGINT), TableSpec.Column.text("data_period", 7),
+                TableSpec.Column.text("dataset", 40), TableSpec.Column.text("file_name", 255),
+                TableSpec.Column.of("source_row", ColumnType.BIGINT), TableSpec.Column.text("field", 200),
+                TableSpec.Column.text("raw_value", 2000), TableSpec.Column.text("note", 1000)));
+
+        private final Connection c;
+        private final BulkLoader loader;
+        private final TableSpec table;
+        private final List<String> fields;
+        private final long runId;
+        private final String period;
+        private final String file;
+        private final String dataset;
+        private final int chunk;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Object[]> rejects = new ArrayList<>();
+        private final List<Object[]> repairs = new ArrayList<>();
+        final Map<String, Long> rejectsByReason = new TreeMap<>();
+        final Map<String, Long> repairsByKind = new TreeMap<>();
+        long duplicates;
+        private List<String> recordFields;
+        private boolean[] present;
+
+        FileSink(Connection c, BulkLoader loader, TableSpec table, DatasetMapping canon, long runId, Period period,
+                 String file, String dataset, int chunk) {
+            this.c = c;
+            this.loader = loader;
+            this.table = table;
+            this.fields = canon.fields().stream().map(FieldSpec::name).toList();
+            this.runId = runId;
+            this.period = period.toString();
+            this.file = file;
+            this.dataset = dataset;
+            this.chunk = chunk;
+        }
+
+        void accept(RowOutcome outcome) {
+            try {
+                if (outcome instanceof RowOutcome.Loaded l) {
+                    rows.add(toRow(l.record(), l.repairs()));
+                    for (Repair r : l.repairs()) {
+                        repairs.add(new Object[]{runId, period, dataset, file, r.row(), clip(r.field(), 200),
+                                clip(r.rawValue(), 2000), clip(r.note(), 1000)});
+                        repairsByKind.merge(ReasonCategory.of(r.note()), 1L, Long::sum);
+                    }
+                } else if (outcome instanceof RowOutcome.Rejected rj) {
+                    boolean dup = false;
+                    for (Reject r : rj.rejects()) {
+                        String category = ReasonCategory.of(r.reason());
+                        rejects.add(new Object[]{runId, period, dataset, file, r.row(), clip(r.field(), 200),
+                                clip(r.rawValue(), 2000), clip(r.reason(), 1000), category, r.rawRow()});
+                        rejectsByReason.merge(category, 1L, Long::sum);
+                        dup |= ReasonCategory.isDuplicate(r.reason());
+                    }
+                    if (dup) {
+                        duplicates++;
+                    }
+                }
+                if (rows.size() >= chunk || rejects.size() >= chunk || repairs.size() >= chunk) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new SinkException(e);
+            }
+        }
+
+        private Object[] toRow(MappedRecord r, List<Repair> rowRepairs) {
+            if (recordFields == null) {
+                recordFields = r.values().keySet().stream().toList();
+                present = new boolean[fields.size()];
+                for (int i = 0; i < fields.size(); i++) {
+                    present[i] = recordFields.contains(fields.get(i));
+                }
+            }
+            Object[] row = new Object[fields.size() + 5];
+            row[0] = period;
+            row[1] = runId;
+            row[2] = file;
+            row[3] = r.row();
+            for (int i = 0; i < fields.size(); i++) {
+                row[4 + i] = present[i] ? toSql(r.get(fields.get(i))) : null;
+            }
+            if (!rowRepairs.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (Repair rp : rowRepairs) {
+                    sb.append(sb.isEmpty() ? "" : "; ").append(rp.field()).append(": ").append(rp.note());
+                }
+                row[row.length - 1] = clip(sb.toString(), 1000);
+            }
+            return row;
+        }
+
+        static Object toSql(Object v) {
+            if (v instanceof IdNumber id) {
+                return id.value();
+            }
+            if (v instanceof CreditCode cc) {
+                return cc.value();
+            }
+            if (v instanceof Period p) {
+                return p.toString();
+            }
+            return v;
+        }
+
+        void flush() throws SQLException {
+            if (!rows.isEmpty()) {
+                loader.load(c, table, rows.iterator());
+                rows.clear();
+            }
+            if (!rejects.isEmpty()) {
+                loader.load(c, REJECTS, rejects.iterator());
+                rejects.clear();
+            }
+            if (!repairs.isEmpty()) {
+                loader.load(c, REPAIRS, repairs.iterator());
+                repairs.clear();
+            }
+        }
+
+        private static String clip(String s, int n) {
+            return s == null || s.length() <= n ? s : s.substring(0, n);
+        }
+    }
+
+    /** Carries an SQLException out of the row consumer. */
+    private static final class SinkException extends RuntimeException {
+        SinkException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    private static final class DatasetAccumulator {
+        final String dataset;
+        final String department;
+        final String table;
+        long rowsIn;
+        long loaded;
+        long repaired;
+        long rejected;
+        long duplicates;
+        final Map<String, Long> reasons = new TreeMap<>();
+        final Map<String, Long> repairs = new TreeMap<>();
+
+        DatasetAccumulator(String dataset, String department, String table) {
+            this.dataset = dataset;
+            this.department = department;
+            this.table = table;
+        }
+
+        void add(IngestSummary s, FileSink sink) {
+            rowsIn += s.rowsIn();
+            loaded += s.loaded();
+            repaired += s.repaired();
+            rejected += s.rejected();
+            duplicates += sink.duplicates;
+            sink.rejectsByReason.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            sink.repairsByKind.forEach((k, v) -> repairs.merge(k, v, Long::sum));
+        }
+
+        IngestReport.DatasetReport report() {
+            return new IngestReport.DatasetReport(dataset, department, table, rowsIn, loaded, repaired, rejected, duplicates,
+                    reasons, repairs);
+        }
+    }
+
+    private long registerRun(Period period, Path dir, OffsetDateTime started) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'INTERRUPTED', "
+                    + "error = 'the process stopped before the run finished; its changes were rolled back' "
+                    + "WHERE data_period = ? AND status = 'RUNNING'")) {
+                ps.setString(1, period.toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_run (data_period, status, started_at, source_dir) "
+                    + "VALUES (?, 'RUNNING', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, period.toString());
+                ps.setObject(2, started);
+                ps.setString(3, dir.toAbsolutePath().toString());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+    }
+
+    private void markFailed(long runId, String message) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?")) {
+                ps.setObject(1, OffsetDateTime.now(clock));
+                ps.setString(2, message == null ? "" : message.length() > 2000 ? message.substring(0, 2000) : message);
+                ps.setLong(3, runId);
+                ps.executeUpdate();
+            }
+        } catch (SQLException ignored) {
+            // the run stays RUNNING and the next run of the period marks it INTERRUPTED
+        }
+    }
+
+    private static void insertFileRow(Connection c, long runId, Period period, IngestReport.FileReport f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_file (run_id, data_period, file_name, dataset, department, "
+                + "format, encoding, encoding_reason, bytes, rows_in, rows_loaded, rows_repaired, rows_rejected, blank_rows, "
+                + "unused_columns, error, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setString(2, period.toString());
+            ps.setString(3, f.file());
+            ps.setString(4, f.dataset());
+            ps.setString(5, f.department());
+            ps.setString(6, f.format());
+            ps.setString(7, f.encoding());
+            ps.setString(8, f.encodingReason() == null ? null : f.encodingReason().length() > 300 ? f.encodingReason().substring(0, 300) : f.encodingReason());
+            ps.setLong(9, f.bytes());
+            ps.setLong(10, f.rowsIn());
+            ps.setLong(11, f.loaded());
+            ps.setLong(12, f.repaired());
+            ps.setLong(13, f.rejected());
+            ps.setLong(14, f.blankRows());
+            ps.setString(15, String.join(", ", f.unusedColumns()));
+            ps.setString(16, f.error() == null ? null : f.error().length() > 2000 ? f.error().substring(0, 2000) : f.error());
+            ps.setLong(17, f.millis());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.olive.synth.truth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.olive.synth.family.Families;
+import org.olive.synth.family.FamilyIndex;
+import org.olive.synth.output.OutputFiles;
+import org.olive.synth.population.Person;
+import org.olive.synth.world.World;
+
+/**
+ * The ground truth of each period, in {@code truth/YYYY-MM/} as plain UTF-8 CSV with English headers:
+ * <ul>
+ *   <li>{@code residence.csv}: period, person_id, registered, category (registered_resident,
+ *       registered_away = 人户分离, floating = 流动 resident, migrant_not_resident), present_days (of the
+ *       trailing 365), resident;</li>
+ *   <li>{@code families.csv}: period, family_id, person_id, role, hukou_no, resident;</li>
+ *   <li>{@code incomes.csv}: period, person_id, family_id, resident, the month's wage, business, property,
+ *       transfer_in, transfer_out, and the same five over the trailing 12 months plus disposable income.</li>
+ * </ul>
+ * The pipeline never reads these; tests and accuracy reports do.
+ */
+public final class TruthWriter {
+
+    private final Path root;
+    private final OutputFiles files;
+
+    public TruthWriter(Path root, OutputFiles files) {
+        this.root = root;
+        this.files = files;
+    }
+
+    public void write(World world, FamilyIndex f) throws IOException {
+        String period = world.period.toString();
+        Path dir = root.resolve("truth").resolve(period);
+        Files.createDirectories(dir);
+        Path res = dir.resolve("residence.csv");
+        Path fam = dir.resolve("families.csv");
+        Path inc = dir.resolve("incomes.csv");
+        long rows = 0;
+        int slot = world.slot();
+        try (AsciiOut r = new AsciiOut(res); AsciiOut fw = new AsciiOut(fam); AsciiOut iw = new AsciiOut(inc)) {
+            r.s("period,person_id,registered,category,present_days,resident\n");
+            fw.s("period,family_id,person_id,role,hukou_no,resident\n");
+            iw.s("period,person_id,family_id,resident,wage,business,property,transfer_in,transfer_out,"
+                    + "t12_wage,t12_business,t12_property,t12_transfer_in,t12_transfer_out,t12_disposable\n");
+            int n = world.persons.size();
+            long[] t12 = new long[Person.COMPONENTS];
+            for (int i = 0; i < n; i++) {
+                int a = f.anchor[i];
+                if (a < 0) {
+                    continue;
+                }
+                rows++;
+                Person p = world.persons.get(i);
+                boolean resident = f.resident[i];
+                boolean registered = p.registered();
+                String category = registered ? (resident ? "registered_resident" : "registered_away")
+                        : (resident ? "floating" : "migrant_not_resident");
+                r.s(period).c(',').s(p.id).s(registered ? ",1," : ",0,").s(category).c(',').i(f.presentDays[i])
+                        .s(resident ? ",1\n" : ",0\n");
+                Person anchor = world.persons.get(a);
+                fw.s(period).s(",F").i(anchor.index).c(',').s(p.id).c(',').s(Families.role(anchor, p)).c(',')
+                        .s(p.household != null && registered ? p.household.number : "").s(resident ? ",1\n" : ",0\n");
+                iw.s(period).c(',').s(p.id).s(",F").i(anchor.index).c(',').c(resident ? '1' : '0');
+                for (int k = 0; k < Person.COMPONENTS; k++) {
+                    iw.c(',').money(p.month(slot, k));
+                }
+                long di = 0;
+                for (int k = 0; k < Person.COMPONENTS; k++) {
+                    t12[k] = p.trailing(k);
+                    di += k == Person.TRANSFER_OUT ? -t12[k] : t12[k];
+                    iw.c(',').money(t12[k]);
+                }
+                iw.c(',').money(di).c('\n');
+            }
+        }
+        String rel = "truth/" + period + "/";
+        files.registerOther("truth/residence", period, res, rel + "residence.csv", rows);
+        files.registerOther("truth/families", period, fam, rel + "families.csv", rows);
+        files.registerOther("truth/incomes", period, inc, rel + "incomes.csv", rows);
+    }
+
+}
