@@ -1,4 +1,7 @@
 -- Ingestion bookkeeping: one row per run of `olive ingest` for a period, one per file read, one per rejected row.
+-- Visibility: the rows a run loads into the master database count only while the run is SUCCEEDED; a period
+-- switches from one run to the next in one short transaction (see PeriodIngest), so readers always filter on
+-- run_id IN (SELECT id FROM ingest_run WHERE status = 'SUCCEEDED').
 -- Portable SQL: runs unchanged on H2 2.x and PostgreSQL. (V1 holds accounts and audit, in olive-app.)
 
 -- status: RUNNING while loading (a run killed half-way stays RUNNING until the next run of its period marks it
@@ -74,3 +77,12 @@ CREATE TABLE ingest_repair (
     note        VARCHAR(1000) NOT NULL
 );
 CREATE INDEX ix_ingest_repair_run ON ingest_repair (run_id);
+
+-- The data items (pilot indicator 8) each run delivered: one row per distinct item key per dataset.
+CREATE TABLE master_item (
+    run_id      BIGINT       NOT NULL REFERENCES ingest_run (id),
+    data_period VARCHAR(7)   NOT NULL,
+    dataset     VARCHAR(40)  NOT NULL,
+    item_key    VARCHAR(200) NOT NULL
+);
+CREATE INDEX ix_master_item_period ON master_item (data_period, run_id);

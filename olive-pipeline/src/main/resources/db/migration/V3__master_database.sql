@@ -28,7 +28,6 @@ CREATE TABLE basic_hukou (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_hukou_period ON basic_hukou (data_period);
-CREATE INDEX ix_basic_hukou_person_id ON basic_hukou (person_id);
 
 CREATE TABLE basic_crossings (
     data_period             VARCHAR(7) NOT NULL,
@@ -43,7 +42,6 @@ CREATE TABLE basic_crossings (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_crossings_period ON basic_crossings (data_period);
-CREATE INDEX ix_basic_crossings_person_id ON basic_crossings (person_id);
 
 CREATE TABLE basic_floating (
     data_period             VARCHAR(7) NOT NULL,
@@ -62,7 +60,6 @@ CREATE TABLE basic_floating (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_floating_period ON basic_floating (data_period);
-CREATE INDEX ix_basic_floating_person_id ON basic_floating (person_id);
 
 CREATE TABLE basic_marriage (
     data_period             VARCHAR(7) NOT NULL,
@@ -79,8 +76,6 @@ CREATE TABLE basic_marriage (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_marriage_period ON basic_marriage (data_period);
-CREATE INDEX ix_basic_marriage_husband_id ON basic_marriage (husband_id);
-CREATE INDEX ix_basic_marriage_wife_id ON basic_marriage (wife_id);
 
 CREATE TABLE basic_vital (
     data_period             VARCHAR(7) NOT NULL,
@@ -98,9 +93,6 @@ CREATE TABLE basic_vital (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_vital_period ON basic_vital (data_period);
-CREATE INDEX ix_basic_vital_person_id ON basic_vital (person_id);
-CREATE INDEX ix_basic_vital_mother_id ON basic_vital (mother_id);
-CREATE INDEX ix_basic_vital_father_id ON basic_vital (father_id);
 
 CREATE TABLE work_social_insurance (
     data_period             VARCHAR(7) NOT NULL,
@@ -119,7 +111,6 @@ CREATE TABLE work_social_insurance (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_social_insurance_period ON work_social_insurance (data_period);
-CREATE INDEX ix_work_social_insurance_person_id ON work_social_insurance (person_id);
 
 CREATE TABLE income_benefits (
     data_period             VARCHAR(7) NOT NULL,
@@ -134,7 +125,6 @@ CREATE TABLE income_benefits (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_benefits_period ON income_benefits (data_period);
-CREATE INDEX ix_income_benefits_person_id ON income_benefits (person_id);
 
 CREATE TABLE work_skill_cert (
     data_period             VARCHAR(7) NOT NULL,
@@ -151,7 +141,6 @@ CREATE TABLE work_skill_cert (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_skill_cert_period ON work_skill_cert (data_period);
-CREATE INDEX ix_work_skill_cert_person_id ON work_skill_cert (person_id);
 
 CREATE TABLE income_iit (
     data_period             VARCHAR(7) NOT NULL,
@@ -168,7 +157,6 @@ CREATE TABLE income_iit (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_iit_period ON income_iit (data_period);
-CREATE INDEX ix_income_iit_person_id ON income_iit (person_id);
 
 CREATE TABLE work_market_entity (
     data_period             VARCHAR(7) NOT NULL,
@@ -188,7 +176,6 @@ CREATE TABLE work_market_entity (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_market_entity_period ON work_market_entity (data_period);
-CREATE INDEX ix_work_market_entity_operator_id ON work_market_entity (operator_id);
 
 CREATE TABLE work_business_report (
     data_period             VARCHAR(7) NOT NULL,
@@ -219,7 +206,6 @@ CREATE TABLE income_assistance (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_assistance_period ON income_assistance (data_period);
-CREATE INDEX ix_income_assistance_person_id ON income_assistance (person_id);
 
 CREATE TABLE basic_disability (
     data_period             VARCHAR(7) NOT NULL,
@@ -234,7 +220,6 @@ CREATE TABLE basic_disability (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_disability_period ON basic_disability (data_period);
-CREATE INDEX ix_basic_disability_person_id ON basic_disability (person_id);
 
 CREATE TABLE work_fishery_vessels (
     data_period             VARCHAR(7) NOT NULL,
@@ -252,7 +237,6 @@ CREATE TABLE work_fishery_vessels (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_fishery_vessels_period ON work_fishery_vessels (data_period);
-CREATE INDEX ix_work_fishery_vessels_owner_id ON work_fishery_vessels (owner_id);
 
 CREATE TABLE work_fishery_crew (
     data_period             VARCHAR(7) NOT NULL,
@@ -268,7 +252,6 @@ CREATE TABLE work_fishery_crew (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_fishery_crew_period ON work_fishery_crew (data_period);
-CREATE INDEX ix_work_fishery_crew_person_id ON work_fishery_crew (person_id);
 
 CREATE TABLE work_fishery_aquaculture (
     data_period             VARCHAR(7) NOT NULL,
@@ -286,7 +269,6 @@ CREATE TABLE work_fishery_aquaculture (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_fishery_aquaculture_period ON work_fishery_aquaculture (data_period);
-CREATE INDEX ix_work_fishery_aquaculture_holder_id ON work_fishery_aquaculture (holder_id);
 
 CREATE TABLE work_bnb (
     data_period             VARCHAR(7) NOT NULL,
@@ -308,7 +290,6 @@ CREATE TABLE work_bnb (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_bnb_period ON work_bnb (data_period);
-CREATE INDEX ix_work_bnb_owner_id ON work_bnb (owner_id);
 
 CREATE TABLE income_property_ownership (
     data_period             VARCHAR(7) NOT NULL,
@@ -325,7 +306,6 @@ CREATE TABLE income_property_ownership (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_property_ownership_period ON income_property_ownership (data_period);
-CREATE INDEX ix_income_property_ownership_owner_id ON income_property_ownership (owner_id);
 
 CREATE TABLE income_property_rentals (
     data_period             VARCHAR(7) NOT NULL,
@@ -342,7 +322,6 @@ CREATE TABLE income_property_rentals (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_property_rentals_period ON income_property_rentals (data_period);
-CREATE INDEX ix_income_property_rentals_landlord_id ON income_property_rentals (landlord_id);
 
 CREATE TABLE work_housing_fund (
     data_period             VARCHAR(7) NOT NULL,
@@ -359,7 +338,6 @@ CREATE TABLE work_housing_fund (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_housing_fund_period ON work_housing_fund (data_period);
-CREATE INDEX ix_work_housing_fund_person_id ON work_housing_fund (person_id);
 
 CREATE TABLE income_utilities (
     data_period             VARCHAR(7) NOT NULL,
@@ -375,7 +353,6 @@ CREATE TABLE income_utilities (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_utilities_period ON income_utilities (data_period);
-CREATE INDEX ix_income_utilities_holder_id ON income_utilities (holder_id);
 
 CREATE TABLE basic_education (
     data_period             VARCHAR(7) NOT NULL,
@@ -392,7 +369,6 @@ CREATE TABLE basic_education (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_basic_education_period ON basic_education (data_period);
-CREATE INDEX ix_basic_education_person_id ON basic_education (person_id);
 
 CREATE TABLE income_medical (
     data_period             VARCHAR(7) NOT NULL,
@@ -408,7 +384,6 @@ CREATE TABLE income_medical (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_medical_period ON income_medical (data_period);
-CREATE INDEX ix_income_medical_person_id ON income_medical (person_id);
 
 CREATE TABLE work_platform_work (
     data_period             VARCHAR(7) NOT NULL,
@@ -425,7 +400,6 @@ CREATE TABLE work_platform_work (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_work_platform_work_period ON work_platform_work (data_period);
-CREATE INDEX ix_work_platform_work_person_id ON work_platform_work (person_id);
 
 CREATE TABLE income_dividends (
     data_period             VARCHAR(7) NOT NULL,
@@ -442,7 +416,6 @@ CREATE TABLE income_dividends (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_dividends_period ON income_dividends (data_period);
-CREATE INDEX ix_income_dividends_head_id ON income_dividends (head_id);
 
 CREATE TABLE income_survey (
     data_period             VARCHAR(7) NOT NULL,
@@ -465,7 +438,6 @@ CREATE TABLE income_survey (
     defects                 VARCHAR(1000)
 );
 CREATE INDEX ix_income_survey_period ON income_survey (data_period);
-CREATE INDEX ix_income_survey_person_id ON income_survey (person_id);
 
 CREATE TABLE income_tourism (
     data_period             VARCHAR(7) NOT NULL,

@@ -1,5 +1,7 @@
 package org.olive.app.account;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * all, warns that nobody can log in.
  */
 @Component
+@ConditionalOnWebApplication
 public class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);

@@ -8,5 +8,7 @@ public enum AuditAction {
     ACCOUNT_CREATED,
     ACCOUNT_RESET,
     /** Someone looked at personal data of a person or family (M11: every such view is audited). */
-    VIEW_PERSONAL_DATA
+    VIEW_PERSONAL_DATA,
+    /** Someone downloaded personal data unmasked, e.g. rejected rows to send back to their source department. */
+    EXPORT_PERSONAL_DATA
 }

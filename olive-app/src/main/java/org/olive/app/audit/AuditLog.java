@@ -50,6 +50,20 @@ public class AuditLog {
 
     /** Records that the current user viewed personal data of a subject, e.g. {@code recordView("FAMILY", "F123")}. */
     public void recordView(String subjectType, String subjectId) {
+        recordView(subjectType, subjectId, null);
+    }
+
+    /** Records a view of personal data, with what exactly was shown (filters, page) in {@code detail}. */
+    public void recordView(String subjectType, String subjectId, String detail) {
+        recordByCurrentUser(AuditAction.VIEW_PERSONAL_DATA, subjectType, subjectId, detail);
+    }
+
+    /** Records that the current user downloaded personal data unmasked (an export leaves the platform). */
+    public void recordExport(String subjectType, String subjectId, String detail) {
+        recordByCurrentUser(AuditAction.EXPORT_PERSONAL_DATA, subjectType, subjectId, detail);
+    }
+
+    private void recordByCurrentUser(AuditAction action, String subjectType, String subjectId, String detail) {
         String actor = "anonymous";
         String role = null;
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -62,8 +76,8 @@ public class AuditLog {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes sra) {
             addr = sra.getRequest().getRemoteAddr();
         }
-        record(new AuditEvent(null, null, actor, role, AuditAction.VIEW_PERSONAL_DATA, subjectType, subjectId,
-                AuditEvent.Outcome.SUCCESS, addr, null));
+        record(new AuditEvent(null, null, actor, role, action, subjectType, subjectId, AuditEvent.Outcome.SUCCESS,
+                addr, detail));
     }
 
     /** The latest events, newest first. */

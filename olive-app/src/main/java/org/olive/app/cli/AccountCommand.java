@@ -77,6 +77,7 @@ public class AccountCommand {
         Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
         props.put("spring.main.web-application-type", "none");
         props.put("logging.level.root", "WARN");
-        return new SpringApplicationBuilder(OliveWebApplication.class).web(WebApplicationType.NONE).properties(props).run();
+        return new SpringApplicationBuilder(OliveWebApplication.class).web(WebApplicationType.NONE)
+                .run(ServeCommand.asArguments(props));
     }
 }

@@ -44,11 +44,19 @@ public class ServeCommand implements Callable<Integer> {
         props.put("server.address", bind);
         props.putAll(extra);
         System.out.println("Olive: database " + db.describe());
-        context = new SpringApplicationBuilder(OliveWebApplication.class).properties(props).run();
+        context = new SpringApplicationBuilder(OliveWebApplication.class).run(asArguments(props));
         String host = "0.0.0.0".equals(bind) ? "localhost" : bind;
         String actualPort = context.getEnvironment().getProperty("local.server.port", String.valueOf(port));
         System.out.println("Olive is serving at http://" + host + ":" + actualPort + "/  (Ctrl+C to stop)");
         return context;
+    }
+
+    /**
+     * The options as Spring command-line arguments ({@code --key=value}), which take precedence over
+     * application.properties (default properties would not).
+     */
+    static String[] asArguments(Map<String, Object> props) {
+        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     static boolean serverRunning() {

@@ -1,5 +1,7 @@
 package org.olive.app.i18n;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * Chinese first: every page is zh-CN whatever the browser asks for, until the user switches with {@code ?lang=en}
  * (or back with {@code ?lang=zh-CN}); the choice is kept in the cookie {@value #COOKIE}.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class LocaleConfiguration implements WebMvcConfigurer {
 

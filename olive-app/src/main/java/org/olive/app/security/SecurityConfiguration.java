@@ -1,18 +1,20 @@
 package org.olive.app.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Form login on {@code /login}, everything else needs a logged-in user; {@code /admin/**} needs ADMIN. CSRF protection
+ * Form login on {@code /login}, everything else needs a logged-in user; {@code /admin/**} needs ADMIN, data intake
+ * ({@code /ingest/**}: rejected rows with personal data, unmasked downloads) ADMIN or ANALYST. CSRF protection
  * is on (Thymeleaf adds the token to every form), sessions change id at login (fixation protection), there is no
  * remember-me: nothing about the user is kept in the browser beyond the session cookie.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -28,6 +30,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/login", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/ingest", "/ingest/**").hasAnyRole("ADMIN", "ANALYST")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
@@ -45,11 +48,5 @@ public class SecurityConfiguration {
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
-    }
-
-    /** Delegating encoder: new hashes are {@code {bcrypt}…}; other encodings stay verifiable. */
-    @Bean
-    public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.olive.app.account.Role;
 import org.springframework.stereotype.Component;
 
-/** The menu: the eight ledgers for every role, administration for {@link Role#ADMIN} only. */
+/**
+ * The menu: the eight ledgers for every role; on the right, data intake for {@link Role#ADMIN} and
+ * {@link Role#ANALYST}, and administration for {@link Role#ADMIN} only.
+ */
 @Component
 public class Navigation {
 
@@ -16,7 +19,10 @@ public class Navigation {
     private static final List<NavItem> LEDGER_ITEMS =
             LEDGERS.stream().map(id -> new NavItem(id, "/" + id, "nav." + id)).toList();
 
+    private static final NavItem INTAKE = new NavItem("ingest", "/ingest", "nav.ingest");
+
     private static final List<NavItem> ADMIN_ITEMS = List.of(
+            INTAKE,
             new NavItem("accounts", "/admin/accounts", "nav.accounts"),
             new NavItem("audit", "/admin/audit", "nav.audit"));
 
@@ -25,7 +31,11 @@ public class Navigation {
         return role == null ? List.of() : LEDGER_ITEMS;
     }
 
+    /** The right-hand menu: data intake (ADMIN, ANALYST), accounts and audit log (ADMIN). */
     public List<NavItem> administration(Role role) {
-        return role == Role.ADMIN ? ADMIN_ITEMS : List.of();
+        if (role == Role.ADMIN) {
+            return ADMIN_ITEMS;
+        }
+        return role == Role.ANALYST ? List.of(INTAKE) : List.of();
     }
 }

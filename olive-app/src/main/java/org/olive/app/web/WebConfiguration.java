@@ -1,5 +1,7 @@
 package org.olive.app.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+
 import java.util.List;
 
 import org.olive.app.security.AreaScopeArgumentResolver;
@@ -8,6 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Makes {@code AreaScope} available as a controller method parameter. */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 

@@ -173,6 +173,21 @@ class BrowserShellTest {
         assertThat(driver.findElement(By.id("township-chart")).getAttribute("data-rendered")).isEqualTo("true");
         screenshot("cockpit-zh.png");
 
+        // data intake: this test ingests nothing, so the empty state (or, should a test sharing this context have
+        // ingested something, the runs), and the chart with at least the pilot targets
+        driver.findElement(By.id("nav-ingest")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#indicator-chart canvas")));
+        assertThat(driver.getTitle()).startsWith("数据接入");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("数据接入");
+        List<WebElement> empty = driver.findElements(By.id("runs-empty"));
+        if (driver.findElements(By.id("runs-table")).isEmpty()) {
+            assertThat(empty).singleElement().extracting(WebElement::getText).asString().contains("尚未接入任何数据");
+        }
+        assertThat(driver.findElement(By.id("indicator-chart")).getAttribute("data-rendered")).isEqualTo("true");
+        screenshot("ingest-empty-zh.png");
+        driver.navigate().back();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#township-chart canvas")));
+
         driver.findElement(By.linkText("English")).click();
         waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertThat(nav()).containsExactlyElementsOf(NAV_EN);

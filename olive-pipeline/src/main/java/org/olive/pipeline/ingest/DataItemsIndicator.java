@@ -30,42 +30,65 @@ public final class DataItemsIndicator {
     private DataItemsIndicator() {
     }
 
-    public static IngestReport.DataItems compute(Connection c, Map<String, DatasetMapping> canonical,
-                                                 Map<String, DatasetSettings> settings, Period period) throws SQLException {
-        long total = 0;
-        long updated = 0;
-        Map<String, long[]> by = new LinkedHashMap<>();
-        String from = period.minusMonths(WINDOW_PERIODS).toString();
+    /** Records the distinct data items a run delivered, one {@code master_item} row per dataset and item key. */
+    public static void record(Connection c, Map<String, DatasetMapping> canonical, Map<String, DatasetSettings> settings,
+                              long runId, Period period) throws SQLException {
         for (DatasetSettings s : settings.values()) {
             DatasetMapping m = canonical.get(s.dataset());
             if (m == null || s.itemKey().isEmpty()) {
                 continue;
             }
-            String table = MasterTables.tableName(m);
             List<String> cols = s.itemKey().stream().map(MasterTables::columnName).toList();
-            String key = String.join(", ", cols);
+            String key = cols.size() == 1 ? "CAST(" + cols.get(0) + " AS VARCHAR(200))"
+                    : cols.stream().map(k -> "COALESCE(CAST(" + k + " AS VARCHAR(200)), '')").collect(Collectors.joining(" || '|' || "));
             String notNull = cols.stream().map(k -> k + " IS NOT NULL").collect(Collectors.joining(" AND "));
-            long t = count(c, "SELECT COUNT(*) FROM (SELECT DISTINCT " + key + " FROM " + table + " WHERE "
-                    + MasterTables.PERIOD + " > ? AND " + MasterTables.PERIOD + " <= ? AND " + notNull + ") x", from, period.toString());
-            long u = count(c, "SELECT COUNT(*) FROM (SELECT DISTINCT " + key + " FROM " + table + " WHERE "
-                    + MasterTables.PERIOD + " = ? AND " + notNull + ") x", period.toString(), null);
-            by.put(s.dataset(), new long[]{u, t});
-            total += t;
-            updated += u;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO master_item (run_id, data_period, dataset, item_key) "
+                    + "SELECT DISTINCT ?, ?, ?, " + key + " FROM " + MasterTables.tableName(m)
+                    + " WHERE run_id = ? AND " + notNull)) {
+                ps.setLong(1, runId);
+                ps.setString(2, period.toString());
+                ps.setString(3, s.dataset());
+                ps.setLong(4, runId);
+                ps.executeUpdate();
+            }
         }
-        return new IngestReport.DataItems(total, updated, total == 0 ? 0 : (double) updated / total, by);
     }
 
-    private static long count(Connection c, String sql, String a, String b) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, a);
-            if (b != null) {
-                ps.setString(2, b);
-            }
+    /**
+     * Indicator 8 for the period as if the run were the period's visible one: items of this run over the items of
+     * the window (this run for the period itself, the SUCCEEDED runs for the other periods of the window).
+     */
+    public static IngestReport.DataItems compute(Connection c, long runId, Period period) throws SQLException {
+        String from = period.minusMonths(WINDOW_PERIODS).toString();
+        Map<String, long[]> by = new LinkedHashMap<>();
+        String window = "FROM master_item WHERE data_period > ? AND data_period <= ? AND (run_id = ? OR (data_period <> ? AND run_id IN "
+                + "(SELECT id FROM ingest_run WHERE status = 'SUCCEEDED')))";
+        try (PreparedStatement ps = c.prepareStatement("SELECT dataset, COUNT(DISTINCT item_key) " + window + " GROUP BY dataset")) {
+            ps.setString(1, from);
+            ps.setString(2, period.toString());
+            ps.setLong(3, runId);
+            ps.setString(4, period.toString());
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    by.put(rs.getString(1), new long[]{0, rs.getLong(2)});
+                }
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("SELECT dataset, COUNT(*) FROM master_item WHERE run_id = ? GROUP BY dataset")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    by.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
+                }
+            }
+        }
+        long total = 0;
+        long updated = 0;
+        Map<String, long[]> sorted = new java.util.TreeMap<>(by);
+        for (long[] v : sorted.values()) {
+            updated += v[0];
+            total += v[1];
+        }
+        return new IngestReport.DataItems(total, updated, total == 0 ? 0 : (double) updated / total, sorted);
     }
 }

@@ -31,6 +31,12 @@ public final class MasterTables {
     public static final String SOURCE_ROW = "source_row";
     public static final String DEFECTS = "defects";
 
+    /**
+     * The condition every reader of a dataset table must apply: rows count only while the run that loaded them is
+     * SUCCEEDED (see {@link PeriodIngest}); rows of a run still loading, interrupted, failed or superseded do not.
+     */
+    public static final String VISIBLE = RUN_ID + " IN (SELECT id FROM ingest_run WHERE status = 'SUCCEEDED')";
+
     /** Default width of a text field whose mapping sets no max_length. */
     static final int DEFAULT_TEXT_LENGTH = 500;
 
@@ -78,7 +84,11 @@ public final class MasterTables {
         };
     }
 
-    /** The DDL of a table and its indexes: the period, and every ID-number field. */
+    /**
+     * The DDL of a table and its index on the period. No index on ID numbers: on H2 the random inserts into such an
+     * index made the crossings load 4× slower and its file 6× larger (docs/benchmarks.md); the ledgers that join on
+     * ID numbers add the indexes they need in their own migrations.
+     */
     public static String ddl(DatasetMapping mapping) {
         TableSpec t = table(mapping);
         StringBuilder sb = new StringBuilder("CREATE TABLE ").append(t.name()).append(" (\n");
@@ -90,13 +100,6 @@ public final class MasterTables {
         }
         sb.append(");\n");
         sb.append("CREATE INDEX ix_").append(t.name()).append("_period ON ").append(t.name()).append(" (").append(PERIOD).append(");\n");
-        for (FieldSpec f : mapping.fields()) {
-            if (f.type() == org.olive.ingest.mapping.FieldType.ID_NUMBER) {
-                String col = columnName(f.name());
-                sb.append("CREATE INDEX ix_").append(t.name()).append('_').append(col).append(" ON ").append(t.name())
-                        .append(" (").append(col).append(");\n");
-            }
-        }
         return sb.toString();
     }
 }

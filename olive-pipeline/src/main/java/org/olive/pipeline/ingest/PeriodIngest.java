@@ -45,20 +45,25 @@ import java.util.function.Consumer;
  * Ingests one period's folder of departmental extracts into the master database, replacing that period's data
  * atomically.
  *
- * <p>How a run goes:
+ * <p>Atomicity without one giant transaction: every row a run loads carries its {@code run_id}, and rows count
+ * only while their run is SUCCEEDED ({@link MasterTables#VISIBLE}). A run goes:
  * <ol>
- *   <li>The run is registered (committed at once), so that a run killed half-way stays visible as RUNNING; the next
- *   run of the period marks it INTERRUPTED.</li>
- *   <li>In ONE transaction: every dataset table's rows of the period are deleted, then every file of the folder is
- *   identified by its header (against the mappings), read, validated and bulk-loaded in chunks; rejected values and
- *   repairs are stored with their file, row, field and reason; per-file accounts are stored; the data-items indicator
- *   is computed; the run is marked SUCCEEDED and earlier runs of the period SUPERSEDED. Then it commits.</li>
- *   <li>On any failure the transaction is rolled back — the period keeps its previous data — and the run is marked
- *   FAILED with the reason.</li>
+ *   <li>It is registered (committed at once), so that a run killed half-way stays visible as RUNNING; the next
+ *   run of the period marks it INTERRUPTED and purges its rows.</li>
+ *   <li>Every file of the folder is identified by its header (against the mappings), read, validated and
+ *   bulk-loaded in chunks, each chunk committed: memory and transaction size stay bounded whatever the period's
+ *   volume. Rejected values and repairs are stored with their file, row, field and reason, and every file's
+ *   account is stored. None of this is visible yet.</li>
+ *   <li>The data items it delivered are recorded and indicator 8 computed.</li>
+ *   <li>One short transaction switches the period: the previous SUCCEEDED run becomes SUPERSEDED and this one
+ *   SUCCEEDED. Before it commits, readers see the previous data; after, the new.</li>
+ *   <li>The superseded run's rows are purged (if the process dies here, the next run of the period purges them;
+ *   they are invisible meanwhile).</li>
  * </ol>
+ * On a failure the run is marked FAILED with the reason and its rows purged; the period keeps its previous data.
  * A file that cannot be read (wrong format, unknown columns, a fatal encoding error) does not fail the run: it is
- * reported with its error and the rows read before the error are accounted for. Every data row read ends as loaded
- * or rejected.
+ * reported with its error and the rows read before the error are accounted for. Every data row read ends as
+ * loaded or rejected.
  */
 public final class PeriodIngest {
 
@@ -141,15 +146,16 @@ public final class PeriodIngest {
         long runId;
         try {
             runId = registerRun(period, periodDir, started);
+            purgeInvisible(period);
         } catch (SQLException e) {
             throw new IngestRunException("cannot register the run in the database: " + e.getMessage(), e);
         }
+        IngestReport report;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                IngestReport report = load(c, runId, periodDir, period, started, t0);
+                report = load(c, runId, periodDir, period, started, t0);
                 c.commit();
-                return report;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -157,25 +163,24 @@ public final class PeriodIngest {
         } catch (SQLException | RuntimeException e) {
             String msg = e instanceof IngestRunException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             markFailed(runId, msg);
-            throw e instanceof IngestRunException ire ? ire : new IngestRunException("ingest of " + period + " failed and was rolled back: " + msg, e);
+            try {
+                purgeInvisible(period);
+            } catch (SQLException ignored) {
+                // invisible anyway; the next run of the period purges them
+            }
+            throw e instanceof IngestRunException ire ? ire : new IngestRunException("ingest of " + period
+                    + " failed; the period keeps its previous data: " + msg, e);
         }
+        try {
+            purgeInvisible(period);
+        } catch (SQLException e) {
+            progress.accept(period + " superseded rows not purged yet (" + e.getMessage() + "); the next run will");
+        }
+        return report;
     }
 
     private IngestReport load(Connection c, long runId, Path dir, Period period, OffsetDateTime started, long t0) throws SQLException {
         BulkLoader loader = BulkLoader.forConnection(c);
-        for (DatasetMapping m : canonical.values()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + MasterTables.tableName(m) + " WHERE "
-                    + MasterTables.PERIOD + " = ?")) {
-                ps.setString(1, period.toString());
-                ps.executeUpdate();
-            }
-        }
-        for (String t : List.of("ingest_reject", "ingest_repair")) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE data_period = ?")) {
-                ps.setString(1, period.toString());
-                ps.executeUpdate();
-            }
-        }
         ValidationContext context = ValidationContext.shengsi(period.lastDay());
         List<IngestReport.FileReport> files = new ArrayList<>();
         Map<String, DatasetAccumulator> datasets = new TreeMap<>();
@@ -185,6 +190,7 @@ public final class PeriodIngest {
             IngestReport.FileReport fr = loadFile(c, loader, runId, period, file, context, datasets);
             fr = withMillis(fr, (System.nanoTime() - f0) / 1_000_000);
             insertFileRow(c, runId, period, fr);
+            c.commit();
             files.add(fr);
         }
         List<IngestReport.Missing> missing = new ArrayList<>();
@@ -193,12 +199,15 @@ public final class PeriodIngest {
                 missing.add(new IngestReport.Missing(s.dataset(), s.department(), s.cadence().name().toLowerCase()));
             }
         }
-        IngestReport.DataItems items = DataItemsIndicator.compute(c, canonical, settings, period);
+        DataItemsIndicator.record(c, canonical, settings, runId, period);
+        c.commit();
+        IngestReport.DataItems items = DataItemsIndicator.compute(c, runId, period);
         Map<String, IngestReport.DatasetReport> byDataset = new LinkedHashMap<>();
         datasets.forEach((k, v) -> byDataset.put(k, v.report()));
         OffsetDateTime finished = OffsetDateTime.now(clock);
         IngestReport report = new IngestReport(runId, period.toString(), "SUCCEEDED", null, started, finished,
                 (System.nanoTime() - t0) / 1_000_000, files, byDataset, missing, items);
+        // the switch: one short transaction
         try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'SUPERSEDED' WHERE data_period = ? "
                 + "AND status = 'SUCCEEDED' AND id <> ?")) {
             ps.setString(1, period.toString());
@@ -207,7 +216,7 @@ public final class PeriodIngest {
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'SUCCEEDED', finished_at = ?, files = ?, "
                 + "rows_in = ?, rows_loaded = ?, rows_repaired = ?, rows_rejected = ?, items_total = ?, items_updated = ?, "
-                + "report = ? WHERE id = ?")) {
+                + "report = ? WHERE id = ? AND status = 'RUNNING'")) {
             ps.setObject(1, finished);
             ps.setInt(2, files.size());
             ps.setLong(3, report.rowsIn());
@@ -218,9 +227,33 @@ public final class PeriodIngest {
             ps.setLong(8, items.updated());
             ps.setString(9, report.toJson());
             ps.setLong(10, runId);
-            ps.executeUpdate();
+            if (ps.executeUpdate() != 1) {
+                throw new IngestRunException("run " + runId + " of " + period + " was marked interrupted by another run "
+                        + "of the same period while it was loading; only one run per period at a time is supported");
+            }
         }
         return report;
+    }
+
+    /**
+     * Deletes the rows of the period's runs that are not visible and never will be again: INTERRUPTED, FAILED and
+     * SUPERSEDED runs. Each table is purged in its own transaction; the rows were invisible already.
+     */
+    private void purgeInvisible(Period period) throws SQLException {
+        String runs = "SELECT id FROM ingest_run WHERE data_period = ? AND status IN ('INTERRUPTED', 'FAILED', 'SUPERSEDED')";
+        List<String> tables = new ArrayList<>();
+        canonical.values().forEach(m -> tables.add(MasterTables.tableName(m)));
+        tables.addAll(List.of("ingest_reject", "ingest_repair", "master_item"));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            for (String t : tables) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE data_period = ? AND run_id IN (" + runs + ")")) {
+                    ps.setString(1, period.toString());
+                    ps.setString(2, period.toString());
+                    ps.executeUpdate();
+                }
+            }
+        }
     }
 
     private static List<Path> listFiles(Path dir) {
@@ -415,6 +448,7 @@ public final class PeriodIngest {
                 loader.load(c, REPAIRS, repairs.iterator());
                 repairs.clear();
             }
+            c.commit();
         }
 
         private static String clip(String s, int n) {

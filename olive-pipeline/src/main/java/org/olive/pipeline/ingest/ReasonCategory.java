@@ -11,7 +11,7 @@ public final class ReasonCategory {
 
     private static final Pattern QUOTED = Pattern.compile("'[^']*'");
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
-    private static final Pattern NUMBER = Pattern.compile("[0-9][0-9.,\\-:X]*");
+    private static final Pattern NUMBER = Pattern.compile("\\b(?:[0-9]+(?:[.:\\-][0-9]+)*X?|X)\\b");
     private static final Pattern FIRST_SEEN = Pattern.compile("duplicate key .*");
 
     private ReasonCategory() {

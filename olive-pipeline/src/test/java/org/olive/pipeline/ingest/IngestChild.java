@@ -8,7 +8,7 @@ import java.nio.file.Path;
 public final class IngestChild {
     public static void main(String[] args) {
         var ds = Databases.h2File(Path.of(args[0]));
-        PeriodIngest.withDefaults(ds).chunkRows(50).progress(line -> {
+        PeriodIngest.withDefaults(ds).chunkRows(500).progress(line -> {
             System.out.println("FILE " + line);
             System.out.flush();
         }).ingest(Path.of(args[1]), Period.parse(args[2]));

@@ -50,9 +50,16 @@ class KillDuringIngestTest {
         assertThat(PeriodIngestContract.count(ds, "SELECT COUNT(*) FROM ingest_run WHERE status = 'RUNNING'")).isEqualTo(1);
         assertThat(PeriodIngestContract.count(ds, "SELECT COUNT(*) FROM ingest_run WHERE id = " + first.runId() + " AND status = 'SUCCEEDED'")).isEqualTo(1);
 
+        // the killed run left committed chunks behind, invisible
+        assertThat(PeriodIngestContract.count(ds, "SELECT COUNT(*) FROM basic_hukou WHERE data_period = '2023-11'"))
+                .isGreaterThanOrEqualTo(before.get("hukou"));
+
         IngestReport again = PeriodIngest.withDefaults(ds).ingest(dir, SmallCounty.NOVEMBER);
         assertThat(again.status()).isEqualTo("SUCCEEDED");
         assertThat(PeriodIngestContract.count(ds, "SELECT COUNT(*) FROM ingest_run WHERE status = 'INTERRUPTED'")).isEqualTo(1);
         assertThat(PeriodIngestContract.tableCounts(ds, "2023-11")).isEqualTo(before);
+        // and the next run purged them with the superseded run's
+        assertThat(PeriodIngestContract.count(ds, "SELECT COUNT(*) FROM basic_hukou WHERE data_period = '2023-11'"))
+                .isEqualTo(before.get("hukou"));
     }
 }

@@ -37,7 +37,8 @@ abstract class PeriodIngestContract {
     static Map<String, Long> tableCounts(DataSource ds, String period) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
         for (DatasetMapping m : BuiltInMappings.all()) {
-            counts.put(m.dataset(), count(ds, "SELECT COUNT(*) FROM " + MasterTables.tableName(m) + " WHERE data_period = '" + period + "'"));
+            counts.put(m.dataset(), count(ds, "SELECT COUNT(*) FROM " + MasterTables.tableName(m) + " WHERE data_period = '" + period
+                    + "' AND " + MasterTables.VISIBLE));
         }
         return counts;
     }
@@ -80,7 +81,9 @@ abstract class PeriodIngestContract {
         assertThat(second.loaded()).isEqualTo(first.loaded());
         assertThat(first.rejected()).as("a clean county has nothing to reject").isZero();
         assertThat(count(ds, "SELECT COUNT(*) FROM ingest_run WHERE id = " + first.runId() + " AND status = 'SUPERSEDED'")).isEqualTo(1);
+        // the superseded run's rows are purged: one run's rows remain
         assertThat(count(ds, "SELECT COUNT(DISTINCT run_id) FROM basic_hukou WHERE data_period = '2023-11'")).isEqualTo(1);
+        assertThat(count(ds, "SELECT COUNT(*) FROM basic_hukou WHERE data_period = '2023-11'")).isEqualTo(before.get("hukou"));
     }
 
     @Test
@@ -95,10 +98,12 @@ abstract class PeriodIngestContract {
         assertThatThrownBy(() -> new PeriodIngest(failing, BuiltInMappings.all(), DatasetSettings.builtIn(),
                 org.olive.ingest.table.ReaderOptions.defaults(), Clock.systemDefaultZone()).chunkRows(200)
                 .ingest(dir, SmallCounty.NOVEMBER))
-                .isInstanceOf(IngestRunException.class).hasMessageContaining("rolled back");
+                .isInstanceOf(IngestRunException.class).hasMessageContaining("keeps its previous data");
 
         assertThat(tableCounts(ds, "2023-11")).isEqualTo(before);
         assertThat(count(ds, "SELECT COUNT(*) FROM ingest_reject WHERE data_period = '2023-11'")).isEqualTo(rejectsBefore);
+        // the failed run's rows were purged, not just hidden
+        assertThat(count(ds, "SELECT COUNT(*) FROM basic_hukou WHERE data_period = '2023-11'")).isEqualTo(before.get("hukou"));
         assertThat(count(ds, "SELECT COUNT(*) FROM ingest_run WHERE data_period = '2023-11' AND status = 'FAILED'")).isEqualTo(1);
         assertThat(count(ds, "SELECT COUNT(*) FROM ingest_run WHERE data_period = '2023-11' AND status = 'SUCCEEDED'")).isEqualTo(1);
     }
