@@ -44,11 +44,13 @@ public final class DataItemsIndicator {
             String notNull = cols.stream().map(k -> k + " IS NOT NULL").collect(Collectors.joining(" AND "));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO master_item (run_id, data_period, dataset, item_key) "
                     + "SELECT DISTINCT ?, ?, ?, " + key + " FROM " + MasterTables.tableName(m)
-                    + " WHERE run_id = ? AND " + notNull)) {
+                    + " WHERE " + MasterTables.PERIOD + " = ? AND run_id = ? AND " + notNull)) {
+                // the period's index narrows the scan to the period (run_id has no index)
                 ps.setLong(1, runId);
                 ps.setString(2, period.toString());
                 ps.setString(3, s.dataset());
-                ps.setLong(4, runId);
+                ps.setString(4, period.toString());
+                ps.setLong(5, runId);
                 ps.executeUpdate();
             }
         }
@@ -74,8 +76,10 @@ public final class DataItemsIndicator {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT dataset, COUNT(*) FROM master_item WHERE run_id = ? GROUP BY dataset")) {
-            ps.setLong(1, runId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT dataset, COUNT(*) FROM master_item WHERE data_period = ? AND run_id = ? "
+                + "GROUP BY dataset")) {
+            ps.setString(1, period.toString());
+            ps.setLong(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     by.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
