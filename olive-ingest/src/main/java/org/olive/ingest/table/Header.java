@@ -1,5 +1,7 @@
 package org.olive.ingest.table;
 
+import org.olive.ingest.field.TextNormalizer;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -40,23 +42,7 @@ public final class Header {
                 sb.append(c);
             }
         }
-        return strip(sb.toString());
-    }
-
-    private static String strip(String s) {
-        int b = 0;
-        int e = s.length();
-        while (b < e && isSpace(s.charAt(b))) {
-            b++;
-        }
-        while (e > b && isSpace(s.charAt(e - 1))) {
-            e--;
-        }
-        return s.substring(b, e);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0';
+        return TextNormalizer.strip(sb.toString());
     }
 
     public List<String> names() {
