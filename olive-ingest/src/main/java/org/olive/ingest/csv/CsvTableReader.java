@@ -1,5 +1,6 @@
 package org.olive.ingest.csv;
 
+import org.olive.ingest.table.AbstractTableReader;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.olive.ingest.table.TableReader;
  * names the row, instead of being replaced. A quote that never closes is reported as
  * {@link IngestError.Kind#UNBALANCED_QUOTE} with the line it opens on, before it can exhaust memory.
  */
-public final class CsvTableReader implements TableReader {
+public final class CsvTableReader extends AbstractTableReader {
 
     private static final int TEXT_BUFFER_CHARS = 64 * 1024;
     private static final int BYTE_BUFFER = 64 * 1024;
@@ -44,22 +45,14 @@ public final class CsvTableReader implements TableReader {
     private final CSVParser parser;
     private final RecordSizeGuard guard;
     private final Iterator<CSVRecord> records;
-    private final Header header;
-    private final SourceDescription source;
-    private final long headerRow;
-    private boolean iterated;
-    private long rowsRead;
-    private long blankRows;
     private long lastRecordNumber;
 
     private CsvTableReader(String file, CSVParser parser, RecordSizeGuard guard, Header header, SourceDescription source, long headerRow) {
+        super(header, source, headerRow);
         this.file = file;
         this.parser = parser;
         this.guard = guard;
         this.records = parser.iterator();
-        this.header = header;
-        this.source = source;
-        this.headerRow = headerRow;
         this.lastRecordNumber = headerRow;
     }
 
@@ -227,30 +220,7 @@ public final class CsvTableReader implements TableReader {
     }
 
     @Override
-    public Header header() {
-        return header;
-    }
-
-    @Override
-    public SourceDescription source() {
-        return source;
-    }
-
-    @Override
-    public ReadStats stats() {
-        return new ReadStats(rowsRead, blankRows, headerRow);
-    }
-
-    @Override
-    public Iterator<Row> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("a table reader can be iterated once");
-        }
-        iterated = true;
-        return new RowIterator(this::advance);
-    }
-
-    private Row advance() {
+    protected Row advance() {
         while (true) {
             long line = parser.getCurrentLineNumber() + 1;
             CSVRecord rec;

@@ -1,5 +1,6 @@
 package org.olive.ingest.xlsx;
 
+import org.olive.ingest.table.AbstractTableReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,32 +32,24 @@ import org.olive.ingest.table.TableReader;
  * system. Rows are padded with empty values to the header's width. Rows missing from the sheet XML between two
  * rows, and rows whose cells are all empty, are counted as blank rows.
  */
-public final class XlsxTableReader implements TableReader {
+public final class XlsxTableReader extends AbstractTableReader {
 
     private final String file;
     private final ReadableWorkbook workbook;
     private final Stream<org.dhatim.fastexcel.reader.Row> rowStream;
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
-    private final Header header;
-    private final SourceDescription source;
     private final CellText cellText;
-    private final long headerRow;
     private long lastRowNumber;
-    private long rowsRead;
-    private long blankRows;
-    private boolean iterated;
 
     private XlsxTableReader(String file, ReadableWorkbook workbook, Stream<org.dhatim.fastexcel.reader.Row> rowStream,
                             Iterator<org.dhatim.fastexcel.reader.Row> rows, Header header, SourceDescription source,
                             CellText cellText, long headerRow) {
+        super(header, source, headerRow);
         this.file = file;
         this.workbook = workbook;
         this.rowStream = rowStream;
         this.rows = rows;
-        this.header = header;
-        this.source = source;
         this.cellText = cellText;
-        this.headerRow = headerRow;
         this.lastRowNumber = headerRow;
     }
 
@@ -170,30 +163,7 @@ public final class XlsxTableReader implements TableReader {
     }
 
     @Override
-    public Header header() {
-        return header;
-    }
-
-    @Override
-    public SourceDescription source() {
-        return source;
-    }
-
-    @Override
-    public ReadStats stats() {
-        return new ReadStats(rowsRead, blankRows, headerRow);
-    }
-
-    @Override
-    public Iterator<Row> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("a table reader can be iterated once");
-        }
-        iterated = true;
-        return new RowIterator(this::advance);
-    }
-
-    private Row advance() {
+    protected Row advance() {
         while (true) {
             org.dhatim.fastexcel.reader.Row r;
             try {
