@@ -2,9 +2,18 @@ package org.olive.pipeline.ledger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.olive.identity.IdNumber;
+import org.olive.period.Period;
+import org.olive.pipeline.ingest.MasterTables;
+import org.olive.pipeline.ingest.PeriodIngest;
+import org.olive.synth.CountyGenerator;
+import org.olive.synth.FaultRates;
+import org.olive.synth.SynthOptions;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +23,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Record matching on a hand-made period: which rows are matched, what is written, and how decisions persist. */
+/**
+ * Record matching on a hand-made period (which rows are matched, what is written, how decisions persist) and on a
+ * small synthetic county measured against the generator's truth.
+ */
 class RecordMatchingTest {
 
     static final String PERIOD = "2023-12";
@@ -145,6 +160,115 @@ class RecordMatchingTest {
         assertThat(rows.get(4L)[0]).isEqualTo("CONFIRMED");
         assertThat(rows.get(4L)[1]).isEqualTo("4");
         assertThat(rows.get(4L)[3]).isEqualTo("reviewer");
+    }
+
+    /**
+     * A small synthetic county (5 000 persons, November–December 2023, default faults: INVALID_ID_CHECKSUM, NAME_TYPO,
+     * LEGACY_ID_15 among them) ingested, the registry filled from the valid hukou and floating rows of both months, and
+     * December matched. Measured against truth/faults.csv: of the hukou rows refused for an invalid ID, the share
+     * MATCHED to the right person (recovered) and the share of MATCHED rows that are right (precision).
+     */
+    @Test
+    void onASyntheticCountyRowsWithABrokenCheckCharacterAreMatchedToTheRightPerson(@TempDir Path county)
+            throws SQLException, IOException {
+        Period nov = Period.of(2023, 11);
+        Period dec = Period.of(2023, 12);
+        new CountyGenerator(new SynthOptions(county, 7, 5000, nov, dec, FaultRates.defaults(), 2000)).generate();
+        DataSource db = MatchDatabases.h2Memory();
+        PeriodIngest.withDefaults(db).ingest(county.resolve(nov.toString()), nov);
+        PeriodIngest.withDefaults(db).ingest(county.resolve(dec.toString()), dec);
+        Map<String, MatchCountyTruth.Fault> truth = MatchCountyTruth.faults(county, dec.toString());
+
+        RecordMatching.Result result;
+        Map<String, String[]> matched = new HashMap<>();
+        String hukouFile;
+        try (Connection c = db.getConnection()) {
+            int persons = fillRegistry(c);
+            assertThat(persons).isGreaterThan(4000);
+            result = new RecordMatching().progress(progress::add).match(c, dec.toString());
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT m.dataset, m.file_name, m.source_row, m.status, p.id_number, m.raw_id "
+                         + "FROM person_match m LEFT JOIN person p ON p.person_key = m.candidate_key WHERE m.data_period = '2023-12'")) {
+                while (rs.next()) {
+                    matched.put(MatchCountyTruth.key(rs.getString(2), rs.getLong(3)),
+                            new String[]{rs.getString(1), rs.getString(4), rs.getString(5), rs.getString(6)});
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT file_name FROM ingest_file "
+                    + "WHERE data_period = '2023-12' AND dataset = 'hukou'")) {
+                rs.next();
+                hukouFile = rs.getString(1);
+            }
+        }
+
+        // hukou: truth rows with a broken check character, and what became of them
+        Map<String, MatchCountyTruth.Fault> hukouChecksum = new HashMap<>();
+        truth.forEach((k, f) -> {
+            if (f.type().equals("INVALID_ID_CHECKSUM") && k.startsWith(hukouFile + "#")) {
+                hukouChecksum.put(k, f);
+            }
+        });
+        assertThat(hukouChecksum).as("the generator forces at least one broken check character").isNotEmpty();
+        long hukouMatched = matched.values().stream().filter(v -> v[0].equals("hukou") && v[1].equals("MATCHED")).count();
+        long hukouRight = hukouChecksum.entrySet().stream().filter(e -> {
+            String[] m = matched.get(e.getKey());
+            return m != null && m[1].equals("MATCHED") && e.getValue().original().equals(m[2]);
+        }).count();
+        // every dataset: MATCHED rows against the truth
+        long allMatched = matched.values().stream().filter(v -> v[1].equals("MATCHED")).count();
+        long allRight = matched.entrySet().stream().filter(e -> e.getValue()[1].equals("MATCHED")).filter(e -> {
+            MatchCountyTruth.Fault f = truth.get(e.getKey());
+            return f != null && f.type().equals("INVALID_ID_CHECKSUM") && f.original().equals(e.getValue()[2]);
+        }).count();
+        long allChecksum = truth.entrySet().stream().filter(e -> e.getValue().type().equals("INVALID_ID_CHECKSUM")
+                && matched.containsKey(e.getKey())).count();
+        System.out.printf(Locale.ROOT, "record matching on the synthetic county, 2023-12: hukou rows with a broken check character %d, "
+                        + "MATCHED %d, right %d: precision %.3f, recovered %.3f; all person datasets: %d refused rows, MATCHED %d, right %d "
+                        + "(precision %.3f); counts %s%n", hukouChecksum.size(), hukouMatched, hukouRight,
+                hukouMatched == 0 ? 0.0 : (double) hukouRight / hukouMatched, (double) hukouRight / hukouChecksum.size(),
+                matched.size(), allMatched, allRight, allMatched == 0 ? 0.0 : (double) allRight / allMatched, result.countsByStatus());
+
+        assertThat(hukouRight).as("hukou precision: every MATCHED hukou row is the right person").isEqualTo(hukouMatched);
+        assertThat((double) hukouRight / hukouChecksum.size()).as("hukou rows recovered").isGreaterThanOrEqualTo(0.9);
+        assertThat(allRight).as("precision over every person dataset").isEqualTo(allMatched);
+        assertThat(allChecksum).isGreaterThan(0);
+        assertThat(result.recovered()).hasSize((int) allMatched);
+        // LEGACY_ID_15 is repaired at ingestion, never refused: none of those rows needs matching
+        assertThat(truth.entrySet()).filteredOn(e -> e.getValue().type().equals("LEGACY_ID_15")).isNotEmpty()
+                .allSatisfy(e -> assertThat(matched).doesNotContainKey(e.getKey()));
+        // NAME_TYPO alone does not refuse a row either; a typo on a row refused for its ID still matches on the ID body
+        assertThat(truth.values()).anySatisfy(f -> assertThat(f.type()).isEqualTo("NAME_TYPO"));
+    }
+
+    /** The registry as the ledger fills it: one person per valid ID of the visible hukou and floating rows. */
+    private static int fillRegistry(Connection c) throws SQLException {
+        Map<String, Object[]> persons = new LinkedHashMap<>();
+        for (String table : List.of("basic_floating", "basic_hukou")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT person_id, name, sex, birth_date, "
+                    + "data_period FROM " + table + " WHERE " + MasterTables.VISIBLE + " ORDER BY data_period")) {
+                while (rs.next()) {
+                    persons.put(rs.getString(1), new Object[]{rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                            rs.getString(5)});
+                }
+            }
+        }
+        long key = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO person (person_key, id_number, name, sex, birth_date, "
+                + "first_period, last_period) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Object[]> e : persons.entrySet()) {
+                Object[] v = e.getValue();
+                ps.setLong(1, ++key);
+                ps.setString(2, e.getKey());
+                ps.setString(3, (String) v[0]);
+                ps.setString(4, (String) v[1]);
+                ps.setObject(5, v[2]);
+                ps.setString(6, (String) v[3]);
+                ps.setString(7, (String) v[3]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return persons.size();
     }
 
     private Map<Long, String[]> matches() throws SQLException {
