@@ -2,6 +2,7 @@ package org.olive.ingest.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,9 @@ import org.olive.ingest.table.Row;
 /**
  * Turns each row of one file into exactly one {@link RowOutcome}: checks the number of values against the header,
  * parses every mapped field (collecting every refused value, not just the first), and rejects a row whose primary
- * key was already seen in the file, naming the key and the row that had it first.
+ * key was already seen in the file, naming the key and the row that had it first. A rejected row keeps the values
+ * that did parse ({@link RowOutcome.Rejected#parsed()}), so that a row refused only for its ID number can still be
+ * matched to a person.
  *
  * <p>Duplicate detection keeps one entry per distinct key of the file in memory.
  */
@@ -84,7 +87,7 @@ public final class RowValidator {
             }
         }
         if (rejects != null) {
-            return new RowOutcome.Rejected(row, rejects);
+            return new RowOutcome.Rejected(row, rejects, parsed(values));
         }
         List<String> keyFields = binding.mapping().primaryKey();
         if (keyIndexes.length > 0) {
@@ -93,10 +96,21 @@ public final class RowValidator {
             if (first != null) {
                 String where = keyFields.size() == 1 ? binding.headers().get(keyFields.get(0)) : Reject.WHOLE_ROW;
                 return new RowOutcome.Rejected(row, List.of(new Reject(file, row.number(), where, key,
-                        "duplicate key " + key + " (first seen at row " + first + ")", row.raw())));
+                        "duplicate key " + key + " (first seen at row " + first + ")", row.raw())), parsed(values));
             }
         }
         return new RowOutcome.Loaded(row, new MappedRecord(row.number(), schema, values), repairs == null ? List.of() : repairs);
+    }
+
+    /** The values that parsed, canonical field → value in field order (nulls left out). */
+    private Map<String, Object> parsed(Object[] values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                m.put(fields.get(i).name(), values[i]);
+            }
+        }
+        return m;
     }
 
     private static <T> List<T> add(List<T> list, T item) {

@@ -20,6 +20,7 @@ import org.olive.period.Period;
 import org.olive.store.load.BulkLoader;
 import org.olive.store.table.ColumnType;
 import org.olive.store.table.TableSpec;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -52,7 +53,8 @@ import java.util.function.Consumer;
  *   run of the period marks it INTERRUPTED and purges its rows.</li>
  *   <li>Every file of the folder is identified by its header (against the mappings), read, validated and
  *   bulk-loaded in chunks, each chunk committed: memory and transaction size stay bounded whatever the period's
- *   volume. Rejected values and repairs are stored with their file, row, field and reason, and every file's
+ *   volume. Rejected values and repairs are stored with their file, row, field and reason (a rejected row also with
+ *   the values that did parse, as JSON in ingest_reject.parsed_row), and every file's
  *   account is stored. None of this is visible yet.</li>
  *   <li>The data items it delivered are recorded and indicator 8 computed.</li>
  *   <li>One short transaction switches the period: the previous SUCCEEDED run becomes SUPERSEDED and this one
@@ -328,7 +330,10 @@ public final class PeriodIngest {
                 TableSpec.Column.text("dataset", 40), TableSpec.Column.text("file_name", 255),
                 TableSpec.Column.of("source_row", ColumnType.BIGINT), TableSpec.Column.text("field", 200),
                 TableSpec.Column.text("raw_value", 2000), TableSpec.Column.text("reason", 1000),
-                TableSpec.Column.text("category", 300), TableSpec.Column.of("raw_row", ColumnType.TEXT)));
+                TableSpec.Column.text("category", 300), TableSpec.Column.of("raw_row", ColumnType.TEXT),
+                TableSpec.Column.of("parsed_row", ColumnType.TEXT)));
+        /** Compact JSON for parsed_row. */
+        private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final TableSpec REPAIRS = new TableSpec("ingest_repair", List.of(
                 TableSpec.Column.of("run_id", ColumnType.BIGINT), TableSpec.Column.text("data_period", 7),
                 TableSpec.Column.text("dataset", 40), TableSpec.Column.text("file_name", 255),
@@ -377,10 +382,11 @@ public final class PeriodIngest {
                     }
                 } else if (outcome instanceof RowOutcome.Rejected rj) {
                     boolean dup = false;
+                    String parsed = parsedRow(rj.parsed());
                     for (Reject r : rj.rejects()) {
                         String category = ReasonCategory.of(r.reason());
                         rejects.add(new Object[]{runId, period, dataset, file, r.row(), clip(r.field(), 200),
-                                clip(r.rawValue(), 2000), clip(r.reason(), 1000), category, r.rawRow()});
+                                clip(r.rawValue(), 2000), clip(r.reason(), 1000), category, r.rawRow(), parsed});
                         rejectsByReason.merge(category, 1L, Long::sum);
                         dup |= ReasonCategory.isDuplicate(r.reason());
                     }
@@ -420,6 +426,19 @@ public final class PeriodIngest {
                 row[row.length - 1] = clip(sb.toString(), 1000);
             }
             return row;
+        }
+
+        /**
+         * The values of a rejected row that did parse, as a JSON object {canonical field: value as text} (dates in
+         * ISO form, amounts in plain decimal), or {@code null} when none did. Stored on each reject of the row.
+         */
+        static String parsedRow(Map<String, Object> parsed) {
+            if (parsed.isEmpty()) {
+                return null;
+            }
+            Map<String, String> text = new LinkedHashMap<>();
+            parsed.forEach((k, v) -> text.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(toSql(v))));
+            return JSON.writeValueAsString(text);
         }
 
         static Object toSql(Object v) {
