@@ -131,6 +131,10 @@ public final class FamilyBuilder {
         }
         List<HukouMember> out = new ArrayList<>(byId.size());
         for (List<HukouMember> rows : byId.values()) {
+            if (rows.size() == 1) {
+                out.add(rows.get(0));
+                continue;
+            }
             Map<String, HukouMember> perHukou = new TreeMap<>();
             for (HukouMember m : rows) {
                 perHukou.putIfAbsent(m.hukouNo(), m); // a repeated row in the same hukou counts once
