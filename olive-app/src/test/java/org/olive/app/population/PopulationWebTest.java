@@ -49,6 +49,8 @@ class PopulationWebTest {
         assertThat(html).contains("data-list=\"registered\">5<", "data-list=\"resident\">5<",
                 "data-list=\"floating\">1<", "data-list=\"separated\">1<");
         assertThat(html).contains("<td>菜园镇</td>", "<td>嵊山镇</td>", "张伟", "赵敏", "共 5 人");
+        // by village too: 东海社区 张伟 李娜 张小明, 沙河社区 赵敏, 壁下村 王强
+        assertThat(html).contains("id=\"village-table\"", "<td>东海社区居委会</td>", "<td>沙河社区居委会</td>");
         assertThat(html).doesNotContain("陈刚"); // separated, not resident
         // the pyramid's broad groups: 12 → 0-14, 29 34 42 45 → 15-59
         assertThat(html).contains("<td>0-14</td>", "<td>15-59</td>");
