@@ -110,8 +110,9 @@ public class MasterViews {
             }
             Object v = rs.getObject(i);
             String text = v == null ? null : v.toString();
-            if (text != null && (f.type() == FieldType.ID_NUMBER) && !unmasked) {
-                text = IdNumber.mask(text);
+            if (text != null && !unmasked) {
+                // the ID columns, and any ID number written into a free-text field (an address, a remark)
+                text = f.type() == FieldType.ID_NUMBER ? IdNumber.mask(text) : org.olive.app.ingest.Masking.ids(text);
             }
             fields.add(new Field(f.name(), f.headers().get(0), text));
         }

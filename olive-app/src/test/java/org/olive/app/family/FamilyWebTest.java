@@ -48,7 +48,7 @@ class FamilyWebTest {
         String html = web.page(get("/families/" + FAMILY_ZHANG).session(web.login("analyst")));
         assertThat(html).contains("家庭 F9000001（张伟）", "id=\"members-table\"", "data-role=\"HEAD\"",
                 "data-role=\"SPOUSE\"", "data-role=\"CHILD\"", "户主", "配偶", "子女", "02 户主", "10 配偶",
-                "data-chart=\"family\"", "marriage registered 2008-10-01", "3 人，其中常住 3 人");
+                "data-chart=\"family\"", "marriage registered 2008-10-01", "3 人，其中常住 3 人", "户籍家庭");
         // March has no grandmother; the history says she left and who joined in February
         assertThat(html).doesNotContain("data-key=\"" + ZHANG_NAI + "\"");
         assertThat(html).contains("id=\"history-table\"", "张奶奶");
