@@ -101,17 +101,19 @@ class ConflictWebTest {
         MockHttpSession cadre = web.login("cadre");
         String queue = web.page(get("/conflicts").session(cadre));
         assertThat(queue).contains("陈刚").doesNotContain("王强");
+        assertThat(web.page(get("/conflicts/" + own).session(cadre))).contains("id=\"resolve-form\"",
+                "归入户号 H002 的家庭（KEEP_IN_H002）", "归入户号 H777 的家庭（KEEP_IN_H777）", "暂行处理采用此项");
         mvc.perform(get("/conflicts/" + other).session(cadre)).andExpect(status().isForbidden());
-        mvc.perform(post("/conflicts/" + other + "/resolve").with(csrf()).param("decision", "KEEP").session(cadre))
+        mvc.perform(post("/conflicts/" + other + "/resolve").with(csrf()).param("decision", "CONFIRM_DEATH").session(cadre))
                 .andExpect(status().isForbidden());
         assertThat(row(other).get("STATUS")).isEqualTo("OPEN");
-        mvc.perform(post("/conflicts/" + own + "/resolve").with(csrf()).param("decision", "OLDER_HUKOU").session(cadre))
+        mvc.perform(post("/conflicts/" + own + "/resolve").with(csrf()).param("decision", "KEEP_IN_H777").session(cadre))
                 .andExpect(redirectedUrl("/conflicts/" + own));
         assertThat(row(own).get("DECIDED_BY")).isEqualTo("cadre");
 
         MockHttpSession policy = web.login("policy");
         assertThat(web.page(get("/conflicts/" + other).session(policy))).doesNotContain("id=\"resolve-form\"");
-        mvc.perform(post("/conflicts/" + other + "/resolve").with(csrf()).param("decision", "KEEP").session(policy))
+        mvc.perform(post("/conflicts/" + other + "/resolve").with(csrf()).param("decision", "CONFIRM_DEATH").session(policy))
                 .andExpect(status().isForbidden());
     }
 

@@ -62,6 +62,13 @@ class FamilyWebTest {
     }
 
     @Test
+    void englishLabels() throws Exception {
+        assertThat(web.page(get("/families/" + FAMILY_ZHANG).param("lang", "en").session(web.login("analyst"))))
+                .contains("Family F9000001 (张伟)", "Hukou family", "Family graph", "Membership history", "Spouse",
+                        "Hukou spouse vs marriage register");
+    }
+
+    @Test
     void cadreIsRefusedAnotherTownshipsFamily() throws Exception {
         MockHttpSession s = web.login("cadre");
         mvc.perform(get("/families/" + FAMILY_WANG).session(s)).andExpect(status().isForbidden());

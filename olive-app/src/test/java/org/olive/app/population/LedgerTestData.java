@@ -113,11 +113,11 @@ public final class LedgerTestData {
                 "two couples of hukou H001 could be the parents of " + ID_ZHANG_MING, "place with the head's couple",
                 "HEAD_COUPLE,OTHER_COUPLE", ZHANG_MING);
         conflict(jdbc, CONFLICT_SEPARATED, "TWO_HUKOUS", "H002", V_DONGHAI, CAIYUAN,
-                "listed as normal in hukous H002 and H777", "keep the newer hukou", "NEWER_HUKOU,OLDER_HUKOU",
+                "listed as normal in hukous H002 and H777", "keep in hukou H002", "KEEP_IN_H002,KEEP_IN_H777",
                 CHEN_GANG);
         conflict(jdbc, CONFLICT_SHENGSHAN, "DEAD_STILL_LISTED", "H900", V_BIXIA, SHENGSHAN,
                 "death registered 2025-01-09 but still listed in hukou H900", "leave out of the family",
-                "LEAVE_OUT,KEEP", WANG_QIANG);
+                "CONFIRM_DEATH,DEATH_RECORD_WRONG", WANG_QIANG);
 
         match(jdbc, 1, "33092219800115101", "张伟", "M", LocalDate.of(1980, 1, 15), V_DONGHAI, ZHANG_WEI, "0.870");
         match(jdbc, 2, null, "张伟", "M", LocalDate.of(1980, 1, 15), V_DONGHAI, ZHANG_WEI, "0.810");
