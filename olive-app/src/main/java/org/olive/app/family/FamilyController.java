@@ -75,8 +75,9 @@ public class FamilyController {
         model.addAttribute("family", shown);
         model.addAttribute("periods", periods);
         model.addAttribute("members", families.members(key, shown.period()));
-        model.addAttribute("history", families.history(key));
-        model.addAttribute("conflicts", families.conflicts(key));
+        List<FamilyDirectory.Change> history = families.history(key);
+        model.addAttribute("history", history);
+        model.addAttribute("conflicts", families.conflicts(periods, history));
         model.addAttribute("areas", areas);
         model.addAttribute("relations", relations);
         return "family/page";

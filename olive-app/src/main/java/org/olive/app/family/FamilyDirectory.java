@@ -139,25 +139,39 @@ public class FamilyDirectory {
         return out;
     }
 
-    /** Conflicts about anyone who was ever a member of the family, or about its hukou. */
-    public List<ConflictRef> conflicts(String familyKey) {
+    /**
+     * Conflicts about anyone who was ever a member of the family (from its {@link #history}) or about one of its
+     * hukous, open ones first.
+     */
+    public List<ConflictRef> conflicts(List<FamilyPeriod> periods, List<Change> history) {
         Set<String> hukous = new LinkedHashSet<>();
-        periods(familyKey).forEach(f -> {
+        periods.forEach(f -> {
             if (f.hukouNo() != null) {
                 hukous.add(f.hukouNo());
             }
         });
-        String byHukou = hukous.isEmpty() ? "" : " OR c.hukou_no IN (:h)";
-        var spec = jdbc.sql("SELECT c.id, c.kind, c.status, c.first_period, c.last_period FROM family_conflict c "
-                        + "WHERE c.id IN (SELECT cp.conflict_id FROM family_conflict_person cp WHERE cp.person_key IN "
-                        + "(SELECT m.person_key FROM family_member m WHERE m.family_key = :k))" + byHukou
-                        + " ORDER BY c.status, c.id")
-                .param("k", familyKey);
-        if (!hukous.isEmpty()) {
-            spec = spec.param("h", List.copyOf(hukous));
+        Set<Long> persons = new LinkedHashSet<>();
+        history.forEach(h -> h.joined().forEach(m -> persons.add(m.personKey())));
+        if (hukous.isEmpty() && persons.isEmpty()) {
+            return List.of();
         }
-        return spec.query((rs, n) -> new ConflictRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5))).list();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!persons.isEmpty()) {
+            where.add("c.id IN (SELECT cp.conflict_id FROM family_conflict_person cp WHERE cp.person_key IN (:k))");
+            params.put("k", List.copyOf(persons));
+        }
+        if (!hukous.isEmpty()) {
+            where.add("c.hukou_no IN (:h)");
+            params.put("h", List.copyOf(hukous));
+        }
+        return jdbc.sql("SELECT c.id, c.kind, c.status, c.first_period, c.last_period FROM family_conflict c WHERE "
+                        + String.join(" OR ", where)
+                        + " ORDER BY CASE c.status WHEN 'OPEN' THEN 0 WHEN 'RESOLVED' THEN 1 ELSE 2 END, c.id")
+                .params(params)
+                .query((rs, n) -> new ConflictRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
     }
 
     public Optional<FamilyPeriod> family(String familyKey, String period) {
