@@ -10,5 +10,7 @@ public enum AuditAction {
     /** Someone looked at personal data of a person or family (M11: every such view is audited). */
     VIEW_PERSONAL_DATA,
     /** Someone downloaded personal data unmasked, e.g. rejected rows to send back to their source department. */
-    EXPORT_PERSONAL_DATA
+    EXPORT_PERSONAL_DATA,
+    /** Someone took a decision on a ledger case: resolved a family conflict, confirmed or rejected a record match. */
+    LEDGER_DECISION
 }

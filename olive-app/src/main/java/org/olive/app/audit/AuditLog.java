@@ -63,6 +63,11 @@ public class AuditLog {
         recordByCurrentUser(AuditAction.EXPORT_PERSONAL_DATA, subjectType, subjectId, detail);
     }
 
+    /** Records that the current user decided a ledger case (a conflict's resolution, a match confirmed or rejected). */
+    public void recordDecision(String subjectType, String subjectId, String detail) {
+        recordByCurrentUser(AuditAction.LEDGER_DECISION, subjectType, subjectId, detail);
+    }
+
     private void recordByCurrentUser(AuditAction action, String subjectType, String subjectId, String detail) {
         String actor = "anonymous";
         String role = null;

@@ -6,8 +6,9 @@ import org.olive.app.account.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * The menu: the eight ledgers for every role; on the right, data intake for {@link Role#ADMIN} and
- * {@link Role#ANALYST}, and administration for {@link Role#ADMIN} only.
+ * The menu: the eight ledgers for every role; on the right, data intake and the ledgers' review queues for
+ * {@link Role#ADMIN} and {@link Role#ANALYST} (the conflict queue for {@link Role#CADRE} too), and administration for
+ * {@link Role#ADMIN} only.
  */
 @Component
 public class Navigation {
@@ -21,8 +22,16 @@ public class Navigation {
 
     private static final NavItem INTAKE = new NavItem("ingest", "/ingest", "nav.ingest");
 
+    /** The family ledger's conflict queue: ADMIN, ANALYST and CADRE (their township's cases). */
+    private static final NavItem CONFLICTS = new NavItem("conflicts", "/conflicts", "nav.conflicts");
+
+    /** The review queue of record matches: ADMIN and ANALYST. */
+    private static final NavItem MATCHES = new NavItem("matches", "/matches", "nav.matches");
+
     private static final List<NavItem> ADMIN_ITEMS = List.of(
             INTAKE,
+            CONFLICTS,
+            MATCHES,
             new NavItem("accounts", "/admin/accounts", "nav.accounts"),
             new NavItem("audit", "/admin/audit", "nav.audit"));
 
@@ -31,11 +40,17 @@ public class Navigation {
         return role == null ? List.of() : LEDGER_ITEMS;
     }
 
-    /** The right-hand menu: data intake (ADMIN, ANALYST), accounts and audit log (ADMIN). */
+    /**
+     * The right-hand menu: data intake and the two review queues of the ledgers (ADMIN, ANALYST), the conflict queue
+     * of their township (CADRE), accounts and audit log (ADMIN).
+     */
     public List<NavItem> administration(Role role) {
         if (role == Role.ADMIN) {
             return ADMIN_ITEMS;
         }
-        return role == Role.ANALYST ? List.of(INTAKE) : List.of();
+        if (role == Role.ANALYST) {
+            return List.of(INTAKE, CONFLICTS, MATCHES);
+        }
+        return role == Role.CADRE ? List.of(CONFLICTS) : List.of();
     }
 }

@@ -134,7 +134,7 @@ class ShellWebTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"population,人口一本账", "families,家庭一本账", "income,收入一本账", "groups,群体一本账",
+    @CsvSource({"income,收入一本账", "groups,群体一本账",
             "warnings,预警与帮扶", "policies,政策一本账", "cockpit,驾驶舱", "map,地图"})
     void everyLedgerHasAPlaceholderPage(String ledger, String title) throws Exception {
         String html = page(get("/" + ledger).session(login("analyst")));

@@ -1,0 +1,85 @@
+package org.olive.app.family;
+
+import java.util.List;
+
+import org.olive.app.audit.AuditLog;
+import org.olive.app.person.Access;
+import org.olive.app.population.AreaNames;
+import org.olive.app.security.AreaScope;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * 家庭一本账: the families of a period ({@code /families}, by key, hukou number or anchor's name) and the family page
+ * ({@code /families/{familyKey}}): members of the chosen or latest period with role, GB/T 4761 relation, sex, age and
+ * residence, the basis of each placement, the membership history, a small graph and the family's conflicts. Cadres
+ * see the families of their township only; every view is audited.
+ */
+@Controller
+public class FamilyController {
+
+    /** Audit subject type of a family. */
+    public static final String AUDIT_SUBJECT = "FAMILY";
+    /** Families per page of the list. */
+    static final int PAGE_SIZE = 50;
+
+    private final FamilyDirectory families;
+    private final AreaNames areas;
+    private final RelationLabels relations;
+    private final AuditLog audit;
+
+    public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit) {
+        this.families = families;
+        this.areas = areas;
+        this.relations = relations;
+        this.audit = audit;
+    }
+
+    @GetMapping("/families")
+    public String list(@RequestParam(required = false) String period, @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "1") int page, AreaScope scope, Model model) {
+        List<String> periods = families.ledgerPeriods();
+        String chosen = period != null && periods.contains(period) ? period : periods.stream().findFirst().orElse(null);
+        String query = q == null || q.isBlank() ? null : q.strip();
+        model.addAttribute("ledger", "families");
+        model.addAttribute("periods", periods);
+        model.addAttribute("period", chosen);
+        model.addAttribute("unknownPeriod", period != null && !period.isBlank() && !periods.contains(period));
+        model.addAttribute("q", query);
+        model.addAttribute("areas", areas);
+        if (chosen != null) {
+            FamilyDirectory.FamilyPage result = families.families(chosen, Access.township(scope), query, page, PAGE_SIZE);
+            audit.recordView(AUDIT_SUBJECT, "list " + chosen, "page " + result.page() + (query == null ? "" : ", search"));
+            model.addAttribute("families", result);
+        }
+        return "family/list";
+    }
+
+    @GetMapping("/families/{key}")
+    public String family(@PathVariable String key, @RequestParam(required = false) String period, AreaScope scope,
+                         Model model) {
+        List<FamilyDirectory.FamilyPeriod> periods = families.periods(key);
+        if (periods.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        FamilyDirectory.FamilyPeriod shown = periods.stream().filter(f -> f.period().equals(period)).findFirst()
+                .orElse(periods.get(0));
+        Access.require(scope, shown.township(), "family " + key);
+        audit.recordView(AUDIT_SUBJECT, key, "period " + shown.period());
+        model.addAttribute("ledger", "families");
+        model.addAttribute("family", shown);
+        model.addAttribute("periods", periods);
+        model.addAttribute("members", families.members(key, shown.period()));
+        List<FamilyDirectory.Change> history = families.history(key);
+        model.addAttribute("history", history);
+        model.addAttribute("conflicts", families.conflicts(periods, history));
+        model.addAttribute("areas", areas);
+        model.addAttribute("relations", relations);
+        return "family/page";
+    }
+}

@@ -1,0 +1,119 @@
+package org.olive.app.person;
+
+import java.text.Normalizer;
+import java.util.List;
+
+import org.olive.app.audit.AuditLog;
+import org.olive.app.family.RelationLabels;
+import org.olive.app.person.PersonDirectory.Person;
+import org.olive.app.person.PersonDirectory.PersonPeriod;
+import org.olive.app.population.AreaNames;
+import org.olive.app.security.AreaScope;
+import org.olive.identity.IdNumber;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Person search ({@code /persons?q=}: by name, prefix or contained, or by full ID number, exact after normalising and
+ * upgrading a 15-digit one) and the person page ({@code /persons/{personKey}}): header with the lists and presence of
+ * a period, the three views of the master database with their sources, family history and record matches. ID
+ * numbers are masked; ADMIN and ANALYST may unmask with an explicit POST, which is audited like every page view.
+ * Cadres find and open only persons whose latest period lies in their township.
+ */
+@Controller
+public class PersonController {
+
+    /** Audit subject type of a person's data. */
+    public static final String AUDIT_SUBJECT = "PERSON";
+
+    private final PersonDirectory directory;
+    private final MasterViews views;
+    private final AreaNames areas;
+    private final RelationLabels relations;
+    private final AuditLog audit;
+
+    public PersonController(PersonDirectory directory, MasterViews views, AreaNames areas, RelationLabels relations,
+                            AuditLog audit) {
+        this.directory = directory;
+        this.views = views;
+        this.areas = areas;
+        this.relations = relations;
+        this.audit = audit;
+    }
+
+    @GetMapping("/persons")
+    public String search(@RequestParam(required = false) String q, AreaScope scope, Model model) {
+        model.addAttribute("ledger", "population");
+        model.addAttribute("q", q);
+        model.addAttribute("areas", areas);
+        String query = q == null ? "" : Normalizer.normalize(q, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        if (query.isEmpty()) {
+            return "person/search";
+        }
+        String township = Access.township(scope);
+        List<PersonDirectory.Hit> hits;
+        if (query.matches("[0-9]{6,}[0-9Xx]?")) {
+            IdNumber.ParseResult id = IdNumber.parse(query);
+            if (!id.valid()) {
+                model.addAttribute("error", id.error());
+                return "person/search";
+            }
+            model.addAttribute("upgraded", id.upgradedFrom15());
+            model.addAttribute("byId", true);
+            hits = directory.byId(id.id(), township);
+            audit.recordView(AUDIT_SUBJECT, "search", "by ID number " + id.id().masked());
+        } else {
+            hits = directory.byName(query, township);
+            audit.recordView(AUDIT_SUBJECT, "search", "by name, " + hits.size() + " hits");
+        }
+        model.addAttribute("hits", hits);
+        model.addAttribute("max", PersonDirectory.MAX_RESULTS);
+        return "person/search";
+    }
+
+    @GetMapping("/persons/{key}")
+    public String person(@PathVariable long key, @RequestParam(required = false) String period, AreaScope scope,
+                         Model model) {
+        return show(key, period, scope, false, model);
+    }
+
+    /** The same page with the ID numbers unmasked: ADMIN and ANALYST only, audited as such. */
+    @PostMapping("/persons/{key}/unmask")
+    public String unmask(@PathVariable long key, @RequestParam(required = false) String period, AreaScope scope,
+                         Model model) {
+        if (!Access.mayUnmask()) {
+            throw new AccessDeniedException("role may not unmask ID numbers");
+        }
+        return show(key, period, scope, true, model);
+    }
+
+    private String show(long key, String period, AreaScope scope, boolean unmasked, Model model) {
+        Person p = directory.person(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<PersonPeriod> periods = directory.periods(key);
+        Access.require(scope, periods.isEmpty() ? null : periods.get(0).township(), "person " + key);
+        PersonPeriod shown = periods.stream().filter(x -> x.period().equals(period)).findFirst()
+                .orElse(periods.isEmpty() ? null : periods.get(0));
+        audit.recordView(AUDIT_SUBJECT, "person " + key, (unmasked ? "UNMASKED ID numbers, " : "")
+                + "period " + (shown == null ? "-" : shown.period()));
+        model.addAttribute("ledger", "population");
+        model.addAttribute("person", p);
+        model.addAttribute("shownId", unmasked ? p.idNumber() : p.maskedId());
+        model.addAttribute("unmasked", unmasked);
+        model.addAttribute("mayUnmask", Access.mayUnmask());
+        model.addAttribute("periods", periods);
+        model.addAttribute("shown", shown);
+        model.addAttribute("views", views.of(p.idNumber(), unmasked));
+        model.addAttribute("memberships", directory.memberships(key));
+        model.addAttribute("matches", directory.matches(key));
+        model.addAttribute("areas", areas);
+        model.addAttribute("relations", relations);
+        return "person/page";
+    }
+}

@@ -1,0 +1,146 @@
+package org.olive.app.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.olive.app.population.LedgerTestData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The ledger charts in a real headless Chromium (like BrowserShellTest): the family graph (head in the centre, one
+ * edge per other member), the population pyramid and area bars, redrawn after an htmx filter swap; no console
+ * errors (CSP). Skipped without /usr/bin/chromedriver and /usr/bin/chromium.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserFamilyTest.PASSWORD})
+@ActiveProfiles("test")
+class BrowserFamilyTest {
+
+    static final String PASSWORD = "Browser-pass-2026";
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("olive.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("olive.test.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver driver;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), "no chromium / chromedriver");
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.OFF);
+        java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver").setLevel(Level.OFF);
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("olive-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1366,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    void screenshot(String name) throws IOException {
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void familyGraphAndPopulationChartsRender() throws IOException {
+        LedgerTestData.seed(jdbc);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("analyst");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/cockpit"));
+
+        driver.get(url("/families/" + LedgerTestData.FAMILY_ZHANG));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#family-graph canvas")));
+        var graph = driver.findElement(By.id("family-graph"));
+        assertThat(graph.getAttribute("data-rendered")).isEqualTo("true");
+        assertThat(graph.getAttribute("data-nodes")).isEqualTo("3");
+        assertThat(graph.getAttribute("data-links")).isEqualTo("2");
+        screenshot("family-zh.png");
+
+        driver.get(url("/population?period=" + LedgerTestData.P2));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pyramid-chart canvas")));
+        assertThat(driver.findElement(By.id("area-chart")).getAttribute("data-rendered")).isEqualTo("true");
+        // an htmx filter swap replaces the view: the charts are drawn again
+        new Select(driver.findElement(By.name("list"))).selectByValue("registered");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-heading"), "户籍人口"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pyramid-chart canvas")));
+        assertThat(driver.findElement(By.id("pyramid-chart")).getAttribute("data-rendered")).isEqualTo("true");
+        screenshot("population-lists-zh.png");
+
+        driver.get(url("/ledger"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accuracy-chart canvas")));
+
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+}
