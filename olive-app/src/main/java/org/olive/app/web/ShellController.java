@@ -49,7 +49,7 @@ public class ShellController {
         return "cockpit";
     }
 
-    @GetMapping("/{ledger:population|families|income|groups|warnings|policies|map}")
+    @GetMapping("/{ledger:income|groups|warnings|policies|map}")
     public String ledger(@PathVariable String ledger, AreaScope scope, Model model) {
         model.addAttribute("ledger", ledger);
         return "ledger";
