@@ -31,12 +31,22 @@ final class LedgerCounty {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("olive-ledger-county");
+                Path generated = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(generated)));
                 new CountyGenerator(new SynthOptions(dir, 17, 8000, JANUARY, MARCH, FaultRates.defaults(), 20_000)).generate();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return dir;
+    }
+
+    private static void delete(Path root) {
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder; the OS cleans it eventually
+        }
     }
 
     static DataSource h2Memory() {
