@@ -647,7 +647,10 @@ public final class LedgerRun {
                 if (current >= 0) {
                     String id = ids.get(current);
                     Presence pr = reconstruction.reconstruct(seq, end, presumedHere.contains(id));
-                    w.presence.put(id, pr);
+                    // visitors who are not resident and not in the registry are not kept (most crossing persons)
+                    if (pr.resident() || w.seen.containsKey(id)) {
+                        w.presence.put(id, pr);
+                    }
                 }
                 seq.clear();
                 current = person;
