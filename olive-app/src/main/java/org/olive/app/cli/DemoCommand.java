@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.olive.period.Period;
+import org.olive.pipeline.ledger.LedgerRun;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 /** {@code olive demo}: generate the synthetic county (if needed), then serve the web app with demo accounts. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Olive on the built-in synthetic county: generate it (unless the same county is already "
-                + "there), ingest every month into the master database, then serve the web app with demo accounts, "
+                + "there), ingest every month into the master database, build the population and family ledgers of "
+                + "every month, then serve the web app with demo accounts, "
                 + "printed at start."})
 public class DemoCommand implements Callable<Integer> {
 
@@ -83,13 +85,32 @@ public class DemoCommand implements Callable<Integer> {
             List<Period> todo = all.stream().filter(p -> !done.contains(p.toString())).toList();
             if (todo.isEmpty()) {
                 System.out.println("All " + all.size() + " months are already ingested.");
-                return;
+            } else {
+                System.out.println("Ingesting " + todo.size() + " months into " + db.describe() + " …");
+                long t0 = System.nanoTime();
+                IngestCommand.run(ds, options.outputDir(), todo, db.dataDir.resolve("reports"));
+                System.out.printf("Ingested %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
             }
-            System.out.println("Ingesting " + todo.size() + " months into " + db.describe() + " …");
-            long t0 = System.nanoTime();
-            IngestCommand.run(ds, options.outputDir(), todo, db.dataDir.resolve("reports"));
-            System.out.printf("Ingested %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
+            ledgers(ds, all, todo);
         }
+    }
+
+    /**
+     * Builds the ledgers of every month, oldest first: those just ingested and those without ledgers yet; months
+     * whose ledgers exist and whose data did not change are skipped.
+     */
+    private void ledgers(DataSource ds, List<Period> all, List<Period> ingested) {
+        LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
+        List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p)).toList();
+        if (todo.isEmpty()) {
+            System.out.println("The ledgers of all " + all.size() + " months are already built.");
+            return;
+        }
+        long t0 = System.nanoTime();
+        for (Period p : todo) {
+            RunCommand.run(ds, p, null, db.dataDir.resolve("reports"));
+        }
+        System.out.printf("Built the ledgers of %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
     }
 
     private static Set<String> succeededPeriods(DataSource ds, Path countyDir) {

@@ -1,0 +1,111 @@
+package org.olive.app.cli;
+
+import org.olive.period.Period;
+import org.olive.pipeline.ledger.LedgerResult;
+import org.olive.pipeline.ledger.LedgerRun;
+import org.olive.pipeline.ledger.LedgerRunException;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code olive run}: the monthly run of a period. Ingests the period's folder if it has no successful ingest yet,
+ * then builds the population and family ledgers (running first the ledgers of earlier ingested periods that have
+ * none, so that person and family keys carry over), and prints the lists, families, conflicts and accuracy figures.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Monthly run of a period: ingest it (unless already ingested), then build the population and family "
+                + "ledgers: the person registry, residence, the four lists (户籍, 常住, 流动, 人户分离), families and their "
+                + "conflicts, relationship accuracy (pilot indicator 4) and, when the synthetic county's truth is at hand, "
+                + "accuracy against it. Earlier ingested periods without ledgers are run first."})
+public class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period to run.")
+    String period;
+
+    @Option(names = "--source", paramLabel = "DIR",
+            description = "Folder holding one sub-folder per period, used when the period still has to be ingested "
+                    + "(default: the demo county DATA-DIR/county).")
+    Path source;
+
+    @Option(names = "--truth", paramLabel = "DIR",
+            description = "The generator's truth folder (holding YYYY-MM/residence.csv) for accuracy figures. Default: "
+                    + "the truth/ folder next to the ingested period folders, when there is one.")
+    Path truth;
+
+    @Override
+    public Integer call() {
+        Period p = Period.parse(period);
+        Path from = source != null ? source : db.dataDir.resolve("county");
+        if (truth != null && !Files.isDirectory(truth)) {
+            throw new DataException("truth folder " + truth + " does not exist");
+        }
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
+            DataSource ds = ctx.getBean(DataSource.class);
+            if (!ingested(ds, p)) {
+                if (!Files.isDirectory(from.resolve(p.toString()))) {
+                    throw new DataException("period " + p + " is not ingested yet and there is no folder for it: expected "
+                            + from.toAbsolutePath().resolve(p.toString()) + " (use --source DIR)");
+                }
+                IngestCommand.run(ds, from, List.of(p), db.dataDir.resolve("reports"));
+            }
+            run(ds, p, truth, db.dataDir.resolve("reports"));
+        }
+        return 0;
+    }
+
+    /** Builds the ledgers of the period, after those of earlier ingested periods that lack them; shared with demo. */
+    static List<LedgerResult> run(DataSource ds, Period p, Path truth, Path reportDir) {
+        LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
+        List<Period> todo = new ArrayList<>(ledger.missingEarlier(p));
+        if (!todo.isEmpty()) {
+            System.out.println("Running first the ledgers of " + todo + " (ingested, without ledgers) so that keys carry over.");
+        }
+        todo.add(p);
+        List<LedgerResult> out = new ArrayList<>();
+        for (Period q : todo) {
+            try {
+                LedgerResult r = ledger.run(q, truth);
+                System.out.print(r.summary());
+                Files.createDirectories(reportDir);
+                Files.writeString(reportDir.resolve("ledger-" + q + ".json"), r.toJson());
+                out.add(r);
+            } catch (LedgerRunException e) {
+                throw new DataException("ledgers of " + q + " failed (the period keeps its previous ledgers): " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report to " + reportDir, e);
+            }
+        }
+        return out;
+    }
+
+    static boolean ingested(DataSource ds, Period p) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM ingest_run WHERE data_period = ? AND status = 'SUCCEEDED'")) {
+            ps.setString(1, p.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new DataException("cannot read the ingest runs: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.olive.app.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code olive run} end to end on an H2 file database: ingest if needed, ledgers, figures printed. */
+class RunCommandIntegrationTest {
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void generate() {
+        int exit = OliveCommand.commandLine().execute("synth", "--out", tmp.resolve("county").toString(),
+                "--persons", "600", "--from", "2023-11", "--to", "2023-12", "--tourists", "5000", "--seed", "5");
+        assertThat(exit).isZero();
+    }
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        CommandLine cl = OliveCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = cl.execute(args);
+            return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void runIngestsThenBuildsTheLedgersAndPrintsTheFigures() throws Exception {
+        Path dataDir = tmp.resolve("run-db");
+        String county = tmp.resolve("county").toString();
+        Outcome first = run("run", "--period", "2023-12", "--source", county, "--data-dir", dataDir.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Ledgers of 2023-12", "lists: registered", "residence_precision",
+                "residence_recall");
+        assertThat(dataDir.resolve("reports/ingest-2023-12.json")).exists();
+        assertThat(dataDir.resolve("reports/ledger-2023-12.json")).exists();
+        // November is ingested later: running December again runs November's ledgers first
+        assertThat(run("ingest", "--data", county, "--period", "2023-11", "--data-dir", dataDir.toString()).exit()).isZero();
+        Outcome second = run("run", "--period", "2023-12", "--data-dir", dataDir.toString(), "--source", county);
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("Running first the ledgers of [2023-11]").doesNotContain("Ingest");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("olive").toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ingest_run WHERE data_period = '2023-12'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("December is not ingested twice").isEqualTo(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT data_period, COUNT(*) FROM ledger_run WHERE status = 'SUCCEEDED' "
+                    + "GROUP BY data_period ORDER BY data_period")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("2023-11");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(2)).isEqualTo(2);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN resident THEN 1 ELSE 0 END) FROM person_period "
+                    + "WHERE data_period = '2023-12'")) {
+                rs.next();
+                assertThat(rs.getLong(2)).isGreaterThan(400);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT figure FROM ledger_figure WHERE data_period = '2023-12' "
+                    + "AND metric = 'residence_recall'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDouble(1)).isGreaterThan(0.95);
+            }
+        }
+    }
+
+    @Test
+    void aPeriodNeitherIngestedNorDeliveredIsADataError() {
+        Outcome o = run("run", "--period", "2024-05", "--source", tmp.resolve("county").toString(),
+                "--data-dir", tmp.resolve("db-missing").toString());
+        assertThat(o.exit()).isEqualTo(OliveCommand.EXIT_DATA_ERROR);
+        assertThat(o.err()).contains("2024-05").contains("--source");
+        assertThat(run("run", "--period", "2024-13").exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,33 @@
+package org.olive.pipeline.ledger;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LedgerSettingsTest {
+
+    @Test
+    void builtInSettingsAreTheDocumentedDefaults() {
+        LedgerSettings s = LedgerSettings.builtIn();
+        assertThat(s.residence().windowDays()).isEqualTo(365);
+        assertThat(s.residence().residentDays()).isEqualTo(183);
+        assertThat(s.family().minParentAgeGap()).isEqualTo(14);
+        assertThat(s.otherSources()).contains("income_iit.person_id", "work_bnb.owner_id");
+    }
+
+    @Test
+    void badSettingsNameTheSourceAndTheSetting() {
+        String yaml = "residence: {window_days: 365, resident_days: 400, duplicate_within_hours: 6, day_rule: ANY_TIME,\n"
+                + "  fallback_away_days: 3, no_crossings_means_present: true, lookback_days: 31}\n"
+                + "family: {min_parent_age_gap: 14, max_age: 120}\nregistry: {other_sources: []}\n";
+        assertThatThrownBy(() -> LedgerSettings.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "my.yaml"))
+                .hasMessageContaining("my.yaml").hasMessageContaining("residentDays");
+        String missing = yaml.replace("max_age: 120", "oldest: 120");
+        assertThatThrownBy(() -> LedgerSettings.load(new ByteArrayInputStream(missing.replace("400", "183")
+                .getBytes(StandardCharsets.UTF_8)), "my.yaml")).hasMessageContaining("'max_age'");
+    }
+}
