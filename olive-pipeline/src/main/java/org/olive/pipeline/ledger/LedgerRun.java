@@ -523,14 +523,7 @@ public final class LedgerRun {
     // ------------------------------------------------------------------------------------------------ 3. matching
 
     private void matching(Connection c, Work w) throws SQLException {
-        RecordMatching.Result r;
-        try {
-            r = new RecordMatching().match(c, w.period.toString());
-        } catch (UnsupportedOperationException e) {
-            // TODO(integrator): remove once RecordMatching is merged
-            w.skipped.put("matching", "record matching not available in this build: " + e.getMessage());
-            return;
-        }
+        RecordMatching.Result r = new RecordMatching().match(c, w.period.toString());
         long hukou = 0;
         long floating = 0;
         for (RecordMatching.RecoveredRow row : r.recovered()) {
@@ -900,14 +893,7 @@ public final class LedgerRun {
         long[] next = {maxFamilyNumber(c)};
         FamilyInput in = new FamilyInput(p, end, List.copyOf(w.hukou), List.copyOf(migrants), marriages, births, deaths,
                 previous, resolutions, () -> String.format("F%07d", ++next[0]));
-        FamilyLedger ledger;
-        try {
-            ledger = familyBuilder.apply(in);
-        } catch (UnsupportedOperationException e) {
-            // TODO(integrator): remove once FamilyBuilder is merged
-            w.skipped.put("families", "family builder not available in this build: " + e.getMessage());
-            return;
-        }
+        FamilyLedger ledger = familyBuilder.apply(in);
         Set<String> ids = new HashSet<>();
         ledger.families().forEach(f -> f.members().forEach(m -> ids.add(m.personId())));
         ledger.conflicts().forEach(k -> ids.addAll(k.personIds()));
