@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,6 +51,12 @@ public class RunCommand implements Callable<Integer> {
                     + "the truth/ folder next to the ingested period folders, when there is one.")
     Path truth;
 
+    @Option(names = "--no-earlier",
+            description = "Ingest only the period itself, not the earlier period folders of the source that are not "
+                    + "ingested yet. Residence needs the crossings of the trailing year and keys carry over from the "
+                    + "previous period, so figures of a period run alone can differ from those of a run in sequence.")
+    boolean noEarlier;
+
     @Override
     public Integer call() {
         Period p = Period.parse(period);
@@ -59,12 +66,28 @@ public class RunCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
             DataSource ds = ctx.getBean(DataSource.class);
+            List<Period> toIngest = new ArrayList<>();
+            if (!noEarlier) {
+                for (Period q : periodFolders(from)) {
+                    if (q.compareTo(p) < 0 && !ingested(ds, q)) {
+                        toIngest.add(q);
+                    }
+                }
+                if (!toIngest.isEmpty()) {
+                    System.out.println("Ingesting first the earlier periods of " + from + " that are not ingested yet: "
+                            + toIngest + " (the trailing year of crossings and the carried-over keys need them; "
+                            + "--no-earlier skips this).");
+                }
+            }
             if (!ingested(ds, p)) {
                 if (!Files.isDirectory(from.resolve(p.toString()))) {
                     throw new DataException("period " + p + " is not ingested yet and there is no folder for it: expected "
                             + from.toAbsolutePath().resolve(p.toString()) + " (use --source DIR)");
                 }
-                IngestCommand.run(ds, from, List.of(p), db.dataDir.resolve("reports"));
+                toIngest.add(p);
+            }
+            if (!toIngest.isEmpty()) {
+                IngestCommand.run(ds, from, toIngest, db.dataDir.resolve("reports"));
             }
             run(ds, p, truth, db.dataDir.resolve("reports"));
         }
@@ -94,6 +117,19 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** The period folders (named YYYY-MM) of a source folder, oldest first; none when the folder does not exist. */
+    static List<Period> periodFolders(Path source) {
+        if (!Files.isDirectory(source)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(source)) {
+            return s.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4}-\\d{2}")).map(Period::parse).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + source, e);
+        }
     }
 
     static boolean ingested(DataSource ds, Period p) {

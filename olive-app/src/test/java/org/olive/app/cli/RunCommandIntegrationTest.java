@@ -50,10 +50,30 @@ class RunCommandIntegrationTest {
     }
 
     @Test
+    void runIngestsTheEarlierPeriodsOfTheSourceFirst() throws Exception {
+        Path dataDir = tmp.resolve("run-earlier-db");
+        Outcome o = run("run", "--period", "2023-12", "--source", tmp.resolve("county").toString(), "--data-dir",
+                dataDir.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Ingesting first the earlier periods", "[2023-11]", "Ledgers of 2023-11",
+                "Ledgers of 2023-12");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("olive").toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT data_period FROM ledger_run WHERE status = 'SUCCEEDED' ORDER BY data_period")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2023-11");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2023-12");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
     void runIngestsThenBuildsTheLedgersAndPrintsTheFigures() throws Exception {
         Path dataDir = tmp.resolve("run-db");
         String county = tmp.resolve("county").toString();
-        Outcome first = run("run", "--period", "2023-12", "--source", county, "--data-dir", dataDir.toString());
+        Outcome first = run("run", "--period", "2023-12", "--no-earlier", "--source", county, "--data-dir",
+                dataDir.toString());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("Ledgers of 2023-12", "lists: registered", "residence_precision",
                 "residence_recall");
