@@ -26,6 +26,11 @@ import java.util.List;
  *   <li><b>Before the first crossing.</b> If the first known crossing is an OUT, the person was in the county
  *   before it; if it is an IN, they were away. This uses crossings before the window too, so a history load
  *   gives the right start.</li>
+ *   <li><b>Open stays of unregistered persons.</b> When a person who is not registered here (no hukou, no
+ *   residence permit) last crossed IN more than {@link ResidenceRules#unregisteredOpenStay()} ago with no OUT since,
+ *   an OUT is assumed at the end of that stay; likewise, when their first known crossing is an OUT, an IN is assumed
+ *   that long before it (instead of presence since before the window): among the county's many visitors a lost
+ *   ticket is far likelier than an unregistered stay of months.</li>
  *   <li><b>No crossings.</b> A registered person with no crossings at all is present all year
  *   ({@link ResidenceRules#noCrossingsMeansPresent()}); anyone else is absent.</li>
  *   <li><b>Days.</b> A day is present under {@link ResidenceRules.DayRule#ANY_TIME} if any moment of it is
@@ -46,7 +51,8 @@ public final class PresenceReconstruction {
      * Presence in the window of {@link ResidenceRules#windowDays()} days ending on {@code windowEnd} (inclusive).
      *
      * @param crossings  the person's crossings in any order, up to at least {@code windowEnd}; later ones are ignored
-     * @param registered whether the person is registered (户籍) in the county, which decides the no-crossing case
+     * @param registered whether the person is registered here (户籍, or a residence permit), which decides the
+     *                   no-crossing case and the open stay of an unregistered person
      */
     public Presence reconstruct(List<Crossing> crossings, LocalDate windowEnd, boolean registered) {
         LocalDate windowStart = windowEnd.minusDays(rules.windowDays() - 1L);
@@ -107,6 +113,28 @@ public final class PresenceReconstruction {
             }
             times.add(c.time());
             dirs.add(c.direction());
+        }
+        // an unregistered person's open stays: a lost ticket rather than an unregistered stay of months
+        Duration cap = rules.unregisteredOpenStay();
+        if (!registered && !cap.isZero() && dirs.get(0) == Crossing.Direction.OUT) {
+            LocalDateTime firstOut = times.get(0);
+            LocalDateTime t = firstOut.minus(cap);
+            times.add(0, t);
+            dirs.add(0, Crossing.Direction.IN);
+            imputed.add(new Presence.Imputed(t, Crossing.Direction.IN, "OUT at " + firstOut + " with no IN before, "
+                    + "and not registered here (no hukou, no residence permit): assumed an unrecorded IN "
+                    + describe(cap) + " before"));
+        }
+        if (!registered && !cap.isZero() && dirs.get(dirs.size() - 1) == Crossing.Direction.IN) {
+            LocalDateTime lastIn = times.get(times.size() - 1);
+            if (Duration.between(lastIn, endExclusive).compareTo(cap) > 0) {
+                LocalDateTime t = lastIn.plus(cap);
+                times.add(t);
+                dirs.add(Crossing.Direction.OUT);
+                imputed.add(new Presence.Imputed(t, Crossing.Direction.OUT, "IN at " + lastIn + " with no OUT since, "
+                        + "and not registered here (no hukou, no residence permit): assumed an unrecorded OUT after "
+                        + describe(cap)));
+            }
         }
 
         // 3. walk the presence intervals and count days in the window

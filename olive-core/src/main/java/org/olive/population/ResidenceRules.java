@@ -16,9 +16,13 @@ import java.time.Duration;
  *                                 complete trip to learn from
  * @param noCrossingsMeansPresent  a registered person with no crossings at all is present all year unless
  *                                 other traces say otherwise
+ * @param unregisteredOpenStay     for a person not registered here (no hukou, no residence permit) whose last
+ *                                 crossing is an IN with no OUT after it: the longest stay assumed before an
+ *                                 unrecorded OUT. A lost OUT ticket of one of the county's many visitors is far
+ *                                 likelier than an unregistered stay of half a year; zero turns the rule off
  */
 public record ResidenceRules(int windowDays, int residentDays, Duration duplicateWithin, DayRule dayRule,
-                             Duration fallbackAwaySpell, boolean noCrossingsMeansPresent) {
+                             Duration fallbackAwaySpell, boolean noCrossingsMeansPresent, Duration unregisteredOpenStay) {
 
     /** What makes a calendar day count as a day of presence. */
     public enum DayRule {
@@ -32,12 +36,23 @@ public record ResidenceRules(int windowDays, int residentDays, Duration duplicat
         if (windowDays <= 0 || residentDays <= 0 || residentDays > windowDays) {
             throw new IllegalArgumentException("need 0 < residentDays ≤ windowDays, found " + residentDays + " of " + windowDays);
         }
-        if (duplicateWithin.isNegative() || fallbackAwaySpell.isNegative()) {
+        if (duplicateWithin.isNegative() || fallbackAwaySpell.isNegative() || unregisteredOpenStay.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
     }
 
+    /** The rules without the open-stay cap for unregistered persons (kept for callers of the first version). */
+    public ResidenceRules(int windowDays, int residentDays, Duration duplicateWithin, DayRule dayRule,
+                          Duration fallbackAwaySpell, boolean noCrossingsMeansPresent) {
+        this(windowDays, residentDays, duplicateWithin, dayRule, fallbackAwaySpell, noCrossingsMeansPresent,
+                DEFAULT_UNREGISTERED_OPEN_STAY);
+    }
+
+    /** Default cap on the open stay of an unregistered person: 30 days, far longer than a visit (1–7 days). */
+    public static final Duration DEFAULT_UNREGISTERED_OPEN_STAY = Duration.ofDays(30);
+
     public static ResidenceRules defaults() {
-        return new ResidenceRules(365, 183, Duration.ofHours(6), DayRule.ANY_TIME, Duration.ofDays(3), true);
+        return new ResidenceRules(365, 183, Duration.ofHours(6), DayRule.ANY_TIME, Duration.ofDays(3), true,
+                DEFAULT_UNREGISTERED_OPEN_STAY);
     }
 }

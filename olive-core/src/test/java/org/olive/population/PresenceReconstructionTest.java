@@ -56,6 +56,36 @@ class PresenceReconstructionTest {
     }
 
     @Test
+    void unregisteredVisitorWhoseOutTicketIsLostIsNotResident() {
+        // a tourist arrives in March; the OUT ticket of the departure is missing
+        List<Crossing> visit = List.of(c("2024-03-01T09:00", IN));
+        Presence visitor = defaults.reconstruct(visit, END, false);
+        assertThat(visitor.resident()).isFalse();
+        assertThat(visitor.daysPresent()).isEqualTo(31); // 1–31 March: the 30-day cap, the day of the OUT counts
+        assertThat(visitor.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.direction()).isEqualTo(OUT);
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-03-31T09:00"));
+            assertThat(i.reason()).contains("not registered here");
+        });
+        // the same crossing of a registered person (or a migrant with a residence permit) is a move back home
+        Presence registered = defaults.reconstruct(visit, END, true);
+        assertThat(registered.resident()).isTrue();
+        assertThat(registered.imputed()).isEmpty();
+        // and a visitor whose IN ticket is lost: only the cap before the OUT counts
+        Presence leaving = defaults.reconstruct(List.of(c("2024-08-31T09:00", OUT)), END, false);
+        assertThat(leaving.daysPresent()).isEqualTo(31); // 1–31 August
+        assertThat(leaving.imputed()).singleElement().satisfies(i -> assertThat(i.direction()).isEqualTo(IN));
+        assertThat(defaults.reconstruct(List.of(c("2024-08-31T09:00", OUT)), END, true).daysPresent())
+                .as("a registered person's first OUT means they lived here before it").isEqualTo(243);
+        // a recent arrival within the cap is left open; the cap can be turned off
+        assertThat(defaults.reconstruct(List.of(c("2024-12-20T09:00", IN)), END, false).imputed()).isEmpty();
+        ResidenceRules d = ResidenceRules.defaults();
+        PresenceReconstruction off = new PresenceReconstruction(new ResidenceRules(d.windowDays(), d.residentDays(),
+                d.duplicateWithin(), d.dayRule(), d.fallbackAwaySpell(), d.noCrossingsMeansPresent(), Duration.ZERO));
+        assertThat(off.reconstruct(visit, END, false).resident()).isTrue();
+    }
+
+    @Test
     void duplicateChecksAreIgnored() {
         List<Crossing> withDuplicate = List.of(
                 c("2024-03-01T08:00", OUT), c("2024-03-01T08:05", OUT), c("2024-03-03T18:00", IN));
@@ -95,8 +125,8 @@ class PresenceReconstructionTest {
 
     @Test
     void historyBeforeTheWindowSetsTheStartingState() {
-        // arrived in 2023 and never left: present the whole window
-        Presence p = defaults.reconstruct(List.of(c("2023-06-01T12:00", IN)), END, false);
+        // arrived in 2023 (registered here: a hukou or a residence permit) and never left: present the whole window
+        Presence p = defaults.reconstruct(List.of(c("2023-06-01T12:00", IN)), END, true);
         assertThat(p.daysPresent()).isEqualTo(365);
         assertThat(p.crossingsUsed()).isZero();
         // a tourist: two nights in August
