@@ -282,7 +282,12 @@ public final class Distribution {
 
     /** At-risk-of-poverty rate: the weighted share of persons strictly below {@code fraction} × median. */
     public double atRiskOfPovertyRate(double fractionOfMedian) {
-        return headcount(relativePovertyLine(fractionOfMedian));
+        double line = relativePovertyLine(fractionOfMedian);
+        double s = 0;
+        for (int i = 0; i < x.length && x[i] < line; i++) {
+            s += w[i];
+        }
+        return s / totalWeight; // also defined when the median, hence the line, is zero or negative
     }
 
     /**
