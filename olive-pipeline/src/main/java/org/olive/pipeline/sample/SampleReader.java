@@ -112,7 +112,7 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
         }
         HouseholdSample.Builder builder = HouseholdSample.builder();
         Map<String, Integer> households = new HashMap<>();
-        Map<String, String> personHousehold = new HashMap<>();
+        Map<String, PersonEntry> personHousehold = new HashMap<>();
         readPersons(persons, builder, households, personHousehold, errors);
         readIncomes(incomes, builder, households, personHousehold, errors);
         if (errors.total > 0) {
@@ -126,13 +126,12 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
     }
 
     private void readPersons(Path file, HouseholdSample.Builder builder, Map<String, Integer> households,
-                             Map<String, String> personHousehold, Errors errors) {
+                             Map<String, PersonEntry> personHousehold, Errors errors) {
         try (TableReader reader = TableReaders.open(file, options)) {
             int[] col = columns(reader, PERSONS, PERSON_COLUMNS, errors);
             if (col == null) {
                 return;
             }
-            Map<String, Long> personRow = new HashMap<>();
             for (Row row : reader) {
                 long n = row.number();
                 String household = row.get(col[0]).strip();
@@ -145,9 +144,10 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
                 if (person.isEmpty()) {
                     errors.add(new SampleError(PERSONS, n, "person_id", "is empty"));
                 } else {
-                    Long first = personRow.putIfAbsent(person, n);
+                    PersonEntry first = household.isEmpty() ? personHousehold.get(person)
+                            : personHousehold.putIfAbsent(person, new PersonEntry(household, n));
                     if (first != null) {
-                        errors.add(new SampleError(PERSONS, n, "person_id", "person " + person + " already appears in row " + first));
+                        errors.add(new SampleError(PERSONS, n, "person_id", "person " + person + " already appears in row " + first.row()));
                     }
                 }
                 Integer age = parseAge(row.get(col[2]).strip(), n, errors);
@@ -166,9 +166,6 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
                 // Households and persons are known even when a row is bad, so incomes.csv is not blamed for it too.
                 if (!household.isEmpty()) {
                     int h = households.computeIfAbsent(household, builder::addHousehold);
-                    if (!person.isEmpty()) {
-                        personHousehold.putIfAbsent(person, household);
-                    }
                     if (errors.total == before) {
                         builder.addPerson(h, age, area, weight);
                     }
@@ -180,7 +177,7 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
     }
 
     private void readIncomes(Path file, HouseholdSample.Builder builder, Map<String, Integer> households,
-                             Map<String, String> personHousehold, Errors errors) {
+                             Map<String, PersonEntry> personHousehold, Errors errors) {
         try (TableReader reader = TableReaders.open(file, options)) {
             int[] col = columns(reader, INCOMES, INCOME_COLUMNS, errors);
             if (col == null) {
@@ -202,7 +199,8 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
                     }
                 }
                 if (!person.isEmpty()) {
-                    String own = personHousehold.get(person);
+                    PersonEntry entry = personHousehold.get(person);
+                    String own = entry == null ? null : entry.household();
                     if (own == null) {
                         errors.add(new SampleError(INCOMES, n, "person_id", "person " + person + " is not in " + PERSONS));
                     } else if (!own.equals(household) && !household.isEmpty()) {
@@ -268,6 +266,10 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
             return null;
         }
         return Double.parseDouble(text);
+    }
+
+    /** Where a person was first seen: household and row of persons.csv. */
+    private record PersonEntry(String household, long row) {
     }
 
     /** Errors up to the listing limit, and a count of all. */
