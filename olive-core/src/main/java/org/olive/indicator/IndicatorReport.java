@@ -1,6 +1,8 @@
 package org.olive.indicator;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Distribution indicators of a household sample: for all persons and, when asked, for each area.
@@ -12,6 +14,6 @@ import java.util.Map;
 public record IndicatorReport(IndicatorSettings settings, IndicatorSet all, Map<String, IndicatorSet> byArea) {
 
     public IndicatorReport {
-        byArea = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byArea));
+        byArea = Collections.unmodifiableMap(new TreeMap<>(byArea));
     }
 }

@@ -28,7 +28,7 @@ public final class Indicators {
         for (int p = 0; p < households.length; p++) {
             households[p] = sample.household(p);
         }
-        IndicatorSet all = of(equivalised, perCapita, family, weights, households, settings);
+        IndicatorSet all = of(equivalised, perCapita, family, weights, households, sample.households(), settings);
         Map<String, IndicatorSet> areas = new LinkedHashMap<>();
         if (byArea) {
             // Person indices per area, in two passes over primitive arrays: count, then fill.
@@ -58,7 +58,7 @@ public final class Indicators {
                     w[i] = weights[p];
                     hh[i] = households[p];
                 }
-                areas.put(e.getKey(), of(eq, pc, fa, w, hh, settings));
+                areas.put(e.getKey(), of(eq, pc, fa, w, hh, sample.households(), settings));
             }
         }
         return new IndicatorReport(settings, all, areas);
@@ -66,11 +66,25 @@ public final class Indicators {
 
     /**
      * The indicators of one population given per person: equivalised DI, per-capita DI, family income for the
-     * brackets, weight and household index.
+     * brackets, weight and household index (below {@code householdCount}).
      */
     static IndicatorSet of(double[] equivalised, double[] perCapita, double[] family, double[] weights, int[] households,
-                           IndicatorSettings settings) {
-        Distribution d = Distribution.of(equivalised, weights);
+                           int householdCount, IndicatorSettings settings) {
+        // Members of a household share its equivalised income, so the distribution over persons is that over
+        // households weighted by their members' summed weights: exact for every measure, and 3× fewer points to sort.
+        double[] householdIncome = new double[householdCount];
+        double[] householdWeight = new double[householdCount];
+        for (int i = 0; i < equivalised.length; i++) {
+            householdIncome[households[i]] = equivalised[i];
+            householdWeight[households[i]] += weights[i];
+        }
+        int householdsPresent = 0;
+        for (double w : householdWeight) {
+            if (w > 0) {
+                householdsPresent++;
+            }
+        }
+        Distribution d = Distribution.of(householdIncome, householdWeight);
         double total = d.totalWeight();
         double perCapitaSum = 0;
         for (int i = 0; i < perCapita.length; i++) {
@@ -105,7 +119,7 @@ public final class Indicators {
             }
             brackets.add(new IndicatorSet.BracketShare(b.name(), b.lower(), b.upper(), in / total));
         }
-        return new IndicatorSet(equivalised.length, distinct(households), total, perCapitaSum / total, d.mean(), quantiles,
+        return new IndicatorSet(equivalised.length, householdsPresent, total, perCapitaSum / total, d.mean(), quantiles,
                 d.gini(), anyPositive ? d.theil() : Double.NaN, anyPositive ? d.meanLogDeviation() : Double.NaN,
                 nonPositive / total, d.palma(), d.p90p10(), d.s80s20(), points, relative, absolute, brackets);
     }
@@ -116,17 +130,5 @@ public final class Indicators {
             out[i] = values[i] * factor;
         }
         return out;
-    }
-
-    private static int distinct(int[] households) {
-        int[] sorted = households.clone();
-        java.util.Arrays.sort(sorted);
-        int n = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                n++;
-            }
-        }
-        return n;
     }
 }
