@@ -11,7 +11,8 @@ import java.util.Arrays;
  * use only positive incomes, as is the usual convention, and {@link #nonPositiveWeight()} reports how much
  * weight that left out.
  *
- * <p>Construction is O(n log n); every measure afterwards is O(n) or O(log n). Instances are immutable.
+ * <p>Construction is O(n log n) on primitive arrays; every measure afterwards is O(n) or O(log n). Instances are
+ * immutable.
  */
 public final class Distribution {
 
@@ -66,25 +67,34 @@ public final class Distribution {
         if (n == 0) {
             throw new IllegalArgumentException("the distribution is empty (no person with a positive weight)");
         }
-        // Sort indices by income; a primitive sort of packed keys would be faster, but index sorting keeps
-        // weights aligned without boxing more than once.
-        Integer[] idx = new Integer[n];
+        // Persons with the same income are merged into one point carrying their summed weight: every measure
+        // here gives the same result for merged and separate ties (a weight acts as repeated persons), and a
+        // primitive sort of the incomes followed by a binary search per person avoids boxing a million indices.
+        double[] sorted = new double[n];
         int k = 0;
         for (int i = 0; i < incomes.length; i++) {
             if (weights[i] > 0) {
-                idx[k++] = i;
+                sorted[k++] = incomes[i] + 0.0; // + 0.0 turns −0.0 into 0.0
             }
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(incomes[a], incomes[b]));
-        double[] xs = new double[n];
-        double[] ws = new double[n];
+        Arrays.sort(sorted);
+        int distinct = 0;
         for (int i = 0; i < n; i++) {
-            xs[i] = incomes[idx[i]];
-            ws[i] = weights[idx[i]];
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        double[] xs = Arrays.copyOf(sorted, distinct);
+        double[] ws = new double[distinct];
+        for (int i = 0; i < incomes.length; i++) {
+            if (weights[i] > 0) {
+                ws[Arrays.binarySearch(xs, incomes[i] + 0.0)] += weights[i];
+            }
         }
         return new Distribution(xs, ws);
     }
 
+    /** The number of distinct incomes (persons with equal incomes form one point of the distribution). */
     public int size() {
         return x.length;
     }
@@ -185,19 +195,27 @@ public final class Distribution {
         return new double[]{sw, sx};
     }
 
-    /** S80/S20 (EU-SILC): income of those above the 80% quantile / income of those at or below the 20% quantile. */
+    /**
+     * S80/S20 (EU-SILC): income of those above the 80% quantile / income of those at or below the 20% quantile;
+     * {@link Double#NaN} when the bottom income is not positive.
+     */
     public double s80s20() {
-        return incomeAbove(quantile(0.8)) / incomeAtOrBelow(quantile(0.2));
+        return ratio(incomeAbove(quantile(0.8)), incomeAtOrBelow(quantile(0.2)));
     }
 
-    /** Palma ratio: income of those above the 90% quantile / income of those at or below the 40% quantile. */
+    /** Palma ratio: income of those above the 90% quantile / income of those at or below the 40% quantile; NaN when the latter is not positive. */
     public double palma() {
-        return incomeAbove(quantile(0.9)) / incomeAtOrBelow(quantile(0.4));
+        return ratio(incomeAbove(quantile(0.9)), incomeAtOrBelow(quantile(0.4)));
     }
 
-    /** P90/P10: the 90% quantile over the 10% quantile. */
+    /** P90/P10: the 90% quantile over the 10% quantile; {@link Double#NaN} when P10 is not positive. */
     public double p90p10() {
-        return quantile(0.9) / quantile(0.1);
+        return ratio(quantile(0.9), quantile(0.1));
+    }
+
+    /** A ratio of incomes, {@link Double#NaN} (undefined) when the denominator is zero or negative. */
+    private static double ratio(double numerator, double denominator) {
+        return denominator > 0 ? numerator / denominator : Double.NaN;
     }
 
     private double incomeAbove(double threshold) {
@@ -264,7 +282,12 @@ public final class Distribution {
 
     /** At-risk-of-poverty rate: the weighted share of persons strictly below {@code fraction} × median. */
     public double atRiskOfPovertyRate(double fractionOfMedian) {
-        return headcount(relativePovertyLine(fractionOfMedian));
+        double line = relativePovertyLine(fractionOfMedian);
+        double s = 0;
+        for (int i = 0; i < x.length && x[i] < line; i++) {
+            s += w[i];
+        }
+        return s / totalWeight; // also defined when the median, hence the line, is zero or negative
     }
 
     /**

@@ -25,27 +25,34 @@ public enum EquivalenceScale {
         if (ages.length == 0) {
             throw new IllegalArgumentException("a household has at least one member");
         }
-        return switch (this) {
-            case PER_CAPITA -> ages.length;
-            case SQUARE_ROOT -> Math.sqrt(ages.length);
-            case MODIFIED_OECD -> {
-                // The first member counted with weight 1 is an adult if there is one.
-                boolean firstAdultCounted = false;
-                double size = 0;
-                for (int age : ages) {
-                    if (age >= OECD_ADULT_AGE) {
-                        size += firstAdultCounted ? 0.5 : 1.0;
-                        firstAdultCounted = true;
-                    } else {
-                        size += 0.3;
-                    }
-                }
-                if (!firstAdultCounted) {
-                    // A household of children only: the first child counts as the head.
-                    size += 0.7;
-                }
-                yield size;
+        int adults = 0;
+        for (int age : ages) {
+            if (age >= OECD_ADULT_AGE) {
+                adults++;
             }
+        }
+        return size(ages.length, adults);
+    }
+
+    /**
+     * The equivalent size of a household from its member counts.
+     *
+     * @param members all members, at least 1
+     * @param adults  members aged {@value #OECD_ADULT_AGE} or over, between 0 and {@code members}
+     */
+    public double size(int members, int adults) {
+        if (members < 1 || adults < 0 || adults > members) {
+            throw new IllegalArgumentException("a household has at least one member and at most as many adults as members: "
+                    + members + " members, " + adults + " adults");
+        }
+        return switch (this) {
+            case PER_CAPITA -> members;
+            case SQUARE_ROOT -> Math.sqrt(members);
+            // 1 for the first adult, 0.5 for each other adult, 0.3 for each child; a household of children only
+            // counts its first child as the head (1).
+            case MODIFIED_OECD -> adults > 0
+                    ? 1 + 0.5 * (adults - 1) + 0.3 * (members - adults)
+                    : 1 + 0.3 * (members - 1);
         };
     }
 

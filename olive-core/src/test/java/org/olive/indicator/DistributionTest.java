@@ -47,6 +47,10 @@ class DistributionTest {
         assertThat(oneToTen.palma()).isEqualTo(1.0);
         // P90 = 9.5, P10 = 1.5
         assertThat(oneToTen.p90p10()).isCloseTo(9.5 / 1.5, within(1e-12));
+        // undefined when the bottom is not positive
+        Distribution withZeros = Distribution.of(new double[]{0, 0, 0, 1, 2});
+        assertThat(withZeros.p90p10()).isNaN();
+        assertThat(withZeros.s80s20()).isNaN();
     }
 
     @Test
@@ -75,6 +79,11 @@ class DistributionTest {
         assertThat(oneToFive.atRiskOfPovertyRate(0.6)).isEqualTo(0.2);
         assertThat(oneToFive.relativeMedianPovertyGap(0.6)).isCloseTo((1.8 - 1) / 1.8, within(1e-12));
         assertThat(Distribution.of(new double[]{5, 5}).relativeMedianPovertyGap(0.6)).isZero();
+        // a zero median: the line is 0 and nobody is strictly below it
+        Distribution zeros = Distribution.of(new double[]{0, 0, 0, 7});
+        assertThat(zeros.atRiskOfPovertyRate(0.6)).isZero();
+        assertThat(zeros.relativeMedianPovertyGap(0.6)).isZero();
+        assertThat(Distribution.of(new double[]{-10, 0, 0}).atRiskOfPovertyRate(0.6)).isCloseTo(1 / 3.0, within(1e-12));
     }
 
     @Test

@@ -1,0 +1,135 @@
+package org.olive.app.cli;
+
+import org.olive.indicator.EquivalenceScale;
+import org.olive.indicator.HouseholdSample;
+import org.olive.indicator.IndicatorReport;
+import org.olive.indicator.IndicatorSettings;
+import org.olive.indicator.Indicators;
+import org.olive.indicator.PovertyLine;
+import org.olive.pipeline.sample.IndicatorReportFormat;
+import org.olive.pipeline.sample.SampleException;
+import org.olive.pipeline.sample.SampleReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code olive indicators --sample DIR}: distribution indicators (quantiles, Gini, Theil, MLD, Palma, P90/P10, S80/S20,
+ * Lorenz, relative and absolute poverty, middle-income shares) of any weighted household sample. The format of
+ * the sample is in docs/indicators.md.
+ */
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = {"Distribution indicators of a weighted household sample: DIR/persons.csv and DIR/incomes.csv (see docs/indicators.md).",
+                "Every person carries their household's equivalised disposable income; malformed input is refused with every",
+                "error listed (file, row, field, reason) and exit code 3."})
+public class IndicatorsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sample", required = true, paramLabel = "DIR", description = "Folder holding persons.csv and incomes.csv.")
+    Path sample;
+
+    @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "per-capita", converter = ScaleConverter.class,
+            description = "Equivalence scale: per-capita (default), oecd (modified OECD) or sqrt.")
+    EquivalenceScale scale;
+
+    @Option(names = "--by", paramLabel = "area", description = "Also give the indicators per area.")
+    String by;
+
+    @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", description = "Output format on standard output (default json).")
+    String format;
+
+    @Option(names = "--line", paramLabel = "NAME=AMOUNT",
+            description = {"An absolute poverty line per person per year for FGT 0/1/2; repeatable. Replaces the default of the same",
+                    "name (dibao = the 低保 standard, dibian = 2 × 低保 of --line-year) or adds a line."})
+    List<String> lines = new ArrayList<>();
+
+    @Option(names = "--line-year", paramLabel = "YYYY", defaultValue = "" + IndicatorSettings.DEFAULT_LINE_YEAR,
+            description = "Year whose 低保 standard gives the default lines (known: 2020, 2021, 2022, 2025; default ${DEFAULT-VALUE}).")
+    int lineYear;
+
+    @Option(names = "--family-income", paramLabel = "typical|actual", defaultValue = "typical",
+            description = {"Family income tested against the 10–50万 and 20–60万 brackets: typical = per-capita DI × 3 (三口之家,",
+                    "the national convention, default) or actual = the household's own DI."})
+    String familyIncome;
+
+    @Override
+    public Integer call() {
+        IndicatorSettings settings = settings();
+        HouseholdSample households;
+        try {
+            households = SampleReader.withDefaults().read(sample);
+        } catch (SampleException e) {
+            throw new DataException(e.getMessage(), e);
+        }
+        IndicatorReport report = Indicators.compute(households, settings, by != null);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("csv") ? IndicatorReportFormat.csv(report) : IndicatorReportFormat.json(report));
+        out.flush();
+        return 0;
+    }
+
+    /** The settings from the options; a bad option value is a usage error. */
+    IndicatorSettings settings() {
+        if (by != null && !by.equals("area")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--by accepts only 'area', not '" + by + "'");
+        }
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format is json or csv, not '" + format + "'");
+        }
+        IndicatorSettings.FamilyIncomeBasis basis = switch (familyIncome) {
+            case "typical" -> IndicatorSettings.FamilyIncomeBasis.TYPICAL_FAMILY;
+            case "actual" -> IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--family-income is typical or actual, not '" + familyIncome + "'");
+        };
+        try {
+            Map<String, PovertyLine> byName = new LinkedHashMap<>();
+            // An unknown year is fine when both default lines are given explicitly: there is nothing to look up.
+            if (PovertyLine.DIBAO_BY_YEAR.containsKey(lineYear) || !hasBothDefaults()) {
+                for (PovertyLine l : PovertyLine.defaultsFor(lineYear)) {
+                    byName.put(l.name(), l);
+                }
+            }
+            for (String text : lines) {
+                PovertyLine l = PovertyLine.parse(text);
+                byName.put(l.name(), l);
+            }
+            return IndicatorSettings.defaults().withScale(scale).withFamilyIncomeBasis(basis).withLines(List.copyOf(byName.values()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private boolean hasBothDefaults() {
+        boolean dibao = false;
+        boolean dibian = false;
+        for (String text : lines) {
+            String name = text.contains("=") ? text.substring(0, text.indexOf('=')).strip() : "";
+            dibao |= name.equals(PovertyLine.DIBAO);
+            dibian |= name.equals(PovertyLine.MARGINAL);
+        }
+        return dibao && dibian;
+    }
+
+    /** Accepts the scale names of {@link EquivalenceScale#parse}. */
+    static class ScaleConverter implements CommandLine.ITypeConverter<EquivalenceScale> {
+        @Override
+        public EquivalenceScale convert(String value) {
+            try {
+                return EquivalenceScale.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.olive.indicator;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the distribution indicators depend on, in one place (domain.md §5 and §7).
+ *
+ * @param scale                 how household income is shared among members (per capita by default)
+ * @param quantileLevels        the quantiles reported, each within [0, 1]
+ * @param lorenzSteps           the Lorenz curve is reported at 0, 1/steps, …, 1
+ * @param relativeLineFraction  the relative poverty line as a fraction of the weighted median (EU-SILC: 0.6)
+ * @param lines                 absolute poverty lines per person per year, for FGT 0/1/2; names are unique
+ * @param brackets              family-income brackets for the middle-income shares
+ * @param familyIncomeBasis     what is tested against the brackets
+ * @param typicalFamilySize     the family size of {@link FamilyIncomeBasis#TYPICAL_FAMILY} (三口之家: 3)
+ */
+public record IndicatorSettings(EquivalenceScale scale, List<Double> quantileLevels, int lorenzSteps, double relativeLineFraction,
+                                List<PovertyLine> lines, List<IncomeBracket> brackets, FamilyIncomeBasis familyIncomeBasis,
+                                int typicalFamilySize) {
+
+    /** Year whose 低保 standard gives the default absolute lines. */
+    public static final int DEFAULT_LINE_YEAR = 2025;
+
+    /** The family income tested against the middle-income brackets. */
+    public enum FamilyIncomeBasis {
+        /** Per-capita household DI × the typical family size: the national convention and the default. */
+        TYPICAL_FAMILY,
+        /** The household's own DI, whatever its size. */
+        ACTUAL_FAMILY
+    }
+
+    public IndicatorSettings {
+        quantileLevels = List.copyOf(quantileLevels);
+        lines = List.copyOf(lines);
+        brackets = List.copyOf(brackets);
+        if (scale == null || familyIncomeBasis == null) {
+            throw new IllegalArgumentException("the equivalence scale and the family income basis are required");
+        }
+        for (double p : quantileLevels) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("quantile level must be within [0, 1]: " + p);
+            }
+        }
+        if (lorenzSteps < 1) {
+            throw new IllegalArgumentException("Lorenz steps must be at least 1: " + lorenzSteps);
+        }
+        if (!(relativeLineFraction > 0 && relativeLineFraction <= 1)) {
+            throw new IllegalArgumentException("the relative poverty line must be a fraction of the median in (0, 1]: " + relativeLineFraction);
+        }
+        if (typicalFamilySize < 1) {
+            throw new IllegalArgumentException("the typical family size must be at least 1: " + typicalFamilySize);
+        }
+        Set<String> names = new HashSet<>();
+        for (PovertyLine l : lines) {
+            if (!names.add(l.name())) {
+                throw new IllegalArgumentException("poverty line " + l.name() + " is given twice");
+            }
+        }
+    }
+
+    /**
+     * Per capita, deciles and quartiles, Lorenz at tenths, 60% of the median, the {@value #DEFAULT_LINE_YEAR} 低保
+     * and 低边 lines, the 10–50万 and 20–60万 brackets on a family of three.
+     */
+    public static IndicatorSettings defaults() {
+        return new IndicatorSettings(EquivalenceScale.PER_CAPITA,
+                List.of(0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9), 10, 0.6,
+                PovertyLine.defaultsFor(DEFAULT_LINE_YEAR), IncomeBracket.middleIncomeDefaults(), FamilyIncomeBasis.TYPICAL_FAMILY, 3);
+    }
+
+    public IndicatorSettings withScale(EquivalenceScale value) {
+        return new IndicatorSettings(value, quantileLevels, lorenzSteps, relativeLineFraction, lines, brackets, familyIncomeBasis, typicalFamilySize);
+    }
+
+    public IndicatorSettings withLines(List<PovertyLine> value) {
+        return new IndicatorSettings(scale, quantileLevels, lorenzSteps, relativeLineFraction, value, brackets, familyIncomeBasis, typicalFamilySize);
+    }
+
+    public IndicatorSettings withFamilyIncomeBasis(FamilyIncomeBasis value) {
+        return new IndicatorSettings(scale, quantileLevels, lorenzSteps, relativeLineFraction, lines, brackets, value, typicalFamilySize);
+    }
+
+    public IndicatorSettings withBrackets(List<IncomeBracket> value) {
+        return new IndicatorSettings(scale, quantileLevels, lorenzSteps, relativeLineFraction, lines, value, familyIncomeBasis, typicalFamilySize);
+    }
+}
