@@ -108,7 +108,7 @@ public class DemoCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         for (Period p : todo) {
-            RunCommand.run(ds, p, null, db.dataDir.resolve("reports"));
+            RunCommand.run(ledger, p, null, db.dataDir.resolve("reports"));
         }
         System.out.printf("Built the ledgers of %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
     }

@@ -96,7 +96,14 @@ public class RunCommand implements Callable<Integer> {
 
     /** Builds the ledgers of the period, after those of earlier ingested periods that lack them; shared with demo. */
     static List<LedgerResult> run(DataSource ds, Period p, Path truth, Path reportDir) {
-        LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
+        return run(LedgerRun.withDefaults(ds, m -> { }), p, truth, reportDir);
+    }
+
+    /**
+     * As {@link #run(DataSource, Period, Path, Path)} with a given ledger run; reuse one for consecutive periods so
+     * that each reads only its new period's crossings.
+     */
+    static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir) {
         List<Period> todo = new ArrayList<>(ledger.missingEarlier(p));
         if (!todo.isEmpty()) {
             System.out.println("Running first the ledgers of " + todo + " (ingested, without ledgers) so that keys carry over.");

@@ -107,6 +107,34 @@ abstract class LedgerRunContract {
     }
 
     @Test
+    void crossingsKeptInMemoryGiveTheSameRowsAsAColdRead() throws SQLException {
+        LedgerRun warm = new LedgerRun(ds, LedgerSettings.builtIn(), new SimpleFamilies(), m -> { });
+        LedgerResult february = warm.run(LedgerCounty.FEBRUARY, null);
+        assertThat(february.counts().get("crossings_window_cached")).as("a new run reads its whole window").isZero();
+        LedgerResult cold = new LedgerRun(ds, LedgerSettings.builtIn(), new SimpleFamilies(), m -> { })
+                .run(LedgerCounty.MARCH, null);
+        List<String> coldRows = snapshot(LedgerCounty.MARCH);
+        LedgerResult cached = warm.run(LedgerCounty.MARCH, null);
+        assertThat(cached.counts().get("crossings_window_cached")).as("March follows February in memory").isEqualTo(1);
+        assertThat(cached.counts().get("crossings_from_database")).isPositive()
+                .isLessThan(cold.counts().get("crossings_from_database"));
+        assertThat(snapshot(LedgerCounty.MARCH)).isEqualTo(coldRows);
+        for (String k : List.of("crossings_read", "crossings_incomplete", "crossing_persons", "resident", "registered",
+                "registry_from_crossings")) {
+            assertThat(cached.counts().get(k)).as(k).isEqualTo(cold.counts().get(k));
+        }
+        // a re-run of the held period reads nothing
+        LedgerResult again = warm.run(LedgerCounty.MARCH, null);
+        assertThat(again.counts().get("crossings_from_database")).isZero();
+        assertThat(snapshot(LedgerCounty.MARCH)).isEqualTo(coldRows);
+        // a period that does not follow the held one is read whole
+        LedgerResult january = warm.run(LedgerCounty.JANUARY, null);
+        assertThat(january.counts().get("crossings_window_cached")).isZero();
+        warm.run(LedgerCounty.FEBRUARY, null);
+        ledger.run(LedgerCounty.MARCH, null);
+    }
+
+    @Test
     void familyKeysCarryOverBetweenMonths() throws SQLException {
         long stayed = count("SELECT COUNT(*) FROM family_member j JOIN family_member f ON f.person_key = j.person_key "
                 + "AND f.data_period = '2025-02' WHERE j.data_period = ? AND j.family_key = f.family_key", LedgerCounty.JANUARY);

@@ -1,0 +1,98 @@
+package org.olive.pipeline.ledger;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.olive.pipeline.ledger.LedgerWork.clip;
+import static org.olive.pipeline.ledger.LedgerWork.delete;
+
+/**
+ * Step "figures": ledger_figure of the period — relationship_accuracy (pilot indicator 4) for the county and each
+ * township, and, when the generator's truth is at hand, residence and family accuracy against it
+ * ({@link TruthAccuracy}).
+ */
+final class LedgerFigures {
+
+
+    /** Writes the figures of the period; the truth folder and the ingested source folder locate the generator's truth. */
+    void run(Connection c, LedgerWork w, Path truthDir, String sourceDir) throws SQLException {
+        String p = w.period.toString();
+        delete(c, "ledger_figure", p);
+        if (w.familiesBuilt) {
+            // residents placed in a family of the period and concerned by no open case, by township
+            String sql = "SELECT pp.township_code, COUNT(*), SUM(CASE WHEN fm.person_key IS NOT NULL AND NOT EXISTS ("
+                    + "SELECT 1 FROM family_conflict_person cp JOIN family_conflict fc ON fc.id = cp.conflict_id "
+                    + "WHERE cp.person_key = pp.person_key AND fc.status = 'OPEN') THEN 1 ELSE 0 END) "
+                    + "FROM person_period pp LEFT JOIN family_member fm ON fm.data_period = pp.data_period "
+                    + "AND fm.person_key = pp.person_key WHERE pp.data_period = ? AND pp.resident = TRUE "
+                    + "GROUP BY pp.township_code";
+            long num = 0;
+            long den = 0;
+            String note = "residents placed in a family of the period and concerned by no open family conflict / "
+                    + "residents (常住人口) of the area";
+            List<LedgerResult.Figure> towns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long d = rs.getLong(2);
+                        long n = rs.getLong(3);
+                        num += n;
+                        den += d;
+                        if (rs.getString(1) != null) {
+                            towns.add(LedgerResult.Figure.of("relationship_accuracy", rs.getString(1), n, d, note));
+                        }
+                    }
+                }
+            }
+            w.figures.add(LedgerResult.Figure.of("relationship_accuracy", "", num, den, note
+                    + " (county; includes residents with no known township)"));
+            towns.sort((a, b) -> a.areaCode().compareTo(b.areaCode()));
+            w.figures.addAll(towns);
+        }
+        Path truth = TruthAccuracy.locate(truthDir, sourceDir == null ? null : Path.of(sourceDir).getParent(), w.period);
+        if (truth == null) {
+            w.skipped.put("truth", truthDir == null ? "no generator truth next to the ingested data"
+                    : "no truth for " + p + " under " + truthDir);
+        } else {
+            Map<String, List<String>> ours = new HashMap<>();
+            if (w.familiesBuilt) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT m.family_key, p.id_number FROM family_member m "
+                        + "JOIN person p ON p.person_key = m.person_key WHERE m.data_period = ?")) {
+                    ps.setString(1, p);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        }
+                    }
+                }
+            }
+            w.figures.addAll(TruthAccuracy.compare(truth, w.resident, w.familiesBuilt ? ours : null));
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, "
+                + "denominator, figure, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (LedgerResult.Figure f : w.figures) {
+                ps.setString(1, p);
+                ps.setString(2, f.metric());
+                ps.setString(3, f.areaCode());
+                ps.setLong(4, f.numerator());
+                ps.setLong(5, f.denominator());
+                if (f.value() == null) {
+                    ps.setNull(6, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(6, f.value());
+                }
+                ps.setString(7, clip(f.note(), 500));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

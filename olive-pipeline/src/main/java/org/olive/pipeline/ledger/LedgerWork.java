@@ -1,0 +1,166 @@
+package org.olive.pipeline.ledger;
+
+import org.olive.family.HukouMember;
+import org.olive.identity.IdNumber;
+import org.olive.period.Period;
+import org.olive.population.Presence;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the steps of one ledger run share: the period, the persons seen and their keys, the hukou and floating rows,
+ * presence and the lists, and the report (counts, timings, figures, skipped steps). Plus the small helpers the
+ * steps have in common.
+ */
+final class LedgerWork {
+
+    final Period period;
+    long runId;
+    final Map<String, Long> counts = new LinkedHashMap<>();
+    final Map<String, Long> millis = new LinkedHashMap<>();
+    final Map<String, String> skipped = new LinkedHashMap<>();
+    final List<LedgerResult.Figure> figures = new ArrayList<>();
+    /** ID number → what the registry knows of the person this period. */
+    final Map<String, Seen> seen = new HashMap<>();
+    /** ID number → person_key. */
+    final Map<String, Long> keys = new HashMap<>();
+    final List<HukouMember> hukou = new ArrayList<>();
+    /** ID number → the person's hukou row (a NORMAL row wins over the others). */
+    final Map<String, HukouMember> hukouOf = new HashMap<>();
+    /** ID number → the person's latest floating-population registration. */
+    final Map<String, FloatingRow> floatingOf = new HashMap<>();
+    final Map<String, LocalDate> deaths = new HashMap<>();
+    final Set<String> registered = new HashSet<>();
+    final Map<String, Presence> presence = new HashMap<>();
+    final Set<String> resident = new HashSet<>();
+    final Set<String> floatingList = new HashSet<>();
+    boolean familiesBuilt;
+
+    LedgerWork(Period period) {
+        this.period = period;
+    }
+
+    /** A person as the registry sees them this period. rank: 0 hukou, 1 floating, 2 other source, 3 the ID itself. */
+    static final class Seen {
+        final String id;
+        String name;
+        String sex;
+        LocalDate birth;
+        int rank = 4;
+
+        Seen(String id) {
+            this.id = id;
+        }
+
+        void offer(int r, String n, String s, LocalDate b) {
+            if (r < rank && (n != null || r == 3)) {
+                rank = r;
+                name = n;
+                if (s != null && !"U".equals(s)) {
+                    sex = s;
+                }
+                if (b != null) {
+                    birth = b;
+                }
+            } else {
+                if (sex == null && s != null && !"U".equals(s)) {
+                    sex = s;
+                }
+                if (birth == null && b != null) {
+                    birth = b;
+                }
+            }
+        }
+
+        /** Birth date and sex from the ID number where no source gave them. */
+        void fillFromId() {
+            IdNumber parsed = IdNumber.parse(id).id();
+            if (birth == null) {
+                birth = parsed.birthDate();
+            }
+            if (sex == null) {
+                sex = parsed.male() ? "M" : "F";
+            }
+        }
+    }
+
+    /** A floating-population registration. */
+    record FloatingRow(String personId, String villageCode, String originCode, LocalDate registered, LocalDate ended) {
+
+        /** Registered on or before {@code end} and not ended by then. */
+        boolean activeOn(LocalDate end) {
+            return (registered == null || !registered.isAfter(end)) && (ended == null || ended.isAfter(end));
+        }
+    }
+
+    Seen see(String id) {
+        return seen.computeIfAbsent(id, Seen::new);
+    }
+
+    void addHukou(HukouMember m) {
+        hukou.add(m);
+        HukouMember prev = hukouOf.get(m.personId());
+        if (prev == null || (!prev.normal() && m.normal())) {
+            hukouOf.put(m.personId(), m);
+        }
+    }
+
+    void addFloating(FloatingRow f) {
+        FloatingRow prev = floatingOf.get(f.personId());
+        if (prev == null || (f.registered() != null && (prev.registered() == null || f.registered().isAfter(prev.registered())))) {
+            floatingOf.put(f.personId(), f);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** The 18-character ID number, or null when the value is missing or not a valid ID number. */
+    static String validId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        IdNumber.ParseResult r = IdNumber.parse(raw);
+        return r.valid() ? r.id().value() : null;
+    }
+
+    static void delete(Connection c, String table, String period) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE data_period = ?")) {
+            ps.setString(1, period);
+            ps.executeUpdate();
+        }
+    }
+
+    static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static LocalDate parseDate(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static boolean isH2(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
+    }
+}
