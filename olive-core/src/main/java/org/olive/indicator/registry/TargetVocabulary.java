@@ -1,6 +1,8 @@
 package org.olive.indicator.registry;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +23,9 @@ public record TargetVocabulary(Map<String, Trend> directions, List<String> quota
     private static final Pattern PREFIX_BOUND = Pattern.compile("(≥|>=|≤|<=|>|<)(" + NUMBER.pattern() + ")%?");
 
     public TargetVocabulary {
-        directions = Map.copyOf(directions);
+        directions = Collections.unmodifiableMap(new LinkedHashMap<>(directions)); // file order, for messages
         quotaPhrases = List.copyOf(quotaPhrases);
-        boundSuffixes = Map.copyOf(boundSuffixes);
+        boundSuffixes = Collections.unmodifiableMap(new LinkedHashMap<>(boundSuffixes));
         estimatePrefixes = List.copyOf(estimatePrefixes);
         missingMarks = List.copyOf(missingMarks);
     }
