@@ -12,5 +12,7 @@ public enum AuditAction {
     /** Someone downloaded personal data unmasked, e.g. rejected rows to send back to their source department. */
     EXPORT_PERSONAL_DATA,
     /** Someone took a decision on a ledger case: resolved a family conflict, confirmed or rejected a record match. */
-    LEDGER_DECISION
+    LEDGER_DECISION,
+    /** Someone entered data by hand, e.g. an indicator value of the registry that Olive does not compute. */
+    DATA_ENTERED
 }

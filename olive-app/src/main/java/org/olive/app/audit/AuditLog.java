@@ -68,6 +68,11 @@ public class AuditLog {
         recordByCurrentUser(AuditAction.LEDGER_DECISION, subjectType, subjectId, detail);
     }
 
+    /** Records that the current user entered data by hand (an indicator value: subject INDICATOR, its id). */
+    public void recordEntry(String subjectType, String subjectId, String detail) {
+        recordByCurrentUser(AuditAction.DATA_ENTERED, subjectType, subjectId, detail);
+    }
+
     private void recordByCurrentUser(AuditAction action, String subjectType, String subjectId, String detail) {
         String actor = "anonymous";
         String role = null;

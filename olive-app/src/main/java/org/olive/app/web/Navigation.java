@@ -6,7 +6,7 @@ import org.olive.app.account.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * The menu: the eight ledgers for every role; on the right, data intake and the ledgers' review queues for
+ * The menu: the eight ledgers for every role; on the right, the indicator registry for every role, data intake and the ledgers' review queues for
  * {@link Role#ADMIN} and {@link Role#ANALYST} (the conflict queue for {@link Role#CADRE} too), and administration for
  * {@link Role#ADMIN} only.
  */
@@ -28,7 +28,11 @@ public class Navigation {
     /** The review queue of record matches: ADMIN and ANALYST. */
     private static final NavItem MATCHES = new NavItem("matches", "/matches", "nav.matches");
 
+    /** The indicator registry (targets and progress): every role; entries only for ADMIN and ANALYST. */
+    private static final NavItem INDICATORS = new NavItem("indicators", "/indicators", "nav.indicators");
+
     private static final List<NavItem> ADMIN_ITEMS = List.of(
+            INDICATORS,
             INTAKE,
             CONFLICTS,
             MATCHES,
@@ -41,16 +45,19 @@ public class Navigation {
     }
 
     /**
-     * The right-hand menu: data intake and the two review queues of the ledgers (ADMIN, ANALYST), the conflict queue
-     * of their township (CADRE), accounts and audit log (ADMIN).
+     * The right-hand menu: the indicator registry (every role), data intake and the two review queues of the ledgers
+     * (ADMIN, ANALYST), the conflict queue of their township (CADRE), accounts and audit log (ADMIN).
      */
     public List<NavItem> administration(Role role) {
         if (role == Role.ADMIN) {
             return ADMIN_ITEMS;
         }
         if (role == Role.ANALYST) {
-            return List.of(INTAKE, CONFLICTS, MATCHES);
+            return List.of(INDICATORS, INTAKE, CONFLICTS, MATCHES);
         }
-        return role == Role.CADRE ? List.of(CONFLICTS) : List.of();
+        if (role == Role.CADRE) {
+            return List.of(INDICATORS, CONFLICTS);
+        }
+        return role == null ? List.of() : List.of(INDICATORS);
     }
 }
