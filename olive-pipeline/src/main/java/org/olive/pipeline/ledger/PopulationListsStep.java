@@ -50,6 +50,8 @@ final class PopulationListsStep {
         long flo = 0;
         long sep = 0;
         LocalDate end = w.period.lastDay();
+        Map<String, String> householdVillage = householdVillages(w);
+        long staleCorrected = 0;
         List<String> persons = new ArrayList<>(w.seen.keySet());
         persons.sort(null);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO person_period (data_period, person_key, registered, resident, "
@@ -73,6 +75,12 @@ final class PopulationListsStep {
                 HukouMember h = registered ? w.hukouOf.get(id) : null;
                 FloatingRow f = w.floatingOf.get(id);
                 String hukouVillage = h == null ? null : h.villageCode();
+                String household = h == null ? null : householdVillage.get(h.hukouNo());
+                if (household != null && !household.equals(hukouVillage)) {
+                    // a stale address: the member's row still carries the village the household left
+                    hukouVillage = household;
+                    staleCorrected++;
+                }
                 String liveVillage = !resident ? null : registered ? hukouVillage : f == null ? null : f.villageCode();
                 String relevant = liveVillage != null ? liveVillage : hukouVillage;
                 Presence pr = w.presence.get(id);
@@ -111,6 +119,7 @@ final class PopulationListsStep {
             }
             ps.executeBatch();
         }
+        w.counts.put("stale_village_corrected", staleCorrected);
         w.counts.put("registered", reg);
         w.counts.put("resident", res);
         w.counts.put("floating", flo);
@@ -149,5 +158,41 @@ final class PopulationListsStep {
             b.append("; hukou status ").append(h.status()).append(": not in the hukou list");
         }
         return b.toString();
+    }
+
+    /**
+     * The village of each registration household: the code most of its NORMAL members' rows carry (ties go to the
+     * head's row). A member whose row differs (the generator's STALE_ADDRESS fault, and a common clerical lag after
+     * a household moves) is placed in the household's village; the row itself is kept as delivered.
+     */
+    static Map<String, String> householdVillages(LedgerWork w) {
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        Map<String, String> headVillage = new HashMap<>();
+        for (HukouMember m : w.hukou) {
+            if (!m.normal() || m.hukouNo() == null || m.villageCode() == null) {
+                continue;
+            }
+            votes.computeIfAbsent(m.hukouNo(), k -> new HashMap<>()).merge(m.villageCode(), 1, Integer::sum);
+            if ("02".equals(m.relationCode())) {
+                headVillage.put(m.hukouNo(), m.villageCode());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        votes.forEach((hukouNo, v) -> {
+            String best = null;
+            int bestVotes = 0;
+            boolean tie = false;
+            for (Map.Entry<String, Integer> e : v.entrySet()) {
+                if (e.getValue() > bestVotes) {
+                    best = e.getKey();
+                    bestVotes = e.getValue();
+                    tie = false;
+                } else if (e.getValue() == bestVotes) {
+                    tie = true;
+                }
+            }
+            out.put(hukouNo, tie && headVillage.containsKey(hukouNo) ? headVillage.get(hukouNo) : best);
+        });
+        return out;
     }
 }
