@@ -43,7 +43,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @OliveWebTest
 class IngestWebTest {
 
-    static final Pattern FULL_ID = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])");
+    // not after a decimal point: the digits of a fraction (a chart value such as 0.723456789012345678) are no ID
+    static final Pattern FULL_ID = Pattern.compile("(?<![0-9.])[0-9]{17}[0-9Xx](?![0-9Xx])");
 
     @TempDir
     static Path county;
