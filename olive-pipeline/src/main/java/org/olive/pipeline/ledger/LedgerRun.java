@@ -118,7 +118,7 @@ public final class LedgerRun {
             try {
                 PersonRegistry registry = new PersonRegistry(settings.otherSources());
                 step(w, "registry", () -> registry.build(c, w));
-                step(w, "matching", () -> new MatchedRowsStep().run(c, w));
+                step(w, "matching", () -> new MatchedRowsStep(settings.matching()).run(c, w));
                 step(w, "presence", () -> new PresenceStep(settings.residence(), crossings, registry).run(c, w));
                 step(w, "lists", () -> {
                     new PopulationListsStep(settings.residence()).run(c, w);

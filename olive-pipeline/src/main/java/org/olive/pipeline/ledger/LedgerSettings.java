@@ -1,6 +1,7 @@
 package org.olive.pipeline.ledger;
 
 import org.olive.family.FamilyRules;
+import org.olive.person.MatchRules;
 import org.olive.population.ResidenceRules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +28,11 @@ import java.util.regex.Pattern;
  * @param lookbackDays  crossings this many days before the window are read too (the state at the window's start)
  * @param family        rules of family building
  * @param otherSources  "table.column" ID columns of the other person-grain datasets
+ * @param matching      weights and thresholds of record matching (section {@code matching}, optional: keys are the
+ *                      components of {@link MatchRules}, missing keys keep their defaults)
  */
-public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources) {
+public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources,
+                             MatchRules matching) {
 
     private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
 
@@ -71,7 +76,9 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
                     Duration.ofHours(integer(r, "duplicate_within_hours", source)),
                     ResidenceRules.DayRule.valueOf(text(r, "day_rule", source)),
                     Duration.ofDays(integer(r, "fallback_away_days", source)),
-                    Boolean.parseBoolean(text(r, "no_crossings_means_present", source)));
+                    Boolean.parseBoolean(text(r, "no_crossings_means_present", source)),
+                    Duration.ofDays(integer(r, "unregistered_open_stay_days", source,
+                            (int) ResidenceRules.DEFAULT_UNREGISTERED_OPEN_STAY.toDays())));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": residence: " + e.getMessage(), e);
         }
@@ -82,8 +89,28 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
         } else if (list != null) {
             throw new IllegalArgumentException(source + ": registry.other_sources must be a list of table.column");
         }
-        return new LedgerSettings(rules, integer(r, "lookback_days", source),
-                new FamilyRules(integer(f, "min_parent_age_gap", source), integer(f, "max_age", source)), others);
+        FamilyRules d = FamilyRules.defaults();
+        FamilyRules family;
+        try {
+            family = new FamilyRules(integer(f, "min_parent_age_gap", source), integer(f, "max_age", source),
+                    integer(f, "max_parent_age_gap", source, d.maxParentAgeGap()),
+                    integer(f, "max_spouse_age_gap", source, d.maxSpouseAgeGap()),
+                    integer(f, "adult_age", source, d.adultAge()),
+                    integer(f, "typical_parent_age", source, d.typicalParentAge()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": family: " + e.getMessage(), e);
+        }
+        MatchRules matching = MatchRules.defaults();
+        if (map.get("matching") != null) {
+            Map<String, String> values = new LinkedHashMap<>();
+            section(map, "matching", source).forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));
+            try {
+                matching = MatchRules.fromProperties(values);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": matching: " + e.getMessage(), e);
+            }
+        }
+        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching);
     }
 
     private static Map<?, ?> section(Map<?, ?> map, String name, String source) {
@@ -99,6 +126,10 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
             throw new IllegalArgumentException(source + ": missing setting '" + key + "'");
         }
         return String.valueOf(v);
+    }
+
+    private static int integer(Map<?, ?> m, String key, String source, int fallback) {
+        return m.get(key) == null ? fallback : integer(m, key, source);
     }
 
     private static int integer(Map<?, ?> m, String key, String source) {

@@ -1,5 +1,7 @@
 package org.olive.pipeline.ledger;
 
+import org.olive.person.MatchRules;
+
 import org.olive.family.HukouMember;
 import org.olive.pipeline.ledger.LedgerWork.FloatingRow;
 
@@ -18,8 +20,14 @@ import static org.olive.pipeline.ledger.LedgerWork.validId;
  */
 final class MatchedRowsStep {
 
+    private final MatchRules rules;
+
+    MatchedRowsStep(MatchRules rules) {
+        this.rules = rules;
+    }
+
     void run(Connection c, LedgerWork w) throws SQLException {
-        RecordMatching.Result r = new RecordMatching().match(c, w.period.toString());
+        RecordMatching.Result r = new RecordMatching(rules).match(c, w.period.toString());
         long hukou = 0;
         long floating = 0;
         for (RecordMatching.RecoveredRow row : r.recovered()) {

@@ -17,6 +17,27 @@ class LedgerSettingsTest {
         assertThat(s.residence().residentDays()).isEqualTo(183);
         assertThat(s.family().minParentAgeGap()).isEqualTo(14);
         assertThat(s.otherSources()).contains("income_iit.person_id", "work_bnb.owner_id");
+        assertThat(s.family()).isEqualTo(org.olive.family.FamilyRules.defaults());
+        assertThat(s.matching()).isEqualTo(org.olive.person.MatchRules.defaults());
+        assertThat(s.residence()).isEqualTo(org.olive.population.ResidenceRules.defaults());
+    }
+
+    @Test
+    void matchingRulesAndOptionalThresholdsCanBeChanged() {
+        String yaml = "residence: {window_days: 365, resident_days: 183, duplicate_within_hours: 6, day_rule: ANY_TIME,\n"
+                + "  fallback_away_days: 3, no_crossings_means_present: true, lookback_days: 31, unregistered_open_stay_days: 0}\n"
+                + "family: {min_parent_age_gap: 14, max_age: 120, adult_age: 20}\nregistry: {other_sources: []}\n"
+                + "matching: {matchThreshold: 14, margin: 4}\n";
+        LedgerSettings s = LedgerSettings.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "my.yaml");
+        assertThat(s.matching().matchThreshold()).isEqualTo(14);
+        assertThat(s.matching().margin()).isEqualTo(4);
+        assertThat(s.matching().nameAgree()).isEqualTo(org.olive.person.MatchRules.defaults().nameAgree());
+        assertThat(s.family().adultAge()).isEqualTo(20);
+        assertThat(s.family().maxSpouseAgeGap()).isEqualTo(org.olive.family.FamilyRules.defaults().maxSpouseAgeGap());
+        assertThat(s.residence().unregisteredOpenStay()).isZero();
+        String bad = yaml.replace("margin: 4", "margins: 4");
+        assertThatThrownBy(() -> LedgerSettings.load(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), "my.yaml"))
+                .hasMessageContaining("my.yaml: matching").hasMessageContaining("margins");
     }
 
     @Test
