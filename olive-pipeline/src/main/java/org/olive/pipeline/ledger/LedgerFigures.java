@@ -16,9 +16,16 @@ import static org.olive.pipeline.ledger.LedgerWork.delete;
 /**
  * Step "figures": ledger_figure of the period — relationship_accuracy (pilot indicator 4) for the county and each
  * township, and, when the generator's truth is at hand, residence and family accuracy against it
- * ({@link TruthAccuracy}).
+ * ({@link TruthAccuracy}) and income accuracy ({@link IncomeTruthAccuracy}).
  */
 final class LedgerFigures {
+
+    private final org.olive.income.FamilyIncomeRules incomeRules;
+
+    /** @param incomeRules the family rules of the income step (for the truth's brackets); null without income */
+    LedgerFigures(org.olive.income.FamilyIncomeRules incomeRules) {
+        this.incomeRules = incomeRules;
+    }
 
 
     /** Writes the figures of the period; the truth folder and the ingested source folder locate the generator's truth. */
@@ -75,6 +82,9 @@ final class LedgerFigures {
                 }
             }
             w.figures.addAll(TruthAccuracy.compare(truth, w.resident, w.familiesBuilt ? ours : null));
+            if (w.incomeBuilt && incomeRules != null) {
+                w.figures.addAll(IncomeTruthAccuracy.compare(c, p, truth, incomeRules));
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, "
                 + "denominator, figure, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -4,6 +4,9 @@ import org.olive.family.FamilyBuilder;
 import org.olive.family.FamilyInput;
 import org.olive.family.FamilyLedger;
 import org.olive.period.Period;
+import org.olive.pipeline.income.IncomeEstimation;
+import org.olive.pipeline.income.IncomeSettings;
+import org.olive.pipeline.income.IncomeStep;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -22,7 +25,7 @@ import java.util.function.Function;
 /**
  * Builds the population and family ledgers (人口一本账, 家庭一本账) of one period from the visible rows of the master
  * database: the person registry, record matching, presence and residence over the trailing window, the four lists,
- * the families with their conflicts, and the figures (pilot indicator 4 and, when the generator's truth is at hand,
+ * the families with their conflicts, the income ledger ({@link IncomeStep}), and the figures (pilot indicator 4 and, when the generator's truth is at hand,
  * accuracy against it). docs/population.md documents every choice.
  *
  * <p>The run is registered in ledger_run (committed at once), then everything is written in one transaction: a
@@ -45,6 +48,8 @@ public final class LedgerRun {
     private final Consumer<String> progress;
     /** The crossings of the last window, kept for the next period's run (see {@link CrossingWindow}). */
     private final CrossingWindow crossings;
+    private final IncomeSettings incomeSettings;
+    private final IncomeEstimation estimation;
 
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
@@ -58,6 +63,17 @@ public final class LedgerRun {
      */
     public LedgerRun(DataSource dataSource, LedgerSettings settings, Function<FamilyInput, FamilyLedger> familyBuilder,
                      Consumer<String> progress) {
+        this(dataSource, settings, familyBuilder, progress, IncomeSettings.builtIn(), IncomeEstimation.NONE);
+    }
+
+    /**
+     * @param incomeSettings the income step's parameters ({@link IncomeSettings#builtIn()} or a county file)
+     * @param estimation     the income estimation ({@link IncomeEstimation#NONE} for precise and declared figures only)
+     */
+    public LedgerRun(DataSource dataSource, LedgerSettings settings, Function<FamilyInput, FamilyLedger> familyBuilder,
+                     Consumer<String> progress, IncomeSettings incomeSettings, IncomeEstimation estimation) {
+        this.incomeSettings = incomeSettings;
+        this.estimation = estimation;
         this.dataSource = dataSource;
         this.settings = settings;
         this.familyBuilder = familyBuilder;
@@ -125,7 +141,11 @@ public final class LedgerRun {
                     registry.recordLastPeriod(c, w);
                 });
                 step(w, "families", () -> new FamilyStep(familyBuilder, registry).run(c, w));
-                step(w, "figures", () -> new LedgerFigures().run(c, w, truthDir, sourceDir));
+                step(w, "income", () -> {
+                    new IncomeStep(incomeSettings, estimation).run(c, w.period, w.keys, w.familiesBuilt, w.counts);
+                    w.incomeBuilt = true;
+                });
+                step(w, "figures", () -> new LedgerFigures(incomeSettings.family()).run(c, w, truthDir, sourceDir));
                 w.millis.put("total", (System.nanoTime() - t0) / 1_000_000);
                 LedgerResult result = new LedgerResult(w.runId, period.toString(), w.counts, w.millis, w.figures, w.skipped);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_run SET status = 'SUCCEEDED', finished_at = ?, "

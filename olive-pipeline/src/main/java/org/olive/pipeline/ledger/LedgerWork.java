@@ -46,6 +46,8 @@ final class LedgerWork {
     final Set<String> resident = new HashSet<>();
     final Set<String> floatingList = new HashSet<>();
     boolean familiesBuilt;
+    /** Whether the income step wrote person_income / family_income of the period. */
+    boolean incomeBuilt;
 
     LedgerWork(Period period) {
         this.period = period;

@@ -147,12 +147,12 @@ public final class TruthAccuracy {
         return s;
     }
 
-    private interface Row {
+    interface Row {
         void accept(String[] values);
     }
 
     /** Reads the named columns of a plain CSV (no quoted fields, as the generator writes it). */
-    private static void read(Path file, List<String> columns, Row row) {
+    static void read(Path file, List<String> columns, Row row) {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null) {

@@ -1,0 +1,195 @@
+package org.olive.pipeline.income;
+
+import org.olive.income.BracketBasis;
+import org.olive.income.FamilyIncomeRules;
+import org.olive.income.IncomeLines;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The parameters of the income step, from the versioned {@code income.yaml} (every number of domain.md §4 and §5;
+ * the file documents each one). A county file replaces the built-in one with {@link #load(Path)}.
+ *
+ * @param version          the settings' version string, recorded in the run report
+ * @param margins          net margins: bnb_net, vessel_owner_on_catch, vessel_crew_share, aquaculture_net
+ * @param iit              IIT items per role: wage_items, business_items, property_items, rental_items
+ * @param wageBaseTypes    social-insurance types whose base stands for a wage (with an employer)
+ * @param confidence       confidence per source kind (recorded, si_base, housing_fund_base, yearly_report,
+ *                         village_dividend, bnb, vessel_owner, aquaculture, model, declared)
+ * @param family           lines and brackets
+ * @param maxIntervalWidth a resident is monitored when their DI interval is at most this wide (yuan)
+ * @param childUnderAge    residents under this age count as monitored through their family
+ * @param estimation       the {@code estimation:} section, passed through to the estimation untouched
+ */
+public record IncomeSettings(String version, Map<String, Double> margins, Map<String, List<String>> iit,
+                             List<String> wageBaseTypes, Map<String, Double> confidence, FamilyIncomeRules family,
+                             double maxIntervalWidth, int childUnderAge, Map<String, Object> estimation) {
+
+    static final List<String> MARGINS = List.of("bnb_net", "vessel_owner_on_catch", "vessel_crew_share", "aquaculture_net");
+    static final List<String> IIT_ROLES = List.of("wage_items", "business_items", "property_items", "rental_items");
+    static final List<String> CONFIDENCES = List.of("recorded", "si_base", "housing_fund_base", "yearly_report",
+            "village_dividend", "bnb", "vessel_owner", "aquaculture", "model", "declared");
+
+    public IncomeSettings {
+        for (String m : MARGINS) {
+            Double v = margins.get(m);
+            if (v == null || !(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("margins." + m + " must be between 0 and 1, found " + v);
+            }
+        }
+        for (String k : CONFIDENCES) {
+            Double v = confidence.get(k);
+            if (v == null || !(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("confidence." + k + " must be between 0 and 1, found " + v);
+            }
+        }
+        for (String r : IIT_ROLES) {
+            if (!iit.containsKey(r)) {
+                throw new IllegalArgumentException("iit." + r + " is missing (a list of IIT item codes, may be empty)");
+            }
+        }
+        if (!(maxIntervalWidth >= 0)) {
+            throw new IllegalArgumentException("monitoring.max_interval_width must not be negative");
+        }
+        margins = Map.copyOf(margins);
+        confidence = Map.copyOf(confidence);
+        Map<String, List<String>> items = new LinkedHashMap<>();
+        iit.forEach((k, v) -> items.put(k, List.copyOf(v)));
+        iit = java.util.Collections.unmodifiableMap(items);
+        wageBaseTypes = List.copyOf(wageBaseTypes);
+        estimation = estimation == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(estimation));
+    }
+
+    public double margin(String name) {
+        return margins.get(name);
+    }
+
+    public double confidence(String name) {
+        return confidence.get(name);
+    }
+
+    public List<String> items(String role) {
+        return iit.get(role);
+    }
+
+    /** The settings shipped with Olive. */
+    public static IncomeSettings builtIn() {
+        InputStream in = Objects.requireNonNull(IncomeSettings.class.getResourceAsStream("income.yaml"), "income.yaml");
+        return load(in, "built-in income.yaml");
+    }
+
+    /** A county's own settings file (replaces the built-in file as a whole). */
+    public static IncomeSettings load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static IncomeSettings load(InputStream in, String source) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(source + ": expected sections version, margins, iit, social_insurance, "
+                    + "confidence, lines, brackets, monitoring");
+        }
+        try {
+            String version = String.valueOf(required(map, "version"));
+            Map<String, Double> margins = numbers(section(map, "margins"));
+            Map<String, List<String>> iit = new LinkedHashMap<>();
+            section(map, "iit").forEach((k, v) -> iit.put(String.valueOf(k), strings(v, "iit." + k)));
+            List<String> types = strings(section(map, "social_insurance").get("wage_base_types"),
+                    "social_insurance.wage_base_types");
+            Map<String, Double> confidence = numbers(section(map, "confidence"));
+            Map<?, ?> l = section(map, "lines");
+            Map<Integer, Double> dibao = new LinkedHashMap<>();
+            if (!(l.get("dibao_by_year") instanceof Map<?, ?> years)) {
+                throw new IllegalArgumentException("lines.dibao_by_year must map years to amounts");
+            }
+            years.forEach((y, v) -> dibao.put(Integer.parseInt(String.valueOf(y)), number(v, "lines.dibao_by_year." + y)));
+            IncomeLines lines = new IncomeLines(dibao, number(l.get("marginal_multiple"), "lines.marginal_multiple"),
+                    number(l.get("minimum_wage_monthly"), "lines.minimum_wage_monthly"),
+                    number(l.get("assist_share"), "lines.assist_share"),
+                    number(l.get("safety_net_share"), "lines.safety_net_share"));
+            Map<?, ?> b = section(map, "brackets");
+            List<Double> b1 = pair(b.get("middle_10_50"), "brackets.middle_10_50");
+            List<Double> b2 = pair(b.get("middle_20_60"), "brackets.middle_20_60");
+            FamilyIncomeRules family = new FamilyIncomeRules(lines,
+                    BracketBasis.valueOf(String.valueOf(required(b, "basis"))), b1.get(0), b1.get(1), b2.get(0), b2.get(1),
+                    (int) number(b.get("typical_family_size"), "brackets.typical_family_size"));
+            Map<?, ?> m = section(map, "monitoring");
+            Map<String, Object> estimation = new LinkedHashMap<>();
+            if (map.get("estimation") instanceof Map<?, ?> e) {
+                e.forEach((k, v) -> estimation.put(String.valueOf(k), v));
+            }
+            return new IncomeSettings(version, margins, iit, types, confidence, family,
+                    number(m.get("max_interval_width"), "monitoring.max_interval_width"),
+                    (int) number(m.get("child_under_age"), "monitoring.child_under_age"), estimation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object required(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing setting '" + key + "'");
+        }
+        return v;
+    }
+
+    private static Map<?, ?> section(Map<?, ?> map, String name) {
+        if (!(map.get(name) instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("missing section '" + name + "'");
+        }
+        return m;
+    }
+
+    private static Map<String, Double> numbers(Map<?, ?> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), number(v, String.valueOf(k))));
+        return out;
+    }
+
+    private static double number(Object v, String name) {
+        if (v == null) {
+            throw new IllegalArgumentException("missing setting '" + name + "'");
+        }
+        try {
+            return Double.parseDouble(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting '" + name + "' must be a number, found '" + v + "'");
+        }
+    }
+
+    private static List<String> strings(Object v, String name) {
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException(name + " must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        l.forEach(o -> out.add(String.valueOf(o)));
+        return out;
+    }
+
+    private static List<Double> pair(Object v, String name) {
+        if (!(v instanceof List<?> l) || l.size() != 2) {
+            throw new IllegalArgumentException(name + " must be [lower, upper]");
+        }
+        return List.of(number(l.get(0), name), number(l.get(1), name));
+    }
+}
