@@ -86,8 +86,12 @@ public final class IncomeStep {
                     unlinked.merge(a.dataset, a.records, Long::sum);
                     continue;
                 }
+                // monthly sources over a window not yet fully delivered are scaled to 12 months
+                boolean scaled = !a.months.isEmpty() && src.deliveredMonths < 12;
+                String ref = a.recordRef(window) + (scaled ? " ×12/" + src.deliveredMonths + " (months delivered)" : "");
                 items.computeIfAbsent(key, k -> new ArrayList<>()).add(new Item(key, a.component, a.source, a.dataset,
-                        Method.PRECISE, round(a.amount), a.months(), a.records, a.recordRef(window), a.confidence, null, null));
+                        Method.PRECISE, round(scaled ? a.amount * src.annualize() : a.amount), a.months(), a.records,
+                        ref.length() > 1000 ? ref.substring(0, 999) + "…" : ref, a.confidence, null, null));
             }
         });
         src.medical.forEach((id, v) -> {
@@ -99,6 +103,7 @@ public final class IncomeStep {
             }
         });
         unlinked.forEach((d, n) -> counts.put("income_unlinked_" + d, n));
+        counts.put("income_window_months_delivered", (long) src.deliveredMonths);
         src.duplicates.forEach((d, n) -> counts.put("income_repeated_rows_" + d.replace(' ', '_'), n));
         src.rows().forEach((d, n) -> counts.put("income_rows_" + d.replace(' ', '_'), n));
 

@@ -58,8 +58,29 @@ final class PreciseSources {
         return from + ".." + period;
     }
 
+    /** Months of the window with a succeeded ingest run (a county's first year has fewer than 12). */
+    int deliveredMonths = 12;
+
+    /**
+     * The factor that turns the sum of the delivered months of a monthly source into a 12-month figure: 12 / the
+     * months of the window that were delivered (1 once a full year is in). Sources counted by dates (rentals,
+     * assistance) or by year (dividends, yearly reports) are not scaled.
+     */
+    double annualize() {
+        return deliveredMonths <= 0 ? 1 : 12.0 / deliveredMonths;
+    }
+
     /** Reads every source. */
     void readAll() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT data_period) FROM ingest_run WHERE "
+                + "status = 'SUCCEEDED' AND data_period BETWEEN ? AND ?")) {
+            ps.setString(1, from.toString());
+            ps.setString(2, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                deliveredMonths = Math.min(12, rs.getInt(1));
+            }
+        }
         readWages();
         readPlatformAndCrew();
         readVessels();
