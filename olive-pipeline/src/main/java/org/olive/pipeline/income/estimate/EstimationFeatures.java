@@ -29,7 +29,8 @@ import org.olive.pipeline.ingest.MasterTables;
  * not match a person are not features of anyone.
  *
  * <p>Monthly datasets count over the 12 months ending with the period; snapshot datasets (hukou, market entities,
- * disability) use the period's own delivery; cumulative ones (skill certificates, property titles) everything
+ * disability) use the period's own delivery (monthly rows are read from the deliveries of the window, a month being
+ * delivered in its own period or later); cumulative ones (skill certificates, property titles) everything
  * delivered up to the period. The order of {@link #NAMES} is the order of every feature row.
  */
 public final class EstimationFeatures {
@@ -269,13 +270,15 @@ public final class EstimationFeatures {
     }
 
     private static String window() {
-        return " AND month_period BETWEEN ? AND ? AND data_period <= ?";
+        // a month is delivered in its own period or later: the data_period range lets the period index work
+        return " AND month_period BETWEEN ? AND ? AND data_period BETWEEN ? AND ?";
     }
 
     private static void window(PreparedStatement ps, String first, String period) throws SQLException {
         ps.setString(1, first);
         ps.setString(2, period);
-        ps.setString(3, period);
+        ps.setString(3, first);
+        ps.setString(4, period);
     }
 
     private static void set(PreparedStatement ps, String period) throws SQLException {

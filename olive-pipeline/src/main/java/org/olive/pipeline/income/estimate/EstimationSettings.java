@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.Yaml;
  *   mape_floor: 1000         # MAPE counts targets of at least this many yuan
  *   min_train_rows: 10
  *   seed: 20250101
+ *   survey_years: 1          # train on the latest survey year (n > 1: pool the latest n years of the panel)
  *   components:
  *     wage:        {min_age: 16, max_age: 64, below_months: 12, clamp_negative: true}
  *     business:    {min_age: 16, max_age: 64, below_months: 12, clamp_negative: true}
@@ -34,7 +35,7 @@ import org.yaml.snakeyaml.Yaml;
  * applies the estimate only to persons whose precise records of the component cover fewer months of the 12.
  */
 public record EstimationSettings(boolean enabled, ResidualModel.Parameters parameters, int minTrainRows,
-                                 Map<Component, Rule> rules) {
+                                 int surveyYears, Map<Component, Rule> rules) {
 
     /** The components the survey lets us model: wage, business, property and transfer_in (= transfer_net residual). */
     public static final Set<Component> MODELLED = Set.of(Component.WAGE, Component.BUSINESS, Component.PROPERTY,
@@ -50,6 +51,9 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
 
     public EstimationSettings {
         rules = Map.copyOf(rules);
+        if (surveyYears < 1) {
+            throw new IllegalArgumentException("estimation: survey_years must be at least 1");
+        }
         for (Component c : rules.keySet()) {
             if (!MODELLED.contains(c)) {
                 throw new IllegalArgumentException("estimation: component " + c + " cannot be modelled from the survey");
@@ -77,7 +81,7 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
     /** Parses the content of the {@code estimation:} section; unknown keys are an error (a typo would be silent). */
     public static EstimationSettings fromMap(Map<String, Object> map) {
         Set<String> known = Set.of("enabled", "coverage", "trees", "max_depth", "min_child_weight", "feature_fraction",
-                "test_share", "calibration_share", "mape_floor", "min_train_rows", "seed", "components");
+                "test_share", "calibration_share", "mape_floor", "min_train_rows", "seed", "survey_years", "components");
         for (String k : map.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("estimation: unknown setting '" + k + "'");
@@ -116,7 +120,8 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
             rules.putAll(defaults);
         }
         boolean enabled = !map.containsKey("enabled") || Boolean.TRUE.equals(map.get("enabled"));
-        return new EstimationSettings(enabled, p, integer(map, "min_train_rows", 10), rules);
+        return new EstimationSettings(enabled, p, integer(map, "min_train_rows", 10), integer(map, "survey_years", 1),
+                rules);
     }
 
     static Map<Component, Rule> defaultRules() {

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * transfer_net − (precise transfer_in − precise transfer_out). One {@link ResidualModel} per component is trained on
  * the survey persons the component's rule covers by age (features of period Y-12, {@link EstimationFeatures}) and
  * applied to the residents of P the rule covers (age, and months of records below the threshold). Negative predicted
- * residuals are raised to 0 unless the rule says otherwise.
+ * residuals are raised to 0 unless the rule says otherwise. With {@code survey_years: n} the latest n survey years are
+ * pooled (each year's residuals over its own Y-12 precise figures and features); a sample household keeps one fold.
  *
  * <p>The caller writes the estimates (income_item rows, method ESTIMATED, source model); {@link #writeModels} writes
  * the income_model rows of the period.
@@ -75,39 +76,47 @@ public final class SurveyEstimation {
             return EstimationResult.none("no household survey delivered at or before " + p
                     + ": no estimation model, precise figures only");
         }
-        Period surveyPeriod = Period.of(year, 12);
         List<String> notes = new ArrayList<>();
-        int[] unmatched = new int[1];
-        List<SurveyRow> survey = survey(c, surveyPeriod, unmatched);
-        if (unmatched[0] > 0) {
-            notes.add(unmatched[0] + " survey " + year + " rows have an ID number of no known person and were not used");
-        }
-        Map<Long, PreciseIncome> surveyPrecise = preciseItems(c, surveyPeriod);
+        List<Integer> years = surveyYears(c, p, settings.surveyYears());
         Map<Long, EstimationFeatures.Person> now = features.read(c, p, precise);
-        Map<Long, EstimationFeatures.Person> then = surveyPeriod.equals(p) ? now : features.read(c, surveyPeriod, surveyPrecise);
-
-        int noFeatures = 0;
         Map<Component, List<ResidualModel.Row>> rows = new EnumMap<>(Component.class);
-        for (SurveyRow s : survey) {
-            EstimationFeatures.Person person = then.get(s.personKey());
-            if (person == null) {
-                noFeatures++;
-                continue;
+        for (int y : years) {
+            Period surveyPeriod = Period.of(y, 12);
+            int[] unmatched = new int[1];
+            List<SurveyRow> survey = survey(c, surveyPeriod, unmatched);
+            if (unmatched[0] > 0) {
+                notes.add(unmatched[0] + " survey " + y + " rows have an ID number of no known person and were not used");
             }
-            PreciseIncome pi = surveyPrecise.get(s.personKey());
-            double[] x = EstimationFeatures.withPrecise(person.features(), pi);
-            for (Map.Entry<Component, EstimationSettings.Rule> e : settings.rules().entrySet()) {
-                EstimationSettings.Rule rule = e.getValue();
-                if (person.age() < rule.minAge() || person.age() > rule.maxAge()) {
+            Map<Long, PreciseIncome> surveyPrecise = preciseItems(c, surveyPeriod);
+            if (surveyPrecise.isEmpty()) {
+                notes.add("no precise income items for " + surveyPeriod + ": survey " + y
+                        + " residuals are taken over zero precise income");
+            }
+            Map<Long, EstimationFeatures.Person> then = surveyPeriod.equals(p) ? now
+                    : features.read(c, surveyPeriod, surveyPrecise);
+            int noFeatures = 0;
+            for (SurveyRow s : survey) {
+                EstimationFeatures.Person person = then.get(s.personKey());
+                if (person == null) {
+                    noFeatures++;
                     continue;
                 }
-                rows.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(new ResidualModel.Row(s.household(), x, target(e.getKey(), s, pi)));
+                PreciseIncome pi = surveyPrecise.get(s.personKey());
+                double[] x = EstimationFeatures.withPrecise(person.features(), pi);
+                for (Map.Entry<Component, EstimationSettings.Rule> e : settings.rules().entrySet()) {
+                    EstimationSettings.Rule rule = e.getValue();
+                    if (person.age() < rule.minAge() || person.age() > rule.maxAge()) {
+                        continue;
+                    }
+                    // the panel keeps its households across years: one household stays in one fold
+                    rows.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(new ResidualModel.Row(s.household(), x, target(e.getKey(), s, pi)));
+                }
             }
-        }
-        if (noFeatures > 0) {
-            notes.add(noFeatures + " survey " + year + " persons are not in the person ledger of " + surveyPeriod
-                    + " and were not used");
+            if (noFeatures > 0) {
+                notes.add(noFeatures + " survey " + y + " persons are not in the person ledger of " + surveyPeriod
+                        + " and were not used");
+            }
         }
 
         Map<Long, Map<Component, EstimationResult.Estimate>> estimates = new HashMap<>();
@@ -117,7 +126,7 @@ public final class SurveyEstimation {
             EstimationSettings.Rule rule = e.getValue();
             List<ResidualModel.Row> data = rows.getOrDefault(comp, List.of());
             if (data.size() < settings.minTrainRows()) {
-                notes.add(comp + ": " + data.size() + " survey " + year + " rows in the rule's ages, fewer than "
+                notes.add(comp + ": " + data.size() + " survey rows (years " + years + ") in the rule's ages, fewer than "
                         + settings.minTrainRows() + ": no model, no estimate");
                 continue;
             }
@@ -140,7 +149,7 @@ public final class SurveyEstimation {
             }
             ResidualModel.Accuracy a = model.accuracy();
             reports.add(new EstimationResult.ModelReport(comp, year, model.trainer(), model.trainRows(), a.rows(),
-                    a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied, details(model, rule, data)));
+                    a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied, details(model, rule, data, years)));
         }
         return new EstimationResult(estimates, reports, notes);
     }
@@ -158,8 +167,10 @@ public final class SurveyEstimation {
         };
     }
 
-    private String details(ResidualModel model, EstimationSettings.Rule rule, List<ResidualModel.Row> data) {
+    private String details(ResidualModel model, EstimationSettings.Rule rule, List<ResidualModel.Row> data,
+                           List<Integer> years) {
         Map<String, Object> d = new LinkedHashMap<>();
+        d.put("survey_years", years);
         ResidualModel.Parameters p = model.parameters();
         d.put("features", model.featureNames());
         d.put("trees", p.trees());
@@ -183,6 +194,21 @@ public final class SurveyEstimation {
 
     private static Object finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** The latest survey years delivered (data period YYYY-12) at or before the period, latest first, at most n. */
+    static List<Integer> surveyYears(Connection c, Period p, int n) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT data_period FROM income_survey WHERE "
+                + MasterTables.VISIBLE + " AND data_period <= ? AND data_period LIKE '%-12' ORDER BY data_period DESC")) {
+            ps.setString(1, p.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < n) {
+                    out.add(Period.parse(rs.getString(1)).year());
+                }
+            }
+        }
+        return out;
     }
 
     /** The latest survey year delivered (data period YYYY-12) at or before the period; null if none. */
