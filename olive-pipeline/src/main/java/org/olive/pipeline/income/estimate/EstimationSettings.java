@@ -14,8 +14,10 @@ import org.yaml.snakeyaml.Yaml;
  * <pre>
  * estimation:
  *   enabled: true
+ *   learner: forest          # forest (pure Java) or xgboost (native library; docs/income-estimation.md)
  *   coverage: 0.8            # prediction-interval coverage (split-conformal)
- *   trees: 200
+ *   trees: 200               # forest members, or XGBoost boosting rounds
+ *   eta: 0.1                 # XGBoost learning rate
  *   max_depth: 6
  *   min_child_weight: 3
  *   feature_fraction: 0.5
@@ -80,7 +82,7 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
 
     /** Parses the content of the {@code estimation:} section; unknown keys are an error (a typo would be silent). */
     public static EstimationSettings fromMap(Map<String, Object> map) {
-        Set<String> known = Set.of("enabled", "coverage", "trees", "max_depth", "min_child_weight", "feature_fraction",
+        Set<String> known = Set.of("enabled", "learner", "eta", "coverage", "trees", "max_depth", "min_child_weight", "feature_fraction",
                 "test_share", "calibration_share", "mape_floor", "min_train_rows", "seed", "survey_years", "components");
         for (String k : map.keySet()) {
             if (!known.contains(k)) {
@@ -88,10 +90,18 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
             }
         }
         ResidualModel.Parameters d = ResidualModel.Parameters.defaults();
-        ResidualModel.Parameters p = new ResidualModel.Parameters(
+        ResidualModel.Learner learner = d.learner();
+        if (map.get("learner") != null) {
+            try {
+                learner = ResidualModel.Learner.valueOf(String.valueOf(map.get("learner")).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("estimation: learner must be forest or xgboost, found " + map.get("learner"));
+            }
+        }
+        ResidualModel.Parameters p = new ResidualModel.Parameters(learner,
                 integer(map, "trees", d.trees()), integer(map, "max_depth", d.maxDepth()),
                 (float) number(map, "min_child_weight", d.minChildWeight()),
-                (float) number(map, "feature_fraction", d.featureFraction()),
+                (float) number(map, "feature_fraction", d.featureFraction()), number(map, "eta", d.eta()),
                 number(map, "coverage", d.coverage()), number(map, "test_share", d.testShare()),
                 number(map, "calibration_share", d.calibrationShare()), number(map, "mape_floor", d.mapeFloor()),
                 (long) number(map, "seed", d.seed()));

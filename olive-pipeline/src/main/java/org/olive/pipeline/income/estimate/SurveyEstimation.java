@@ -132,7 +132,7 @@ public final class SurveyEstimation {
             }
             ResidualModel model;
             try {
-                model = ResidualModel.train(EstimationFeatures.NAMES, data, settings.parameters());
+                model = train(comp, data, notes);
             } catch (IllegalArgumentException ex) {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
                 continue;
@@ -152,6 +152,22 @@ public final class SurveyEstimation {
                     a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied, details(model, rule, data, years)));
         }
         return new EstimationResult(estimates, reports, notes);
+    }
+
+    /** Trains with the configured learner; XGBoost whose native library does not load falls back to the forest. */
+    private ResidualModel train(Component comp, List<ResidualModel.Row> data, List<String> notes) {
+        ResidualModel.Parameters p = settings.parameters();
+        try {
+            return ResidualModel.train(EstimationFeatures.NAMES, data, p);
+        } catch (LinkageError e) {
+            if (p.learner() != ResidualModel.Learner.XGBOOST) {
+                throw e;
+            }
+            notes.add(comp + ": XGBoost's native library did not load here (" + e + "); trained the forest instead");
+            return ResidualModel.train(EstimationFeatures.NAMES, data, new ResidualModel.Parameters(
+                    ResidualModel.Learner.FOREST, p.trees(), p.maxDepth(), p.minChildWeight(), p.featureFraction(),
+                    p.eta(), p.coverage(), p.testShare(), p.calibrationShare(), p.mapeFloor(), p.seed()));
+        }
     }
 
     /** The residual the survey shows over the precise figure of the same person. */
