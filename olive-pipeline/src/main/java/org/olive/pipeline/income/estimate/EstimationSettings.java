@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
  *   mape_floor: 1000         # MAPE counts targets of at least this many yuan
  *   min_train_rows: 10
  *   seed: 20250101
- *   survey_years: 1          # train on the latest survey year (n > 1: pool the latest n years of the panel)
+ *   survey_years: 3          # pool the latest n survey years of the panel (1: the latest year only)
  *   components:
  *     wage:        {min_age: 16, max_age: 64, below_months: 12, clamp_negative: true}
  *     business:    {min_age: 16, max_age: 64, below_months: 12, clamp_negative: true}
@@ -130,7 +130,7 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
             rules.putAll(defaults);
         }
         boolean enabled = !map.containsKey("enabled") || Boolean.TRUE.equals(map.get("enabled"));
-        return new EstimationSettings(enabled, p, integer(map, "min_train_rows", 10), integer(map, "survey_years", 1),
+        return new EstimationSettings(enabled, p, integer(map, "min_train_rows", 10), integer(map, "survey_years", 3),
                 rules);
     }
 

@@ -13,7 +13,7 @@ class EstimationSettingsTest {
     void defaultsModelFourComponentsWithTheBriefedRules() {
         EstimationSettings s = EstimationSettings.defaults();
         assertThat(s.enabled()).isTrue();
-        assertThat(s.surveyYears()).isEqualTo(1);
+        assertThat(s.surveyYears()).isEqualTo(3);
         assertThat(s.parameters().learner()).isEqualTo(ResidualModel.Learner.FOREST);
         assertThat(s.parameters().coverage()).isEqualTo(0.8);
         assertThat(s.rules()).containsOnlyKeys(Component.WAGE, Component.BUSINESS, Component.PROPERTY,
@@ -38,7 +38,7 @@ class EstimationSettingsTest {
                   learner: xgboost
                   coverage: 0.9
                   trees: 50
-                  survey_years: 3
+                  survey_years: 1
                   components:
                     wage: {min_age: 18, max_age: 59, below_months: 6}
                     property: {clamp_negative: false}
@@ -46,7 +46,7 @@ class EstimationSettingsTest {
         assertThat(s.parameters().learner()).isEqualTo(ResidualModel.Learner.XGBOOST);
         assertThat(s.parameters().coverage()).isEqualTo(0.9);
         assertThat(s.parameters().trees()).isEqualTo(50);
-        assertThat(s.surveyYears()).isEqualTo(3);
+        assertThat(s.surveyYears()).isEqualTo(1);
         // listing components models only those listed; unlisted settings keep the component's defaults
         assertThat(s.rules()).containsOnlyKeys(Component.WAGE, Component.PROPERTY);
         assertThat(s.rules().get(Component.WAGE)).isEqualTo(new EstimationSettings.Rule(18, 59, 6, true));
