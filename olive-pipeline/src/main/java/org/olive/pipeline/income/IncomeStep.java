@@ -62,7 +62,8 @@ public final class IncomeStep {
      * @param familiesBuilt whether family_member / family_period of the period were written (else no family_income)
      * @param counts        the run report's counts; the step adds its own (income_*)
      */
-    public void run(Connection c, Period p, Map<String, Long> keys, boolean familiesBuilt, Map<String, Long> counts)
+    public void run(Connection c, Period p, Map<String, Long> keys, boolean familiesBuilt, Map<String, Long> counts,
+                    Map<String, String> notes)
             throws SQLException {
         String period = p.toString();
         for (String t : List.of("income_item", "person_income", "family_income", "income_model")) {
@@ -132,7 +133,10 @@ public final class IncomeStep {
         });
         insertItems(c, period, estimated);
         estimated.forEach(i -> items.computeIfAbsent(i.person(), k -> new ArrayList<>()).add(i));
-        insertModels(c, period, est.models());
+        writeModels(c, period, est.models());
+        if (!est.notes().isEmpty()) {
+            notes.put("estimation", String.join("; ", est.notes()));
+        }
         counts.put("income_estimated_items", (long) estimated.size());
 
         // declarations replace the component
@@ -296,21 +300,26 @@ public final class IncomeStep {
         }
     }
 
-    private static void insertModels(Connection c, String period, List<EstimationResult.ModelRow> models) throws SQLException {
+    /** Writes the income_model rows of the period (NaN accuracy figures as null). */
+    public static void writeModels(Connection c, String period, List<EstimationResult.ModelReport> models) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM income_model WHERE data_period = ?")) {
+            del.setString(1, period);
+            del.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO income_model (data_period, component, survey_year, trainer, "
                 + "train_rows, test_rows, mae, mape, coverage, interval_half_width, applied_to, details) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (EstimationResult.ModelRow m : models) {
+            for (EstimationResult.ModelReport m : models) {
                 ps.setString(1, period);
                 ps.setString(2, m.component().name());
                 ps.setInt(3, m.surveyYear());
                 ps.setString(4, m.trainer());
                 ps.setInt(5, m.trainRows());
                 ps.setInt(6, m.testRows());
-                ps.setObject(7, m.mae(), Types.DOUBLE);
-                ps.setObject(8, m.mape(), Types.DOUBLE);
-                ps.setObject(9, m.coverage(), Types.DOUBLE);
-                ps.setObject(10, m.intervalHalfWidth(), Types.DOUBLE);
+                ps.setObject(7, Double.isNaN(m.mae()) ? null : m.mae(), Types.DOUBLE);
+                ps.setObject(8, Double.isNaN(m.mape()) ? null : m.mape(), Types.DOUBLE);
+                ps.setObject(9, Double.isNaN(m.coverage()) ? null : m.coverage(), Types.DOUBLE);
+                ps.setObject(10, Double.isNaN(m.intervalHalfWidth()) ? null : m.intervalHalfWidth(), Types.DOUBLE);
                 ps.setInt(11, m.appliedTo());
                 ps.setString(12, m.details());
                 ps.addBatch();

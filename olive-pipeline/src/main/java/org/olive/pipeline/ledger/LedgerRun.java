@@ -7,6 +7,8 @@ import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeEstimation;
 import org.olive.pipeline.income.IncomeSettings;
 import org.olive.pipeline.income.IncomeStep;
+import org.olive.pipeline.income.estimate.EstimationSettings;
+import org.olive.pipeline.income.estimate.SurveyEstimation;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -54,7 +56,9 @@ public final class LedgerRun {
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
         LedgerSettings s = LedgerSettings.builtIn();
-        return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress);
+        IncomeSettings income = IncomeSettings.builtIn();
+        return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress, income,
+                new SurveyEstimation(EstimationSettings.fromMap(income.estimation())));
     }
 
     /**
@@ -142,7 +146,7 @@ public final class LedgerRun {
                 });
                 step(w, "families", () -> new FamilyStep(familyBuilder, registry).run(c, w));
                 step(w, "income", () -> {
-                    new IncomeStep(incomeSettings, estimation).run(c, w.period, w.keys, w.familiesBuilt, w.counts);
+                    new IncomeStep(incomeSettings, estimation).run(c, w.period, w.keys, w.familiesBuilt, w.counts, w.skipped);
                     w.incomeBuilt = true;
                 });
                 step(w, "figures", () -> new LedgerFigures(incomeSettings.family()).run(c, w, truthDir, sourceDir));

@@ -1,0 +1,109 @@
+package org.olive.pipeline.income.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.olive.pipeline.income.EstimationResult;
+
+class ResidualModelTest {
+
+    static final List<String> NAMES = List.of("x0", "x1", "x2", "noise");
+
+    /** y = 8000·x0 + 4000·[x1 > 0.5] − 2000·x2 + N(0, 500²), households of 1–4 rows sharing x2. */
+    static List<ResidualModel.Row> rows(int households, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        for (int h = 0; h < households; h++) {
+            double shared = r.nextDouble();
+            int size = 1 + r.nextInt(4);
+            for (int m = 0; m < size; m++) {
+                double[] x = {r.nextDouble(), r.nextDouble(), shared, r.nextDouble()};
+                double y = truth(x) + 500 * gaussian(r);
+                rows.add(new ResidualModel.Row("H" + h, x, y));
+            }
+        }
+        return rows;
+    }
+
+    static double truth(double[] x) {
+        return 8000 * x[0] + (x[1] > 0.5 ? 4000 : 0) - 2000 * x[2];
+    }
+
+    static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    @Test
+    void beatsTheMeanPredictorAndCoversNearNominal() {
+        ResidualModel m = ResidualModel.train(NAMES, rows(600, 7), ResidualModel.Parameters.defaults());
+        ResidualModel.Accuracy a = m.accuracy();
+        assertThat(a.rows()).isGreaterThan(200);
+        // the target's spread is ~2,700 around its mean; the model must recover most of the known function
+        assertThat(a.mae()).isLessThan(0.5 * a.baselineMae());
+        assertThat(a.coverage()).isBetween(0.72, 0.90);
+        assertThat(m.halfWidth()).isPositive();
+        assertThat(m.households().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(600);
+    }
+
+    @Test
+    void predictsTheKnownFunctionOnFreshRows() {
+        ResidualModel m = ResidualModel.train(NAMES, rows(600, 7), ResidualModel.Parameters.defaults());
+        double err = 0;
+        int n = 0;
+        for (ResidualModel.Row r : rows(200, 99)) {
+            err += Math.abs(m.predict(r.features()) - truth(r.features()));
+            n++;
+        }
+        assertThat(err / n).isLessThan(1500);
+    }
+
+    @Test
+    void sameRowsAndSeedGiveTheSameModel() {
+        List<ResidualModel.Row> rows = rows(300, 11);
+        ResidualModel a = ResidualModel.train(NAMES, rows, ResidualModel.Parameters.defaults());
+        ResidualModel b = ResidualModel.train(NAMES, rows, ResidualModel.Parameters.defaults());
+        double[] x = {0.3, 0.7, 0.2, 0.5};
+        assertThat(a.predict(x)).isEqualTo(b.predict(x));
+        assertThat(a.halfWidth()).isEqualTo(b.halfWidth());
+        assertThat(a.accuracy()).isEqualTo(b.accuracy());
+    }
+
+    @Test
+    void clampingRaisesNegativeEstimatesAndBoundsToZero() {
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int h = 0; h < 100; h++) {
+            double[] x = {r.nextDouble(), 0, 0, 0};
+            rows.add(new ResidualModel.Row("H" + h, x, -5000 - 1000 * x[0]));
+        }
+        ResidualModel m = ResidualModel.train(NAMES, rows, ResidualModel.Parameters.defaults());
+        EstimationResult.Estimate clamped = m.estimate(new double[] {0.5, 0, 0, 0}, true);
+        EstimationResult.Estimate raw = m.estimate(new double[] {0.5, 0, 0, 0}, false);
+        assertThat(clamped.amount()).isZero();
+        assertThat(clamped.low()).isZero();
+        assertThat(raw.amount()).isLessThan(-4000);
+        assertThat(raw.low()).isLessThanOrEqualTo(raw.amount());
+        assertThat(raw.high()).isGreaterThanOrEqualTo(raw.amount());
+    }
+
+    @Test
+    void conformalQuantileIsTheRankCeilNPlusOneTimesCoverage() {
+        double[] errors = {5, 1, 4, 2, 3, 9, 8, 7, 6, 10};
+        // n = 10, coverage 0.8 → rank ⌈8.8⌉ = 9 → the 9th smallest
+        assertThat(ResidualModel.conformalQuantile(errors, 0.8)).isEqualTo(9);
+        // rank beyond n → the largest
+        assertThat(ResidualModel.conformalQuantile(new double[] {1, 2}, 0.9)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesTooFewHouseholds() {
+        List<ResidualModel.Row> rows = List.of(new ResidualModel.Row("A", new double[4], 1),
+                new ResidualModel.Row("B", new double[4], 2));
+        assertThatThrownBy(() -> ResidualModel.train(NAMES, rows, ResidualModel.Parameters.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 households");
+    }
+}
