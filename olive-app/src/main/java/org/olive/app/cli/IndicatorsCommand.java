@@ -1,20 +1,32 @@
 package org.olive.app.cli;
 
+import org.olive.indicator.Breakdown;
+import org.olive.indicator.CountySettings;
 import org.olive.indicator.EquivalenceScale;
 import org.olive.indicator.HouseholdSample;
 import org.olive.indicator.IndicatorReport;
 import org.olive.indicator.IndicatorSettings;
 import org.olive.indicator.Indicators;
 import org.olive.indicator.PovertyLine;
+import org.olive.period.Period;
+import org.olive.pipeline.income.IncomeIndicatorFormat;
+import org.olive.pipeline.income.IncomeIndicators;
 import org.olive.pipeline.sample.IndicatorReportFormat;
 import org.olive.pipeline.sample.SampleException;
 import org.olive.pipeline.sample.SampleReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +34,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code olive indicators --sample DIR}: distribution indicators (quantiles, Gini, Theil, MLD, Palma, P90/P10, S80/S20,
+ * {@code olive indicators --period P}: the county indicators of a period computed in memory from the database
+ * (person_income + family_income and the survey), population and survey side by side with the gap, and the pilot
+ * indicators 1–5 and 8 (docs/indicators.md). {@code olive indicators --sample DIR}: distribution indicators (quantiles, Gini, Theil, MLD, Palma, P90/P10, S80/S20,
  * Lorenz, relative and absolute poverty, middle-income shares) of any weighted household sample. The format of
  * the sample is in docs/indicators.md.
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
-        description = {"Distribution indicators of a weighted household sample: DIR/persons.csv and DIR/incomes.csv (see docs/indicators.md).",
+        description = {"County indicators of a period from the database (--period), population and survey side by side, or",
+                "distribution indicators of a weighted household sample: DIR/persons.csv and DIR/incomes.csv (--sample; see docs/indicators.md).",
                 "Every person carries their household's equivalised disposable income; malformed input is refused with every",
                 "error listed (file, row, field, reason) and exit code 3."})
 public class IndicatorsCommand implements Callable<Integer> {
@@ -35,17 +50,27 @@ public class IndicatorsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--sample", required = true, paramLabel = "DIR", description = "Folder holding persons.csv and incomes.csv.")
+    @Option(names = "--sample", paramLabel = "DIR", description = "Folder holding persons.csv and incomes.csv.")
     Path sample;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM",
+            description = "The county indicators of a period from the database: its income ledger (person_income, family_income) "
+                    + "and the latest survey delivered at or before it.")
+    String period;
+
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
 
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "per-capita", converter = ScaleConverter.class,
             description = "Equivalence scale: per-capita (default), oecd (modified OECD) or sqrt.")
     EquivalenceScale scale;
 
-    @Option(names = "--by", paramLabel = "area", description = "Also give the indicators per area.")
+    @Option(names = "--by", paramLabel = "BREAKDOWN",
+            description = "Also give the indicators per group: with --sample 'area'; with --period township, village, urban-rural, sex or age.")
     String by;
 
-    @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", description = "Output format on standard output (default json).")
+    @Option(names = "--format", paramLabel = "json|csv|text",
+            description = "Output format on standard output (default: json with --sample, text with --period; text only with --period).")
     String format;
 
     @Option(names = "--line", paramLabel = "NAME=AMOUNT",
@@ -53,9 +78,10 @@ public class IndicatorsCommand implements Callable<Integer> {
                     "name (dibao = the 低保 standard, dibian = 2 × 低保 of --line-year) or adds a line."})
     List<String> lines = new ArrayList<>();
 
-    @Option(names = "--line-year", paramLabel = "YYYY", defaultValue = "" + IndicatorSettings.DEFAULT_LINE_YEAR,
-            description = "Year whose 低保 standard gives the default lines (known: 2020, 2021, 2022, 2025; default ${DEFAULT-VALUE}).")
-    int lineYear;
+    @Option(names = "--line-year", paramLabel = "YYYY",
+            description = {"Year whose 低保 standard gives the default lines (known: 2020, 2021, 2022, 2025; default "
+                    + IndicatorSettings.DEFAULT_LINE_YEAR + " with --sample,", "the period's year or the latest known before it with --period)."})
+    Integer lineYear;
 
     @Option(names = "--family-income", paramLabel = "typical|actual", defaultValue = "typical",
             description = {"Family income tested against the 10–50万 and 20–60万 brackets: typical = per-capita DI × 3 (三口之家,",
@@ -64,6 +90,15 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((sample == null) == (period == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --sample DIR and --period YYYY-MM");
+        }
+        if (period != null) {
+            return period();
+        }
+        if (format == null) {
+            format = "json";
+        }
         IndicatorSettings settings = settings();
         HouseholdSample households;
         try {
@@ -78,6 +113,44 @@ public class IndicatorsCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Integer period() {
+        Period p;
+        Breakdown breakdown = null;
+        String f = format == null ? "text" : format;
+        try {
+            p = Period.parse(period);
+            if (by != null) {
+                breakdown = Breakdown.parse(by);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!f.equals("json") && !f.equals("csv") && !f.equals("text")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format is json, csv or text, not '" + f + "'");
+        }
+        IndicatorSettings base = indicatorSettings(lineYear != null ? lineYear : IncomeIndicators.lineYear(p));
+        CountySettings settings = CountySettings.defaults().withIndicators(base)
+                .withBreakdowns(breakdown == null ? EnumSet.of(Breakdown.COUNTY) : EnumSet.of(breakdown));
+        IncomeIndicators ind;
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
+             Connection c = ctx.getBean(DataSource.class).getConnection()) {
+            ind = IncomeIndicators.compute(c, p, settings);
+        } catch (SQLException e) {
+            throw new DataException("cannot read the indicators' data of " + p + " from " + db.describe() + ": " + e.getMessage(), e);
+        }
+        if (ind.population().isEmpty() && ind.survey().isEmpty()) {
+            throw new DataException("nothing to compute for " + p + ": " + String.join("; ", ind.notes()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(switch (f) {
+            case "json" -> IncomeIndicatorFormat.json(ind, breakdown);
+            case "csv" -> IncomeIndicatorFormat.csv(ind, breakdown);
+            default -> IncomeIndicatorFormat.text(ind, breakdown);
+        });
+        out.flush();
+        return 0;
+    }
+
     /** The settings from the options; a bad option value is a usage error. */
     IndicatorSettings settings() {
         if (by != null && !by.equals("area")) {
@@ -86,6 +159,11 @@ public class IndicatorsCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is json or csv, not '" + format + "'");
         }
+        return indicatorSettings(lineYear != null ? lineYear : IndicatorSettings.DEFAULT_LINE_YEAR);
+    }
+
+    /** Scale, family-income basis and lines from the options, the default lines being those of {@code year}. */
+    private IndicatorSettings indicatorSettings(int year) {
         IndicatorSettings.FamilyIncomeBasis basis = switch (familyIncome) {
             case "typical" -> IndicatorSettings.FamilyIncomeBasis.TYPICAL_FAMILY;
             case "actual" -> IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY;
@@ -95,8 +173,8 @@ public class IndicatorsCommand implements Callable<Integer> {
         try {
             Map<String, PovertyLine> byName = new LinkedHashMap<>();
             // An unknown year is fine when both default lines are given explicitly: there is nothing to look up.
-            if (PovertyLine.DIBAO_BY_YEAR.containsKey(lineYear) || !hasBothDefaults()) {
-                for (PovertyLine l : PovertyLine.defaultsFor(lineYear)) {
+            if (PovertyLine.DIBAO_BY_YEAR.containsKey(year) || !hasBothDefaults()) {
+                for (PovertyLine l : PovertyLine.defaultsFor(year)) {
                     byName.put(l.name(), l);
                 }
             }

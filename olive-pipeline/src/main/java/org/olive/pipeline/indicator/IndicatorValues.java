@@ -54,11 +54,25 @@ public final class IndicatorValues {
             throw new IllegalArgumentException("note is " + v.note().length() + " characters; at most " + MAX_NOTE);
         }
         OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = dataSource.getConnection()) {
+            return append(c, v, at);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store value of indicator " + v.indicatorId() + " for "
+                    + v.period() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Appends a value on a connection the caller holds (and commits), e.g. inside the ledger run's transaction; no
+     * check of {@code enteredBy} or the note beyond the table's own constraints.
+     *
+     * @return the stored value with its id and the given time
+     */
+    public static IndicatorValue append(Connection c, IndicatorValue v, OffsetDateTime at) throws SQLException {
         String note = v.note() == null || v.note().isBlank() ? null : v.note().strip();
         String sql = "INSERT INTO indicator_value (indicator_id, period_year, period, figure, source, entered_by, entered_at,"
                 + " note, registry_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, v.indicatorId());
             ps.setInt(2, v.period().year());
             ps.setString(3, v.period().text());
@@ -74,9 +88,21 @@ public final class IndicatorValues {
                 return new IndicatorValue(keys.getLong(1), v.indicatorId(), v.period(), v.value(), v.source(),
                         v.enteredBy(), at, note, v.registryVersion());
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store value of indicator " + v.indicatorId() + " for "
-                    + v.period() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest stored value of an indicator and period from one source, on a connection the caller holds. */
+    public static java.util.Optional<IndicatorValue> latest(Connection c, String indicatorId, ValuePeriod period, ValueSource source)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM indicator_value WHERE indicator_id = ? AND period = ? "
+                + "AND source = ? ORDER BY id DESC")) {
+            ps.setMaxRows(1);
+            ps.setString(1, indicatorId);
+            ps.setString(2, period.text());
+            ps.setString(3, source.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(row(rs)) : java.util.Optional.empty();
+            }
         }
     }
 
@@ -131,17 +157,19 @@ public final class IndicatorValues {
             List<IndicatorValue> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new IndicatorValue(rs.getLong("id"), rs.getString("indicator_id"),
-                            ValuePeriod.parse(rs.getString("period")), rs.getBigDecimal("figure"),
-                            ValueSource.valueOf(rs.getString("source")), rs.getString("entered_by"),
-                            rs.getObject("entered_at", OffsetDateTime.class), rs.getString("note"),
-                            rs.getString("registry_version")));
+                    out.add(row(rs));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read indicator values: " + e.getMessage(), e);
         }
+    }
+
+    private static IndicatorValue row(ResultSet rs) throws SQLException {
+        return new IndicatorValue(rs.getLong("id"), rs.getString("indicator_id"), ValuePeriod.parse(rs.getString("period")),
+                rs.getBigDecimal("figure"), ValueSource.valueOf(rs.getString("source")), rs.getString("entered_by"),
+                rs.getObject("entered_at", OffsetDateTime.class), rs.getString("note"), rs.getString("registry_version"));
     }
 
     /** Convenience for the evaluator: the plain values of an indicator by year. */

@@ -1,0 +1,95 @@
+package org.olive.app.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code olive indicators --period} on an H2 file database filled with IncomeIndicatorFixture. */
+class IndicatorsPeriodCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static String url;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void fill() throws Exception {
+        DatabaseOptions db = new DatabaseOptions();
+        url = "jdbc:h2:file:" + dir.resolve("olive") + ";AUTO_SERVER=FALSE";
+        db.url = url;
+        db.user = "sa";
+        db.password = "";
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
+             Connection c = ctx.getBean(DataSource.class).getConnection()) {
+            IncomeIndicatorFixture.fill(c);
+        }
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = OliveCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[]{"--db", url, "--db-user", "sa", "--db-password", ""}, 0, all, args.length, 6);
+        return new Run(cl.execute(all), out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonGivesThePilotIndicatorsAndBothBasesWithTheGap() throws Exception {
+        Run r = run("indicators", "--period", "2025-12", "--by", "urban-rural", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode root = JsonMapper.builder().build().readTree(r.out());
+        assertThat(root.path("residents").asInt()).isEqualTo(6);
+        assertThat(root.path("surveyYear").asInt()).isEqualTo(2025);
+        assertThat(root.path("pilot").path("1").path("population").asDouble()).isCloseTo(2.0 / 3, within(1e-6));
+        assertThat(root.path("pilot").path("1").path("survey").asDouble()).isCloseTo(4.0 / 3, within(1e-6));
+        assertThat(root.path("pilot").path("2").path("population").asDouble()).isCloseTo(5.0 / 6, within(1e-6));
+        assertThat(root.path("pilot").path("5").path("survey").isNull()).isTrue();
+        assertThat(root.path("pilot").path("8").path("population").asDouble()).isCloseTo(0.75, within(1e-9));
+        JsonNode county = root.path("groups").get(0);
+        assertThat(county.path("breakdown").asString()).isEqualTo("COUNTY");
+        JsonNode pc = county.path("metrics").path("per_capita_di");
+        assertThat(pc.path("population").asDouble()).isEqualTo(50_000);
+        assertThat(pc.path("survey").asDouble()).isEqualTo(34_000);
+        assertThat(pc.path("gap").asDouble()).isEqualTo(16_000);
+        assertThat(root.path("groups").findValuesAsString("group")).contains("URBAN", "RURAL");
+    }
+
+    @Test
+    void csvAndTextWithAnotherScale() {
+        Run csv = run("indicators", "--period", "2025-12", "--by", "sex", "--format", "csv", "--scale", "oecd");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(csv.out()).startsWith("breakdown,group,metric,population,survey,gap\n")
+                .contains("COUNTY,,per_capita_di,50000,34000,16000\n", "SEX,F,persons,3,400,-397\n");
+        Run text = run("indicators", "--period", "2025-12");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("County indicators of 2025-12", "Pilot indicators (county)", "data_items_updated");
+    }
+
+    @Test
+    void usageErrors() {
+        assertThat(run("indicators", "--period", "2025-12", "--by", "area").exit()).isEqualTo(2);
+        assertThat(run("indicators", "--period", "2025-12", "--sample", dir.toString()).exit()).isEqualTo(2);
+        assertThat(run("indicators", "--period", "2025-13").exit()).isEqualTo(2);
+        assertThat(run("indicators", "--period", "2019-12").exit()).isNotZero(); // nothing delivered yet
+    }
+}

@@ -1,0 +1,154 @@
+package org.olive.indicator;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The county indicators (domain.md §7) of {@link CountyPersons}, for the county and per breakdown group: every
+ * distribution measure of {@link Indicators} (per-capita DI, Gini, Theil, …, bracket shares = pilot indicators 2 and 3)
+ * plus pilot indicator 1 (urban / rural per-capita DI), 4 (relationship accuracy) and 5 (monitoring coverage).
+ *
+ * <p>Each person carries their family's DI divided by the family's equivalent size, as in {@link Indicators}; a group
+ * takes its persons with their family's figures, so a family split between groups (by sex or age) counts each member
+ * in their own group. Weighted counts of every group of a breakdown add up to the county's.
+ */
+public final class CountyIndicators {
+
+    private CountyIndicators() {
+    }
+
+    public static CountyReport compute(CountyPersons persons, CountySettings settings) {
+        HouseholdSample sample = persons.sample();
+        IndicatorSettings is = settings.indicators();
+        double[] equivalised = sample.equivalisedIncomes(is.scale());
+        double[] perCapita = is.scale() == EquivalenceScale.PER_CAPITA ? equivalised
+                : sample.equivalisedIncomes(EquivalenceScale.PER_CAPITA);
+        double[] family;
+        if (is.familyIncomeBasis() == IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY) {
+            family = sample.familyIncomes();
+        } else {
+            family = new double[perCapita.length];
+            for (int p = 0; p < family.length; p++) {
+                family[p] = perCapita[p] * is.typicalFamilySize();
+            }
+        }
+        double[] weights = sample.weights();
+        int n = persons.persons();
+        int[] households = new int[n];
+        for (int p = 0; p < n; p++) {
+            households[p] = sample.household(p);
+        }
+        Columns all = new Columns(equivalised, perCapita, family, weights, households);
+        Map<Breakdown, Map<String, GroupIndicators>> out = new EnumMap<>(Breakdown.class);
+        for (Breakdown b : Breakdown.values()) {
+            if (!settings.breakdowns().contains(b)) {
+                continue;
+            }
+            // group index per person, then person indices per group (count, then fill)
+            Map<String, Integer> index = new HashMap<>();
+            List<String> codes = new ArrayList<>();
+            int[] group = new int[n];
+            for (int p = 0; p < n; p++) {
+                String g = persons.group(b, p, settings.ageGroups());
+                Integer i = index.get(g);
+                if (i == null) {
+                    i = codes.size();
+                    index.put(g, i);
+                    codes.add(g);
+                }
+                group[p] = i;
+            }
+            int[] start = new int[codes.size() + 1];
+            for (int p = 0; p < n; p++) {
+                start[group[p] + 1]++;
+            }
+            for (int g = 0; g < codes.size(); g++) {
+                start[g + 1] += start[g];
+            }
+            int[] fill = start.clone();
+            int[] order = new int[n];
+            for (int p = 0; p < n; p++) {
+                order[fill[group[p]]++] = p;
+            }
+            Map<String, GroupIndicators> groups = new HashMap<>();
+            for (int g = 0; g < codes.size(); g++) {
+                groups.put(codes.get(g), group(persons, all, order, start[g], start[g + 1], sample.households(), is));
+            }
+            out.put(b, ordered(b, groups, settings.ageGroups()));
+        }
+        return new CountyReport(settings, out);
+    }
+
+    private record Columns(double[] equivalised, double[] perCapita, double[] family, double[] weights, int[] households) {
+    }
+
+    private static GroupIndicators group(CountyPersons persons, Columns all, int[] order, int from, int to, int householdCount,
+                                         IndicatorSettings settings) {
+        int n = to - from;
+        double[] eq = new double[n];
+        double[] pc = new double[n];
+        double[] fa = new double[n];
+        double[] w = new double[n];
+        int[] hh = new int[n];
+        double urbanW = 0;
+        double urbanSum = 0;
+        double ruralW = 0;
+        double ruralSum = 0;
+        double monitored = 0;
+        double accurate = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            int p = order[from + i];
+            eq[i] = all.equivalised[p];
+            pc[i] = all.perCapita[p];
+            fa[i] = all.family[p];
+            w[i] = all.weights[p];
+            hh[i] = all.households[p];
+            total += w[i];
+            Boolean urban = persons.urban(p);
+            if (urban != null) {
+                if (urban) {
+                    urbanW += w[i];
+                    urbanSum += w[i] * pc[i];
+                } else {
+                    ruralW += w[i];
+                    ruralSum += w[i] * pc[i];
+                }
+            }
+            if (persons.monitored(p)) {
+                monitored += w[i];
+            }
+            if (persons.relationshipAccurate(p)) {
+                accurate += w[i];
+            }
+        }
+        IndicatorSet set = Indicators.of(eq, pc, fa, w, hh, householdCount, settings);
+        return new GroupIndicators(set, urbanW > 0 ? urbanSum / urbanW : Double.NaN, ruralW > 0 ? ruralSum / ruralW : Double.NaN,
+                new GroupIndicators.Share(monitored, total), new GroupIndicators.Share(accurate, total));
+    }
+
+    /** Age groups in age order, other breakdowns by code; {@link CountyPersons#UNKNOWN} last. */
+    private static Map<String, GroupIndicators> ordered(Breakdown b, Map<String, GroupIndicators> groups, AgeGroups ageGroups) {
+        Map<String, GroupIndicators> out = new LinkedHashMap<>();
+        if (b == Breakdown.AGE_GROUP) {
+            for (String label : ageGroups.labels()) {
+                if (groups.containsKey(label)) {
+                    out.put(label, groups.get(label));
+                }
+            }
+        } else {
+            TreeMap<String, GroupIndicators> sorted = new TreeMap<>(groups);
+            sorted.remove(CountyPersons.UNKNOWN);
+            out.putAll(sorted);
+        }
+        if (groups.containsKey(CountyPersons.UNKNOWN)) {
+            out.put(CountyPersons.UNKNOWN, groups.get(CountyPersons.UNKNOWN));
+        }
+        return out;
+    }
+}
