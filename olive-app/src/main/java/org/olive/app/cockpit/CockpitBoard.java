@@ -67,7 +67,8 @@ public class CockpitBoard {
      * One pilot indicator.
      *
      * @param value  the value in the indicator's unit (% as 0–100), or null
-     * @param origin where the value comes from: {@code ledger} (income_indicator of the period), {@code registry}
+     * @param origin where the value comes from: {@code ledger} (income_indicator, or for pilot 4 ledger_figure, of the
+     *               period), {@code registry}
      *               (indicator_value of the year, computed or entered), or {@code none}
      * @param link   where the card drills down to
      */
@@ -186,6 +187,10 @@ public class CockpitBoard {
             String metric = i.computedBy() == null ? null : METRICS.get(i.computedBy());
             Figure f = metric == null ? null : county.get(metric);
             Double v = f == null ? null : ratio(f);
+            if (v == null && metric != null && metric.equals("relationship_accuracy")) {
+                // pilot 4 is also a figure of the family ledger itself (ledger_figure), written before income existed
+                v = ledger.ledgerFigure(period, metric).orElse(null);
+            }
             if (v != null) {
                 value = BigDecimal.valueOf("%".equals(i.unit()) ? v * 100 : v).round(MC);
                 origin = "ledger";

@@ -290,6 +290,26 @@ public class IncomeLedger {
         return out;
     }
 
+    /**
+     * A county figure of the population and family ledgers ({@code ledger_figure}, area ''), e.g.
+     * {@code relationship_accuracy}: numerator / denominator, else the figure; empty when the period has none.
+     */
+    public Optional<Double> ledgerFigure(String period, String metric) {
+        return jdbc.sql("SELECT numerator, denominator, figure FROM ledger_figure WHERE data_period = :p "
+                        + "AND metric = :m AND area_code = ''")
+                .param("p", period).param("m", metric)
+                .query((rs, n) -> {
+                    double num = rs.getDouble("numerator");
+                    boolean noNum = rs.wasNull();
+                    double den = rs.getDouble("denominator");
+                    boolean noDen = rs.wasNull();
+                    if (!noNum && !noDen && den > 0) {
+                        return num / den;
+                    }
+                    return dbl(rs, "figure");
+                }).optional();
+    }
+
     /** The families of a period inside a township (null = county) for the distribution charts. */
     public List<FamilyPoint> distribution(String period, String township) {
         return jdbc.sql("SELECT residents, per_capita, three_person FROM family_income WHERE data_period = :p"
