@@ -3,6 +3,7 @@ package org.olive.app.family;
 import java.util.List;
 
 import org.olive.app.audit.AuditLog;
+import org.olive.app.income.IncomeLedger;
 import org.olive.app.person.Access;
 import org.olive.app.population.AreaNames;
 import org.olive.app.security.AreaScope;
@@ -17,7 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * 家庭一本账: the families of a period ({@code /families}, by key, hukou number or anchor's name) and the family page
  * ({@code /families/{familyKey}}): members of the chosen or latest period with role, GB/T 4761 relation, sex, age and
- * residence, the basis of each placement, the membership history, a small graph and the family's conflicts. Cadres
+ * residence, the basis of each placement, the membership history, a small graph, the family's conflicts and its
+ * income (members' components, method, confidence, interval, brackets, lines and double line). Cadres
  * see the families of their township only; every view is audited.
  */
 @Controller
@@ -32,12 +34,15 @@ public class FamilyController {
     private final AreaNames areas;
     private final RelationLabels relations;
     private final AuditLog audit;
+    private final IncomeLedger income;
 
-    public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit) {
+    public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
+                            IncomeLedger income) {
         this.families = families;
         this.areas = areas;
         this.relations = relations;
         this.audit = audit;
+        this.income = income;
     }
 
     @GetMapping("/families")
@@ -80,6 +85,9 @@ public class FamilyController {
         model.addAttribute("conflicts", families.conflicts(periods, history));
         model.addAttribute("areas", areas);
         model.addAttribute("relations", relations);
+        // the family's income of the shown period (income ledger, V6), when that period has one
+        model.addAttribute("income", income.family(key, shown.period()).orElse(null));
+        model.addAttribute("incomeMembers", income.members(key, shown.period()));
         return "family/page";
     }
 }

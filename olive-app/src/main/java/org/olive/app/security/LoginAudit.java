@@ -32,6 +32,8 @@ public class LoginAudit implements AuthenticationSuccessHandler, AuthenticationF
 
     public LoginAudit(AuditLog audit) {
         this.audit = audit;
+        // without a saved request (the user opened /login directly) the cockpit is the landing page
+        success.setDefaultTargetUrl("/cockpit");
     }
 
     @Override

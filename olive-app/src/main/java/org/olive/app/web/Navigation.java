@@ -6,7 +6,7 @@ import org.olive.app.account.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * The menu: the eight ledgers for every role; on the right, the indicator registry for every role, data intake and the ledgers' review queues for
+ * The menu: the eight ledgers for every role (the cockpit, the landing page, first); on the right, the indicator registry for every role, data intake and the ledgers' review queues for
  * {@link Role#ADMIN} and {@link Role#ANALYST} (the conflict queue for {@link Role#CADRE} too), and administration for
  * {@link Role#ADMIN} only.
  */
@@ -15,7 +15,7 @@ public class Navigation {
 
     /** Ledger ids in menu order; each has a page at {@code /<id>} and messages {@code nav.<id>}, {@code ledger.<id>.*}. */
     public static final List<String> LEDGERS =
-            List.of("population", "families", "income", "groups", "warnings", "policies", "cockpit", "map");
+            List.of("cockpit", "population", "families", "income", "groups", "warnings", "policies", "map");
 
     private static final List<NavItem> LEDGER_ITEMS =
             LEDGERS.stream().map(id -> new NavItem(id, "/" + id, "nav." + id)).toList();

@@ -1,0 +1,326 @@
+package org.olive.app.cockpit;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.olive.app.income.IncomeLedger;
+import org.olive.app.income.IncomeLedger.Figure;
+import org.olive.app.income.IncomeLedger.FamilyPoint;
+import org.olive.geography.Division;
+import org.olive.geography.Divisions;
+import org.olive.indicator.Distribution;
+import org.olive.indicator.registry.Indicator;
+import org.olive.indicator.registry.IndicatorRegistry;
+import org.olive.indicator.registry.Progress;
+import org.olive.indicator.registry.ProgressEvaluator;
+import org.olive.indicator.registry.TargetSpan;
+import org.olive.pipeline.indicator.IndicatorValue;
+import org.olive.pipeline.indicator.IndicatorValues;
+import org.springframework.stereotype.Service;
+
+/**
+ * The cockpit's figures for one period and one area (docs/cockpit.md): the pilot's eight indicators against the
+ * year's targets, the monthly trends, the distribution of families' three-person DI with the middle-income bands,
+ * the Lorenz curve and Gini, the urban/rural gap on both bases, the townships and the estimation model's accuracy.
+ * Everything is read from the income ledger (V6); the distribution is computed here with {@link Distribution} from
+ * {@code family_income}, persons weighted by residents.
+ */
+@Service
+public class CockpitBoard {
+
+    /** The population basis of {@code income_indicator}: every resident with weight 1. */
+    public static final String POPULATION = "POPULATION";
+    /** The survey basis: the design-weighted survey sample. */
+    public static final String SURVEY = "SURVEY";
+
+    /** Width of a histogram bin, yuan of three-person DI (5万). */
+    public static final double BIN_WIDTH = 50_000;
+    /** Bins cover [0, TOP); families at or above TOP share the last, open bin; negative DI joins the first. */
+    public static final double TOP = 1_000_000;
+
+    /** The registry's metric ids (computed_by) and their {@code income_indicator} metric. */
+    static final Map<String, String> METRICS = Map.of(
+            "per_capita_disposable_income", "per_capita_di",
+            "urban_rural_income_ratio", "urban_rural_ratio",
+            "middle_income_share_10_50", "share_10_50",
+            "middle_income_share_20_60", "share_20_60",
+            "gini", "gini",
+            "family_relationship_accuracy", "relationship_accuracy",
+            "individual_income_monitoring_coverage", "monitoring_coverage",
+            "master_data_items_updated", "data_items_updated");
+
+    /** The trend lines, in order: metric and whether it is a share (shown in %). */
+    public static final List<String> TREND_METRICS =
+            List.of("per_capita_di", "urban_rural_ratio", "share_10_50", "share_20_60", "monitoring_coverage");
+
+    private static final MathContext MC = new MathContext(10, RoundingMode.HALF_EVEN);
+
+    /**
+     * One pilot indicator.
+     *
+     * @param value  the value in the indicator's unit (% as 0–100), or null
+     * @param origin where the value comes from: {@code ledger} (income_indicator, or for pilot 4 ledger_figure, of the
+     *               period), {@code registry}
+     *               (indicator_value of the year, computed or entered), or {@code none}
+     * @param link   where the card drills down to
+     */
+    public record Card(Indicator indicator, int year, BigDecimal value, String origin, TargetSpan target,
+                       boolean ownTarget, Progress progress, String link) {
+        public String statusKey() {
+            return progress.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public Object[] reasonArguments() {
+            return progress.arguments().toArray();
+        }
+    }
+
+    /** One bar of the histogram: [from, to) yuan ({@code to} null for the open last bin). */
+    public record Bin(double from, Double to, long families, long persons, boolean in1050, boolean in2060) {
+        public String label() {
+            return to == null ? "≥" + wan(from) : wan(from) + "–" + wan(to);
+        }
+
+        private static String wan(double yuan) {
+            return BigDecimal.valueOf(yuan / 10_000).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** A point of the Lorenz curve: population share and income share, both 0–1. */
+    public record LorenzPoint(double population, double income) {
+    }
+
+    /** The urban/rural gap on one basis. */
+    public record Gap(String basis, Double urban, Double rural, Double ratio) {
+    }
+
+    /** A township row. Shares as 0–1 fractions; null when the figure is missing. */
+    public record TownshipRow(String code, String name, Double residents, Double perCapita, Double ratio,
+                              Double share1050, Double share2060, Double coverage, Double accuracy) {
+    }
+
+    /** A trend: the periods and, per metric, a value per period (null = missing). */
+    public record Trend(List<String> periods, Map<String, List<Double>> lines) {
+    }
+
+    /**
+     * The whole board.
+     *
+     * @param township     the 9-digit township the figures are limited to, or null for the county
+     * @param distributionFamilies families in the histogram (residents > 0)
+     */
+    public record Board(String period, List<String> periods, String township, List<Card> cards, Trend trend,
+                        List<Bin> bins, int distributionFamilies, long distributionPersons, List<LorenzPoint> lorenz,
+                        Double gini, Double storedGini, List<Gap> gaps, List<TownshipRow> townships,
+                        List<IncomeLedger.Model> models) {
+    }
+
+    private final IncomeLedger ledger;
+    private final IndicatorRegistry registry;
+    private final IndicatorValues values;
+    private final ProgressEvaluator evaluator;
+    private final Divisions divisions;
+
+    public CockpitBoard(IncomeLedger ledger, IndicatorRegistry registry, IndicatorValues values,
+                        ProgressEvaluator evaluator, Divisions divisions) {
+        this.ledger = ledger;
+        this.registry = registry;
+        this.values = values;
+        this.evaluator = evaluator;
+        this.divisions = divisions;
+    }
+
+    /**
+     * The board of a period (the latest with income rows when null or unknown), for the county ({@code township}
+     * null) or one township (9 digits): then trends, distribution, gap and township table are that township's; the
+     * pilot cards stay county figures (the targets are the county's).
+     *
+     * @return empty when no period has income rows yet
+     */
+    public Optional<Board> board(String requested, String township) {
+        String period = ledger.choose(requested);
+        if (period == null) {
+            return Optional.empty();
+        }
+        List<FamilyPoint> points = ledger.distribution(period, township);
+        long persons = points.stream().mapToLong(FamilyPoint::residents).sum();
+        List<LorenzPoint> lorenz = List.of();
+        Double gini = null;
+        if (!points.isEmpty()) {
+            double[] x = points.stream().mapToDouble(FamilyPoint::perCapita).toArray();
+            double[] w = points.stream().mapToDouble(FamilyPoint::residents).toArray();
+            Distribution d = Distribution.of(x, w);
+            gini = d.gini();
+            double[] l = d.lorenz(20);
+            List<LorenzPoint> curve = new ArrayList<>();
+            for (int i = 0; i < l.length; i++) {
+                curve.add(new LorenzPoint((double) i / (l.length - 1), l[i]));
+            }
+            lorenz = curve;
+        }
+        String breakdown = township == null ? "COUNTY" : "TOWNSHIP";
+        String group = township == null ? "" : township;
+        Figure stored = ledger.group(period, POPULATION, breakdown, group).get("gini");
+        return Optional.of(new Board(period, ledger.periods(), township, cards(period), trend(breakdown, group),
+                bins(points), points.size(), persons, lorenz, gini, stored == null ? null : stored.figure(),
+                gaps(period, township), townships(period, township), ledger.models(period)));
+    }
+
+    /** The pilot set's indicators for the period's year, county figures. */
+    List<Card> cards(String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        Map<String, Figure> county = ledger.group(period, POPULATION, "COUNTY", "");
+        List<Card> out = new ArrayList<>();
+        List<Indicator> pilot = registry.set("pilot").map(s -> s.indicators()).orElse(List.of());
+        for (Indicator i : pilot) {
+            TreeMap<Integer, IndicatorValue> byYear = values.byYear(i.id());
+            BigDecimal value = null;
+            String origin = "none";
+            String metric = i.computedBy() == null ? null : METRICS.get(i.computedBy());
+            Figure f = metric == null ? null : county.get(metric);
+            Double v = f == null ? null : ratio(f);
+            if (v == null && metric != null && metric.equals("relationship_accuracy")) {
+                // pilot 4 is also a figure of the family ledger itself (ledger_figure), written before income existed
+                v = ledger.ledgerFigure(period, metric).orElse(null);
+            }
+            if (v != null) {
+                value = BigDecimal.valueOf("%".equals(i.unit()) ? v * 100 : v).round(MC);
+                origin = "ledger";
+            } else if (byYear.containsKey(year)) {
+                value = byYear.get(year).value();
+                origin = "registry";
+            }
+            Map<Integer, BigDecimal> history = IndicatorValues.values(byYear.headMap(year, false));
+            Progress progress = evaluator.evaluate(i, year, value, history);
+            Optional<TargetSpan> own = i.targetFor(year);
+            TargetSpan target = own.orElseGet(() -> i.targetAfter(year).orElse(null));
+            out.add(new Card(i, year, value, origin, target, own.isPresent(), progress, link(i, period)));
+        }
+        return out;
+    }
+
+    private static String link(Indicator i, String period) {
+        String c = i.computedBy() == null ? "" : i.computedBy();
+        return switch (c) {
+            case "middle_income_share_10_50" -> "/income/families?period=" + period + "&bracket=10_50";
+            case "middle_income_share_20_60" -> "/income/families?period=" + period + "&bracket=20_60";
+            case "urban_rural_income_ratio" -> "#gap";
+            case "individual_income_monitoring_coverage" -> "#townships";
+            case "family_relationship_accuracy" -> "/ledger";
+            case "master_data_items_updated" -> "/ingest";
+            default -> "/indicators/" + i.id();
+        };
+    }
+
+    /** The share as numerator / denominator when both are there, else the stored figure. */
+    static Double ratio(Figure f) {
+        if (f.numerator() != null && f.denominator() != null && f.denominator() > 0) {
+            return f.numerator() / f.denominator();
+        }
+        return f.figure();
+    }
+
+    Trend trend(String breakdown, String group) {
+        Map<String, TreeMap<String, Double>> byMetric = new LinkedHashMap<>();
+        TreeSet<String> periods = new TreeSet<>();
+        for (String m : TREND_METRICS) {
+            TreeMap<String, Double> s = ledger.series(POPULATION, breakdown, group, m);
+            byMetric.put(m, s);
+            periods.addAll(s.keySet());
+        }
+        Map<String, List<Double>> lines = new LinkedHashMap<>();
+        byMetric.forEach((m, s) -> lines.put(m, periods.stream().map(s::get).toList()));
+        return new Trend(List.copyOf(periods), lines);
+    }
+
+    /** Families and persons per 5万 bin of three-person DI; bins inside [10万, 50万) and [20万, 60万) are marked. */
+    static List<Bin> bins(List<FamilyPoint> points) {
+        int n = (int) (TOP / BIN_WIDTH);
+        long[] families = new long[n + 1];
+        long[] persons = new long[n + 1];
+        for (FamilyPoint p : points) {
+            int b = p.threePerson() < 0 ? 0 : (int) Math.min(n, Math.floor(p.threePerson() / BIN_WIDTH));
+            families[b]++;
+            persons[b] += p.residents();
+        }
+        List<Bin> out = new ArrayList<>();
+        for (int b = 0; b <= n; b++) {
+            double from = b * BIN_WIDTH;
+            Double to = b == n ? null : from + BIN_WIDTH;
+            boolean in1050 = to != null && from >= 100_000 && to <= 500_000;
+            boolean in2060 = to != null && from >= 200_000 && to <= 600_000;
+            out.add(new Bin(from, to, families[b], persons[b], in1050, in2060));
+        }
+        return out;
+    }
+
+    List<Gap> gaps(String period, String township) {
+        List<Gap> out = new ArrayList<>();
+        for (String basis : List.of(POPULATION, SURVEY)) {
+            Double urban = null, rural = null, ratio = null;
+            if (township == null) {
+                for (Figure f : ledger.figures(period, basis, "URBAN_RURAL")) {
+                    if (f.metric().equals("per_capita_di")) {
+                        if (f.groupCode().equals("URBAN")) {
+                            urban = f.figure();
+                        } else if (f.groupCode().equals("RURAL")) {
+                            rural = f.figure();
+                        }
+                    }
+                }
+                Figure r = ledger.group(period, basis, "COUNTY", "").get("urban_rural_ratio");
+                ratio = r == null ? null : r.figure();
+            } else {
+                Figure r = ledger.group(period, basis, "TOWNSHIP", township).get("urban_rural_ratio");
+                ratio = r == null ? null : r.figure();
+            }
+            if (ratio == null && urban != null && rural != null && rural > 0) {
+                ratio = urban / rural;
+            }
+            out.add(new Gap(basis, urban, rural, ratio));
+        }
+        return out;
+    }
+
+    List<TownshipRow> townships(String period, String township) {
+        Map<String, Map<String, Figure>> byGroup = new TreeMap<>();
+        for (Figure f : ledger.figures(period, POPULATION, "TOWNSHIP")) {
+            String code = f.groupCode().length() == 12 ? f.groupCode().substring(0, 9) : f.groupCode();
+            byGroup.computeIfAbsent(code, k -> new TreeMap<>()).put(f.metric(), f);
+        }
+        List<TownshipRow> out = new ArrayList<>();
+        for (Division t : divisions.townships()) {
+            String code = t.code().substring(0, 9);
+            if (township != null && !township.equals(code)) {
+                continue;
+            }
+            Map<String, Figure> m = byGroup.getOrDefault(code, Map.of());
+            Figure shareFig = m.get("share_10_50");
+            Figure covFig = m.get("monitoring_coverage");
+            Double residents = shareFig != null && shareFig.denominator() != null ? shareFig.denominator()
+                    : covFig != null ? covFig.denominator() : null;
+            out.add(new TownshipRow(code, t.name(), residents, value(m, "per_capita_di"), value(m, "urban_rural_ratio"),
+                    share(m, "share_10_50"), share(m, "share_20_60"), share(m, "monitoring_coverage"),
+                    share(m, "relationship_accuracy")));
+        }
+        return out;
+    }
+
+    private static Double value(Map<String, Figure> m, String metric) {
+        Figure f = m.get(metric);
+        return f == null ? null : f.figure();
+    }
+
+    private static Double share(Map<String, Figure> m, String metric) {
+        Figure f = m.get(metric);
+        return f == null ? null : ratio(f);
+    }
+}

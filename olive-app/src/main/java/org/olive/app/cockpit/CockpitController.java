@@ -1,0 +1,36 @@
+package org.olive.app.cockpit;
+
+import org.olive.app.person.Access;
+import org.olive.app.population.AreaNames;
+import org.olive.app.security.AreaScope;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 驾驶舱, the landing page after login ({@code /} redirects here): the board of {@link CockpitBoard} for the chosen
+ * or latest period with income rows. A cadre's board is their township's (distribution, trends, gap, township row);
+ * the pilot cards are county figures against the county's targets, labelled as such. Aggregates only: no personal
+ * data, so no audit event; the drill-downs it links to are audited.
+ */
+@Controller
+public class CockpitController {
+
+    private final CockpitBoard board;
+    private final AreaNames areas;
+
+    public CockpitController(CockpitBoard board, AreaNames areas) {
+        this.board = board;
+        this.areas = areas;
+    }
+
+    @GetMapping("/cockpit")
+    public String cockpit(@RequestParam(required = false) String period, AreaScope scope, Model model) {
+        model.addAttribute("ledger", "cockpit");
+        model.addAttribute("areas", areas);
+        model.addAttribute("requested", period);
+        board.board(period, Access.township(scope)).ifPresent(b -> model.addAttribute("board", b));
+        return "cockpit";
+    }
+}

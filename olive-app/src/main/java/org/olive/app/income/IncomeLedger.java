@@ -1,0 +1,383 @@
+package org.olive.app.income;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.olive.app.ingest.Masking;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the income ledger (migration V6: {@code person_income}, {@code income_item}, {@code family_income},
+ * {@code income_model}, {@code income_indicator}) for the web pages, and writes {@code income_declaration}. Every
+ * query that returns families or persons takes a township (9 digits; null = the whole county) and applies it.
+ */
+@Service
+public class IncomeLedger {
+
+    /** A family's income of one period ({@code family_income}) with its anchor's name. */
+    public record FamilyIncome(String period, String familyKey, String anchorName, String townshipCode,
+                               String villageCode, Boolean urban, int residents, BigDecimal disposable,
+                               BigDecimal diLow, BigDecimal diHigh, BigDecimal perCapita, BigDecimal threePerson,
+                               boolean bracket1050, boolean bracket2060, boolean belowDibao, boolean belowMarginal,
+                               BigDecimal medicalOop, BigDecimal afterRigidMonthly, String doubleLine, String method,
+                               int monitoredMembers) {
+    }
+
+    /** A person's income of one period ({@code person_income}) with the person's name. */
+    public record PersonIncome(String period, long personKey, String name, String familyKey, boolean resident,
+                               String townshipCode, String villageCode, Boolean urban, String sex, Integer age,
+                               BigDecimal wage, BigDecimal business, BigDecimal property, BigDecimal transferIn,
+                               BigDecimal transferOut, BigDecimal disposable, BigDecimal preciseDi,
+                               BigDecimal estimated, BigDecimal diLow, BigDecimal diHigh, String method,
+                               BigDecimal confidence, boolean monitored) {
+    }
+
+    /**
+     * One income item with its provenance ({@code income_item}); {@code recordRef} has ID numbers masked.
+     *
+     * @param subDatabase the person-page section holding the rows ({@code basic}, {@code work}, {@code income}), or
+     *                    null when the item has no master rows (model, declared)
+     */
+    public record Item(String component, String source, String dataset, String method, BigDecimal amount, int months,
+                       int recordCount, String recordRef, BigDecimal confidence, BigDecimal low, BigDecimal high,
+                       String subDatabase) {
+    }
+
+    /** A declared correction ({@code income_declaration}). */
+    public record Declaration(long id, long personKey, String component, BigDecimal amount, String effectiveFrom,
+                              String reason, String declaredBy, OffsetDateTime declaredAt, String withdrawnBy,
+                              OffsetDateTime withdrawnAt) {
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+    }
+
+    /** The estimation model of a component ({@code income_model}). */
+    public record Model(String period, String component, int surveyYear, String trainer, int trainRows, int testRows,
+                        Double mae, Double mape, Double coverage, Double intervalHalfWidth, int appliedTo) {
+    }
+
+    /** One figure of {@code income_indicator}. */
+    public record Figure(String period, String basis, String breakdown, String groupCode, String metric,
+                         Double figure, Double numerator, Double denominator) {
+    }
+
+    /** For the distribution charts: one family's weight (residents) and incomes. */
+    public record FamilyPoint(int residents, double perCapita, double threePerson) {
+    }
+
+    /**
+     * The drill-down filter of {@code /income/families}; null fields do not filter.
+     *
+     * @param bracket {@code 10_50} or {@code 20_60}
+     * @param line    {@code dibao}, {@code marginal} (below the line), {@code assist}, {@code safety_net} (double line)
+     * @param min     lowest three-person DI, yuan (inclusive)
+     * @param max     highest three-person DI, yuan (exclusive)
+     */
+    public record Filter(String period, String township, String bracket, String line, Boolean urban,
+                         BigDecimal min, BigDecimal max) {
+    }
+
+    /** A page of families. */
+    public record FamilyPage(List<FamilyIncome> families, long total, long persons, int page, int pages) {
+    }
+
+    private static final String FAMILY_SELECT = "SELECT fi.*, p.name AS anchor_name FROM family_income fi "
+            + "LEFT JOIN family_period fp ON fp.data_period = fi.data_period AND fp.family_key = fi.family_key "
+            + "LEFT JOIN person p ON p.person_key = fp.anchor_person_key ";
+
+    private final JdbcClient jdbc;
+
+    public IncomeLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Periods with family income rows, newest first. */
+    public List<String> periods() {
+        return jdbc.sql("SELECT DISTINCT data_period FROM family_income ORDER BY data_period DESC")
+                .query(String.class).list();
+    }
+
+    /** The chosen period when it has income rows, else the latest such period, else null. */
+    public String choose(String period) {
+        List<String> all = periods();
+        if (period != null && all.contains(period)) {
+            return period;
+        }
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The families matching a filter, inside a township (null = county), by three-person DI descending. */
+    public FamilyPage families(Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE fi.data_period = :p");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("p", f.period());
+        if (f.township() != null) {
+            where.append(" AND fi.township_code = :t");
+            params.put("t", f.township());
+        }
+        if ("10_50".equals(f.bracket())) {
+            where.append(" AND fi.bracket_10_50 = TRUE");
+        } else if ("20_60".equals(f.bracket())) {
+            where.append(" AND fi.bracket_20_60 = TRUE");
+        }
+        if (f.line() != null) {
+            switch (f.line()) {
+                case "dibao" -> where.append(" AND fi.below_dibao = TRUE");
+                case "marginal" -> where.append(" AND fi.below_marginal = TRUE");
+                case "assist" -> where.append(" AND fi.double_line IN ('ASSIST', 'SAFETY_NET')");
+                case "safety_net" -> where.append(" AND fi.double_line = 'SAFETY_NET'");
+                default -> throw new IllegalArgumentException("unknown line " + f.line());
+            }
+        }
+        if (f.urban() != null) {
+            where.append(" AND fi.urban = :u");
+            params.put("u", f.urban());
+        }
+        if (f.min() != null) {
+            where.append(" AND fi.three_person >= :min");
+            params.put("min", f.min());
+        }
+        if (f.max() != null) {
+            where.append(" AND fi.three_person < :max");
+            params.put("max", f.max());
+        }
+        Map<String, Object> counts = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(fi.residents), 0) AS persons "
+                        + "FROM family_income fi" + where).params(params)
+                .query((rs, n) -> Map.<String, Object>of("n", rs.getLong("n"), "persons", rs.getLong("persons")))
+                .single();
+        long total = (Long) counts.get("n");
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(Math.max(1, page), pages);
+        List<FamilyIncome> rows = jdbc.sql(FAMILY_SELECT + where
+                        + " ORDER BY fi.three_person DESC, fi.family_key LIMIT :n OFFSET :o")
+                .params(params).param("n", size).param("o", (shown - 1) * size)
+                .query(IncomeLedger::family).list();
+        return new FamilyPage(rows, total, (Long) counts.get("persons"), shown, pages);
+    }
+
+    /** A family's income of a period. */
+    public Optional<FamilyIncome> family(String familyKey, String period) {
+        return jdbc.sql(FAMILY_SELECT + "WHERE fi.family_key = :f AND fi.data_period = :p")
+                .param("f", familyKey).param("p", period).query(IncomeLedger::family).optional();
+    }
+
+    /** The income rows of a family's members in a period (residents first, then by DI). */
+    public List<PersonIncome> members(String familyKey, String period) {
+        return jdbc.sql("SELECT pi.*, p.name FROM person_income pi LEFT JOIN person p ON p.person_key = pi.person_key "
+                        + "WHERE pi.family_key = :f AND pi.data_period = :p "
+                        + "ORDER BY pi.resident DESC, pi.disposable DESC, pi.person_key")
+                .param("f", familyKey).param("p", period).query(IncomeLedger::person).list();
+    }
+
+    /** A person's income of a period. */
+    public Optional<PersonIncome> person(long personKey, String period) {
+        return jdbc.sql("SELECT pi.*, p.name FROM person_income pi LEFT JOIN person p ON p.person_key = pi.person_key "
+                        + "WHERE pi.person_key = :k AND pi.data_period = :p")
+                .param("k", personKey).param("p", period).query(IncomeLedger::person).optional();
+    }
+
+    /** The periods with an income row of the person, newest first. */
+    public List<String> personPeriods(long personKey) {
+        return jdbc.sql("SELECT data_period FROM person_income WHERE person_key = :k ORDER BY data_period DESC")
+                .param("k", personKey).query(String.class).list();
+    }
+
+    /** Every income item of a person in a period, by component then amount. */
+    public List<Item> items(long personKey, String period) {
+        return jdbc.sql("SELECT * FROM income_item WHERE person_key = :k AND data_period = :p "
+                        + "ORDER BY CASE component WHEN 'WAGE' THEN 1 WHEN 'BUSINESS' THEN 2 WHEN 'PROPERTY' THEN 3 "
+                        + "WHEN 'TRANSFER_IN' THEN 4 ELSE 5 END, amount DESC, source")
+                .param("k", personKey).param("p", period)
+                .query((rs, n) -> {
+                    String dataset = rs.getString("dataset");
+                    return new Item(rs.getString("component"), rs.getString("source"), dataset,
+                            rs.getString("method"), rs.getBigDecimal("amount"), rs.getInt("months"),
+                            rs.getInt("record_count"), Masking.ids(rs.getString("record_ref")),
+                            rs.getBigDecimal("confidence"), rs.getBigDecimal("low"), rs.getBigDecimal("high"),
+                            subDatabase(dataset));
+                }).list();
+    }
+
+    /** The person-page section of a master table: basic_*, work_*, income_* → basic, work, income; else null. */
+    static String subDatabase(String dataset) {
+        if (dataset == null) {
+            return null;
+        }
+        for (String s : List.of("basic", "work", "income")) {
+            if (dataset.startsWith(s + "_")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The person's declarations, newest first. */
+    public List<Declaration> declarations(long personKey) {
+        return jdbc.sql("SELECT * FROM income_declaration WHERE person_key = :k ORDER BY id DESC")
+                .param("k", personKey).query(IncomeLedger::declaration).list();
+    }
+
+    public Optional<Declaration> declaration(long id) {
+        return jdbc.sql("SELECT * FROM income_declaration WHERE id = :id").param("id", id)
+                .query(IncomeLedger::declaration).optional();
+    }
+
+    /** Stores a declaration; returns its id. */
+    public long declare(long personKey, String component, BigDecimal amount, String effectiveFrom, String reason,
+                        String by) {
+        jdbc.sql("INSERT INTO income_declaration (person_key, component, amount, effective_from, reason, declared_by, "
+                        + "declared_at) VALUES (:k, :c, :a, :e, :r, :b, :at)")
+                .param("k", personKey).param("c", component).param("a", amount).param("e", effectiveFrom)
+                .param("r", reason).param("b", by).param("at", OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS))
+                .update();
+        return jdbc.sql("SELECT MAX(id) FROM income_declaration WHERE person_key = :k AND declared_by = :b")
+                .param("k", personKey).param("b", by).query(Long.class).single();
+    }
+
+    /** Withdraws a declaration not yet withdrawn; false when there was none to withdraw. */
+    public boolean withdraw(long id, String by) {
+        return jdbc.sql("UPDATE income_declaration SET withdrawn_by = :b, withdrawn_at = :at "
+                        + "WHERE id = :id AND withdrawn_at IS NULL")
+                .param("b", by).param("at", OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS)).param("id", id)
+                .update() == 1;
+    }
+
+    /** The estimation models of a period, by component. */
+    public List<Model> models(String period) {
+        return jdbc.sql("SELECT * FROM income_model WHERE data_period = :p ORDER BY component")
+                .param("p", period)
+                .query((rs, n) -> new Model(rs.getString("data_period"), rs.getString("component"),
+                        rs.getInt("survey_year"), rs.getString("trainer"), rs.getInt("train_rows"),
+                        rs.getInt("test_rows"), dbl(rs, "mae"), dbl(rs, "mape"), dbl(rs, "coverage"),
+                        dbl(rs, "interval_half_width"), rs.getInt("applied_to"))).list();
+    }
+
+    /** The figures of a period, basis and breakdown. */
+    public List<Figure> figures(String period, String basis, String breakdown) {
+        return jdbc.sql("SELECT * FROM income_indicator WHERE data_period = :p AND basis = :b AND breakdown = :d "
+                        + "ORDER BY group_code, metric")
+                .param("p", period).param("b", basis).param("d", breakdown).query(IncomeLedger::figure).list();
+    }
+
+    /** One group's figures of a period by metric (COUNTY: group ''; TOWNSHIP: 9- or 12-digit code). */
+    public Map<String, Figure> group(String period, String basis, String breakdown, String group) {
+        Map<String, Figure> out = new TreeMap<>();
+        for (Figure f : figures(period, basis, breakdown)) {
+            if (sameGroup(f.groupCode(), group)) {
+                out.put(f.metric(), f);
+            }
+        }
+        return out;
+    }
+
+    /** A metric of a group over every period: period → figure (ascending). */
+    public TreeMap<String, Double> series(String basis, String breakdown, String group, String metric) {
+        TreeMap<String, Double> out = new TreeMap<>();
+        jdbc.sql("SELECT * FROM income_indicator WHERE basis = :b AND breakdown = :d AND metric = :m")
+                .param("b", basis).param("d", breakdown).param("m", metric).query(IncomeLedger::figure).list()
+                .stream().filter(f -> sameGroup(f.groupCode(), group))
+                .forEach(f -> out.put(f.period(), f.figure()));
+        return out;
+    }
+
+    /**
+     * A county figure of the population and family ledgers ({@code ledger_figure}, area ''), e.g.
+     * {@code relationship_accuracy}: numerator / denominator, else the figure; empty when the period has none.
+     */
+    public Optional<Double> ledgerFigure(String period, String metric) {
+        return jdbc.sql("SELECT numerator, denominator, figure FROM ledger_figure WHERE data_period = :p "
+                        + "AND metric = :m AND area_code = ''")
+                .param("p", period).param("m", metric)
+                .query((rs, n) -> {
+                    double num = rs.getDouble("numerator");
+                    boolean noNum = rs.wasNull();
+                    double den = rs.getDouble("denominator");
+                    boolean noDen = rs.wasNull();
+                    if (!noNum && !noDen && den > 0) {
+                        return num / den;
+                    }
+                    return dbl(rs, "figure");
+                }).optional();
+    }
+
+    /** The families of a period inside a township (null = county) for the distribution charts. */
+    public List<FamilyPoint> distribution(String period, String township) {
+        return jdbc.sql("SELECT residents, per_capita, three_person FROM family_income WHERE data_period = :p"
+                        + " AND residents > 0" + (township == null ? "" : " AND township_code = :t"))
+                .param("p", period).params(township == null ? Map.of() : Map.of("t", township))
+                .query((rs, n) -> new FamilyPoint(rs.getInt("residents"), rs.getDouble("per_capita"),
+                        rs.getDouble("three_person"))).list();
+    }
+
+    /** A township group code is stored with 9 or 12 digits; both match the 9-digit one. */
+    static boolean sameGroup(String stored, String wanted) {
+        if (wanted == null || wanted.isEmpty()) {
+            return stored == null || stored.isEmpty();
+        }
+        if (stored == null) {
+            return false;
+        }
+        if (stored.equals(wanted)) {
+            return true;
+        }
+        String a = stored.length() == 12 && stored.endsWith("000") ? stored.substring(0, 9) : stored;
+        String b = wanted.length() == 12 && wanted.endsWith("000") ? wanted.substring(0, 9) : wanted;
+        return a.equals(b);
+    }
+
+    private static FamilyIncome family(ResultSet rs, int n) throws SQLException {
+        return new FamilyIncome(rs.getString("data_period"), rs.getString("family_key"), rs.getString("anchor_name"),
+                rs.getString("township_code"), rs.getString("village_code"), bool(rs, "urban"),
+                rs.getInt("residents"), rs.getBigDecimal("disposable"), rs.getBigDecimal("di_low"),
+                rs.getBigDecimal("di_high"), rs.getBigDecimal("per_capita"), rs.getBigDecimal("three_person"),
+                rs.getBoolean("bracket_10_50"), rs.getBoolean("bracket_20_60"), rs.getBoolean("below_dibao"),
+                rs.getBoolean("below_marginal"), rs.getBigDecimal("medical_oop"),
+                rs.getBigDecimal("after_rigid_monthly"), rs.getString("double_line"), rs.getString("method"),
+                rs.getInt("monitored_members"));
+    }
+
+    private static PersonIncome person(ResultSet rs, int n) throws SQLException {
+        Object age = rs.getObject("age");
+        return new PersonIncome(rs.getString("data_period"), rs.getLong("person_key"), rs.getString("name"),
+                rs.getString("family_key"), rs.getBoolean("resident"), rs.getString("township_code"),
+                rs.getString("village_code"), bool(rs, "urban"), rs.getString("sex"),
+                age == null ? null : ((Number) age).intValue(), rs.getBigDecimal("wage"),
+                rs.getBigDecimal("business"), rs.getBigDecimal("property"), rs.getBigDecimal("transfer_in"),
+                rs.getBigDecimal("transfer_out"), rs.getBigDecimal("disposable"), rs.getBigDecimal("precise_di"),
+                rs.getBigDecimal("estimated"), rs.getBigDecimal("di_low"), rs.getBigDecimal("di_high"),
+                rs.getString("method"), rs.getBigDecimal("confidence"), rs.getBoolean("monitored"));
+    }
+
+    private static Declaration declaration(ResultSet rs, int n) throws SQLException {
+        return new Declaration(rs.getLong("id"), rs.getLong("person_key"), rs.getString("component"),
+                rs.getBigDecimal("amount"), rs.getString("effective_from"), rs.getString("reason"),
+                rs.getString("declared_by"), rs.getObject("declared_at", OffsetDateTime.class),
+                rs.getString("withdrawn_by"), rs.getObject("withdrawn_at", OffsetDateTime.class));
+    }
+
+    private static Figure figure(ResultSet rs, int n) throws SQLException {
+        return new Figure(rs.getString("data_period"), rs.getString("basis"), rs.getString("breakdown"),
+                rs.getString("group_code"), rs.getString("metric"), dbl(rs, "figure"), dbl(rs, "numerator"),
+                dbl(rs, "denominator"));
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean b = rs.getBoolean(column);
+        return rs.wasNull() ? null : b;
+    }
+
+    private static Double dbl(ResultSet rs, String column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
+    }
+}

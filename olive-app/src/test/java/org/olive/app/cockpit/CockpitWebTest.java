@@ -1,0 +1,81 @@
+package org.olive.app.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.olive.app.population.LedgerTestData.*;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.olive.app.OliveWebTest;
+import org.olive.app.income.IncomeTestData;
+import org.olive.app.population.LedgerWebSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** 驾驶舱: cards against the targets, trends, distribution with its drill-down links, Gini, gap, townships, scope. */
+@OliveWebTest
+class CockpitWebTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    LedgerWebSupport web;
+
+    @BeforeEach
+    void seed() {
+        web = new LedgerWebSupport(mvc, jdbc);
+        IncomeTestData.seed(jdbc);
+    }
+
+    @Test
+    void countyBoardForAnAnalyst() throws Exception {
+        String html = web.page(get("/cockpit").session(web.login("analyst")));
+        assertThat(html).contains("<h1>驾驶舱</h1>", "全县，2025-03", "id=\"nav-cockpit\" aria-current=\"page\"");
+        // pilot 2: 3 of 4 residents in 10–50万 families = 75%, against the 2025 target 80% → not met
+        assertThat(html).contains("data-indicator=\"P2\" data-status=\"not-met\" data-origin=\"ledger\"", "75.0%",
+                "目标 80%");
+        // pilot 1: ratio 1.42 within 1.5 → met; pilot 5: 100% → met
+        assertThat(html).contains("data-indicator=\"P1\" data-status=\"met\"", "data-indicator=\"P5\" data-status=\"met\"");
+        // pilot 4 from the family ledger's figure: 5 of 5 residents without an open case → 100%, met
+        assertThat(html).contains("data-indicator=\"P4\" data-status=\"met\" data-origin=\"ledger\"");
+        // 6 and 7 are entered in the registry and have no value here
+        assertThat(html).contains("data-indicator=\"P6\" data-status=\"not-evaluable\" data-origin=\"none\"");
+        // trends of both months; histogram bins linking down; bands marked
+        assertThat(html).contains("id=\"trend-table\"", "<th scope=\"row\">2025-02</th>", "64,000", "65,000");
+        assertThat(html).contains("data-href=\"/income/families?period=2025-03&amp;township=&amp;min=200000&amp;max=250000\" "
+                + "data-in1050=\"true\" data-in2060=\"true\"");
+        // Gini over persons weighted by residents: 1 person at 20000, 3 at 80000 → 17.3
+        assertThat(html).contains("基尼系数 17.3", "收入一本账记录值 31.5");
+        // gap on both bases, township table with links
+        assertThat(html).contains("data-basis=\"POPULATION\"", "80,000", "20,000", "1.42", "data-basis=\"SURVEY\"",
+                "1.50", "href=\"/income/families?period=2025-03&amp;township=" + CAIYUAN + "\"", "嵊山镇");
+        assertThat(html).contains("id=\"models-table\"", "regression tree (Tribuo CART, depth 6)", "18.3%", "91.0%");
+        assertThat(html).contains("/js/cockpit.js", "data-chart=\"histogram\"", "data-chart=\"lorenz\"");
+    }
+
+    @Test
+    void cadreSeesTheirTownshipOnly() throws Exception {
+        String html = web.page(get("/cockpit").session(web.login("cadre")));
+        assertThat(html).contains("菜园镇，2025-03", "试点指标卡片为全县数值");
+        // the township table has the cadre's township only, and the histogram counts its 3 residents
+        assertThat(html).contains("data-code=\"" + CAIYUAN + "\"").doesNotContain("data-code=\"" + SHENGSHAN + "\"");
+        assertThat(html).contains("1户、3名常住人口");
+        assertThat(html).contains("township=" + CAIYUAN + "&amp;min=200000");
+    }
+
+    @Test
+    void englishBoard() throws Exception {
+        assertThat(web.page(get("/cockpit").param("lang", "en").session(web.login("analyst"))))
+                .contains("Whole county, 2025-03", "Lorenz curve and Gini", "Urban/rural gap", "Estimation accuracy");
+    }
+
+    @Test
+    void homeAndNavLeadToTheCockpit() throws Exception {
+        String html = web.page(get("/population").session(web.login("policy")));
+        assertThat(html.indexOf("id=\"nav-cockpit\"")).isLessThan(html.indexOf("id=\"nav-population\""));
+    }
+}
