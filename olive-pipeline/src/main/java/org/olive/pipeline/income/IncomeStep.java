@@ -63,7 +63,7 @@ public final class IncomeStep {
      * @param counts        the run report's counts; the step adds its own (income_*)
      */
     public void run(Connection c, Period p, Map<String, Long> keys, boolean familiesBuilt, Map<String, Long> counts,
-                    Map<String, String> notes)
+                    Map<String, String> notes, Map<String, Long> millis)
             throws SQLException {
         String period = p.toString();
         for (String t : List.of("income_item", "person_income", "family_income", "income_model")) {
@@ -74,6 +74,7 @@ public final class IncomeStep {
         }
         PreciseSources src = new PreciseSources(c, p, settings);
         src.readAll();
+        src.millis.forEach((k, v) -> millis.put("income_read_" + k, v));
         String window = src.window();
 
         // link the sources' ID numbers to persons; count what cannot be linked, per dataset
@@ -121,7 +122,9 @@ public final class IncomeStep {
             }
         });
         items.forEach((k, list) -> precise.putIfAbsent(k, preciseIncome(k, list)));
+        long te = System.nanoTime();
         EstimationResult est = estimation.estimate(c, p, precise);
+        millis.put("income_estimation", (System.nanoTime() - te) / 1_000_000);
         List<Item> estimated = new ArrayList<>();
         est.estimates().forEach((k, byComponent) -> {
             PersonRow r = persons.get(k);

@@ -81,17 +81,31 @@ final class PreciseSources {
                 deliveredMonths = Math.min(12, rs.getInt(1));
             }
         }
-        readWages();
-        readPlatformAndCrew();
-        readVessels();
-        readMargins("work_fishery_aquaculture", "holder_id", "output_value", "aquaculture", "aquaculture_net", "aquaculture");
-        readMargins("work_bnb", "owner_id", "revenue", "bnb", "bnb_net", "bnb");
-        readIndividualBusinesses();
-        readRentals();
-        readDividends();
-        readBenefits();
-        readAssistance();
-        readMedical();
+        timed("wages", this::readWages);
+        timed("platform_crew", this::readPlatformAndCrew);
+        timed("vessels", this::readVessels);
+        timed("aquaculture", () -> readMargins("work_fishery_aquaculture", "holder_id", "output_value", "aquaculture",
+                "aquaculture_net", "aquaculture"));
+        timed("bnb", () -> readMargins("work_bnb", "owner_id", "revenue", "bnb", "bnb_net", "bnb"));
+        timed("individual_business", this::readIndividualBusinesses);
+        timed("rentals", this::readRentals);
+        timed("dividends", this::readDividends);
+        timed("benefits", this::readBenefits);
+        timed("assistance", this::readAssistance);
+        timed("medical", this::readMedical);
+    }
+
+    /** Milliseconds per source read, for the run report. */
+    final Map<String, Long> millis = new LinkedHashMap<>();
+
+    private interface Read {
+        void run() throws SQLException;
+    }
+
+    private void timed(String name, Read r) throws SQLException {
+        long t = System.nanoTime();
+        r.run();
+        millis.put(name, (System.nanoTime() - t) / 1_000_000);
     }
 
     ItemAccumulator acc(String id, Component component, String source, String dataset, double confidence) {

@@ -6,6 +6,7 @@ import org.olive.family.FamilyLedger;
 import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeEstimation;
 import org.olive.pipeline.income.IncomeSettings;
+import org.olive.pipeline.income.IncomeIndicatorStep;
 import org.olive.pipeline.income.IncomeStep;
 import org.olive.pipeline.income.estimate.EstimationSettings;
 import org.olive.pipeline.income.estimate.SurveyEstimation;
@@ -146,10 +147,22 @@ public final class LedgerRun {
                 });
                 step(w, "families", () -> new FamilyStep(familyBuilder, registry).run(c, w));
                 step(w, "income", () -> {
-                    new IncomeStep(incomeSettings, estimation).run(c, w.period, w.keys, w.familiesBuilt, w.counts, w.skipped);
+                    new IncomeStep(incomeSettings, estimation).run(c, w.period, w.keys, w.familiesBuilt, w.counts, w.skipped, w.millis);
                     w.incomeBuilt = true;
                 });
                 step(w, "figures", () -> new LedgerFigures(incomeSettings.family()).run(c, w, truthDir, sourceDir));
+                step(w, "indicators", () -> {
+                    if (!w.incomeBuilt) {
+                        w.skipped.put("indicators", "no income ledger this period");
+                        return;
+                    }
+                    IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(c, w.period);
+                    w.counts.put("indicator_rows", (long) r.rowsWritten());
+                    w.counts.put("indicator_registry_values_written", (long) r.registryWritten().size());
+                    if (!r.notes().isEmpty()) {
+                        w.skipped.put("indicator_notes", String.join("; ", r.notes()));
+                    }
+                });
                 w.millis.put("total", (System.nanoTime() - t0) / 1_000_000);
                 LedgerResult result = new LedgerResult(w.runId, period.toString(), w.counts, w.millis, w.figures, w.skipped);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_run SET status = 'SUCCEEDED', finished_at = ?, "

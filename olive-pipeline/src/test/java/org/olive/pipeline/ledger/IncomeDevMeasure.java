@@ -41,7 +41,7 @@ public final class IncomeDevMeasure {
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             long t = System.nanoTime();
-            new IncomeStep(settings, IncomeEstimation.NONE).run(c, p, keys, true, counts, new java.util.HashMap<>());
+            new IncomeStep(settings, IncomeEstimation.NONE).run(c, p, keys, true, counts, new java.util.HashMap<>(), new java.util.HashMap<>());
             System.out.println("income step: " + (System.nanoTime() - t) / 1_000_000 + " ms");
             counts.forEach((k, v) -> System.out.println("  " + k + " = " + v));
             Path truth = Path.of(args[1]).resolve("truth").resolve(p.toString());

@@ -81,6 +81,87 @@ public final class SurveyEstimation implements IncomeEstimation {
         List<String> notes = new ArrayList<>();
         List<Integer> years = surveyYears(c, p, settings.surveyYears());
         Map<Long, EstimationFeatures.Person> now = features.read(c, p, precise);
+        String key = trainingKey(c, p, years);
+        Trained trained;
+        if (key != null && cache != null && cache.key().equals(key)) {
+            trained = cache;
+            notes.add("models of " + cache.trainedAt() + " reused (same survey years " + years
+                    + " and the same ledgers of their Decembers)");
+        } else {
+            trained = train(c, p, years, now, key);
+            if (key != null) {
+                cache = trained;
+            }
+        }
+        notes.addAll(trained.notes());
+
+        Map<Long, Map<Component, EstimationResult.Estimate>> estimates = new HashMap<>();
+        List<EstimationResult.ModelReport> reports = new ArrayList<>();
+        for (Map.Entry<Component, EstimationSettings.Rule> e : new TreeMap<>(settings.rules()).entrySet()) {
+            Component comp = e.getKey();
+            EstimationSettings.Rule rule = e.getValue();
+            ResidualModel model = trained.models().get(comp);
+            if (model == null) {
+                continue;
+            }
+            List<EstimationFeatures.Person> eligible = new ArrayList<>();
+            for (EstimationFeatures.Person person : now.values()) {
+                if (person.resident()
+                        && rule.applies(person.age(), EstimationFeatures.months(person.features(), comp))) {
+                    eligible.add(person);
+                }
+            }
+            List<EstimationResult.Estimate> predicted = model.estimateAll(
+                    eligible.stream().map(EstimationFeatures.Person::features).toList(), rule.clampNegative());
+            for (int i = 0; i < eligible.size(); i++) {
+                estimates.computeIfAbsent(eligible.get(i).personKey(), k -> new EnumMap<>(Component.class))
+                        .put(comp, predicted.get(i));
+            }
+            int applied = eligible.size();
+            ResidualModel.Accuracy a = model.accuracy();
+            reports.add(new EstimationResult.ModelReport(comp, year, model.trainer(), model.trainRows(), a.rows(),
+                    a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied,
+                    details(model, rule, trained.rows().get(comp), years)));
+        }
+        return new EstimationResult(estimates, reports, notes);
+    }
+
+    /** Models trained for a set of survey years, with the key they were trained under. */
+    private record Trained(String key, Period trainedAt, Map<Component, ResidualModel> models,
+                           Map<Component, List<ResidualModel.Row>> rows, List<String> notes) {
+    }
+
+    /** The last models trained, reused while their training data cannot have changed (see {@link #trainingKey}). */
+    private Trained cache;
+
+    /**
+     * What the training data depends on: the survey years and, for each, the latest succeeded ingest run of its
+     * December (the survey rows) and the latest succeeded ledger run of that December (the precise items and
+     * features); null when a survey December is the period being built (its ledgers are not committed yet).
+     */
+    private String trainingKey(Connection c, Period p, List<Integer> years) throws SQLException {
+        StringBuilder k = new StringBuilder(years.toString());
+        for (int y : years) {
+            Period dec = Period.of(y, 12);
+            if (dec.equals(p)) {
+                return null;
+            }
+            for (String table : List.of("ingest_run", "ledger_run")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM " + table
+                        + " WHERE data_period = ? AND status = 'SUCCEEDED'")) {
+                    ps.setString(1, dec.toString());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        k.append('|').append(rs.next() ? rs.getLong(1) : -1);
+                    }
+                }
+            }
+        }
+        return k.toString();
+    }
+
+    private Trained train(Connection c, Period p, List<Integer> years, Map<Long, EstimationFeatures.Person> now,
+                          String key) throws SQLException {
+        List<String> notes = new ArrayList<>();
         Map<Component, List<ResidualModel.Row>> rows = new EnumMap<>(Component.class);
         for (int y : years) {
             Period surveyPeriod = Period.of(y, 12);
@@ -90,9 +171,10 @@ public final class SurveyEstimation implements IncomeEstimation {
                 notes.add(unmatched[0] + " survey " + y + " rows have an ID number of no known person and were not used");
             }
             Map<Long, PreciseIncome> surveyPrecise = preciseItems(c, surveyPeriod);
-            if (surveyPrecise.isEmpty()) {
-                notes.add("no precise income items for " + surveyPeriod + ": survey " + y
-                        + " residuals are taken over zero precise income");
+            if (surveyPrecise.isEmpty() && !surveyPeriod.equals(p)) {
+                notes.add("survey " + y + " not used: no precise income items for " + surveyPeriod
+                        + " (its ledgers were built without the income step); re-run " + surveyPeriod);
+                continue;
             }
             Map<Long, EstimationFeatures.Person> then = surveyPeriod.equals(p) ? now
                     : features.read(c, surveyPeriod, surveyPrecise);
@@ -121,39 +203,21 @@ public final class SurveyEstimation implements IncomeEstimation {
             }
         }
 
-        Map<Long, Map<Component, EstimationResult.Estimate>> estimates = new HashMap<>();
-        List<EstimationResult.ModelReport> reports = new ArrayList<>();
-        for (Map.Entry<Component, EstimationSettings.Rule> e : new TreeMap<>(settings.rules()).entrySet()) {
-            Component comp = e.getKey();
-            EstimationSettings.Rule rule = e.getValue();
+        Map<Component, ResidualModel> models = new EnumMap<>(Component.class);
+        for (Component comp : new TreeMap<>(settings.rules()).keySet()) {
             List<ResidualModel.Row> data = rows.getOrDefault(comp, List.of());
             if (data.size() < settings.minTrainRows()) {
                 notes.add(comp + ": " + data.size() + " survey rows (years " + years + ") in the rule's ages, fewer than "
                         + settings.minTrainRows() + ": no model, no estimate");
                 continue;
             }
-            ResidualModel model;
             try {
-                model = train(comp, data, notes);
+                models.put(comp, train(comp, data, notes));
             } catch (IllegalArgumentException ex) {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
-                continue;
             }
-            int applied = 0;
-            for (EstimationFeatures.Person person : now.values()) {
-                if (!person.resident()
-                        || !rule.applies(person.age(), EstimationFeatures.months(person.features(), comp))) {
-                    continue;
-                }
-                EstimationResult.Estimate est = model.estimate(person.features(), rule.clampNegative());
-                estimates.computeIfAbsent(person.personKey(), k -> new EnumMap<>(Component.class)).put(comp, est);
-                applied++;
-            }
-            ResidualModel.Accuracy a = model.accuracy();
-            reports.add(new EstimationResult.ModelReport(comp, year, model.trainer(), model.trainRows(), a.rows(),
-                    a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied, details(model, rule, data, years)));
         }
-        return new EstimationResult(estimates, reports, notes);
+        return new Trained(key == null ? "" : key, p, models, rows, notes);
     }
 
     /** Trains with the configured learner; XGBoost whose native library does not load falls back to the forest. */
