@@ -45,6 +45,10 @@ public final class CountyIndicators {
         }
         Columns all = new Columns(equivalised, perCapita, family, weights, households);
         Map<Breakdown, Map<String, GroupIndicators>> out = new EnumMap<>(Breakdown.class);
+        // household index → its index within the current group (-1 outside it): a group's arrays are then sized by
+        // its own households, not by all of the county's (48 villages would otherwise allocate 48 county-sized arrays)
+        int[] local = new int[sample.households()];
+        java.util.Arrays.fill(local, -1);
         for (Breakdown b : Breakdown.values()) {
             if (!settings.breakdowns().contains(b)) {
                 continue;
@@ -77,7 +81,7 @@ public final class CountyIndicators {
             }
             Map<String, GroupIndicators> groups = new HashMap<>();
             for (int g = 0; g < codes.size(); g++) {
-                groups.put(codes.get(g), group(persons, all, order, start[g], start[g + 1], sample.households(), is));
+                groups.put(codes.get(g), group(persons, all, order, start[g], start[g + 1], local, is));
             }
             out.put(b, ordered(b, groups, settings.ageGroups()));
         }
@@ -87,8 +91,9 @@ public final class CountyIndicators {
     private record Columns(double[] equivalised, double[] perCapita, double[] family, double[] weights, int[] households) {
     }
 
-    private static GroupIndicators group(CountyPersons persons, Columns all, int[] order, int from, int to, int householdCount,
+    private static GroupIndicators group(CountyPersons persons, Columns all, int[] order, int from, int to, int[] local,
                                          IndicatorSettings settings) {
+        int householdCount = 0;
         int n = to - from;
         double[] eq = new double[n];
         double[] pc = new double[n];
@@ -108,7 +113,11 @@ public final class CountyIndicators {
             pc[i] = all.perCapita[p];
             fa[i] = all.family[p];
             w[i] = all.weights[p];
-            hh[i] = all.households[p];
+            int h = all.households[p];
+            if (local[h] < 0) {
+                local[h] = householdCount++;
+            }
+            hh[i] = local[h];
             total += w[i];
             Boolean urban = persons.urban(p);
             if (urban != null) {
@@ -128,6 +137,9 @@ public final class CountyIndicators {
             }
         }
         IndicatorSet set = Indicators.of(eq, pc, fa, w, hh, householdCount, settings);
+        for (int i = 0; i < n; i++) {
+            local[all.households[order[from + i]]] = -1;
+        }
         return new GroupIndicators(set, urbanW > 0 ? urbanSum / urbanW : Double.NaN, ruralW > 0 ? ruralSum / ruralW : Double.NaN,
                 new GroupIndicators.Share(monitored, total), new GroupIndicators.Share(accurate, total));
     }
