@@ -107,6 +107,7 @@ public final class IncomeStep {
         unlinked.forEach((d, n) -> counts.put("income_unlinked_" + d, n));
         counts.put("income_window_months_delivered", (long) src.deliveredMonths);
         src.duplicates.forEach((d, n) -> counts.put("income_repeated_rows_" + d.replace(' ', '_'), n));
+        src.implausible.forEach((d, n) -> counts.put("income_implausible_" + d, n));
         src.rows().forEach((d, n) -> counts.put("income_rows_" + d.replace(' ', '_'), n));
 
         Map<Long, PersonRow> persons = persons(c, period);

@@ -42,6 +42,8 @@ final class PreciseSources {
     final Map<String, Map<String, ItemAccumulator>> items = new HashMap<>();
     /** dataset → exact repeats of rows ignored. */
     final Map<String, Long> duplicates = new LinkedHashMap<>();
+    /** check → (person, month, item) groups whose amount was left out as implausible (counted in the run report). */
+    final Map<String, Long> implausible = new LinkedHashMap<>();
     /** ID number → out-of-pocket medical cost over the window. */
     final Map<String, Double> medical = new HashMap<>();
     /** dataset → rows read. */
@@ -185,7 +187,11 @@ final class PreciseSources {
                 } else if (rental.contains(item)) {
                     acc(id, Component.PROPERTY, "iit_rental", "income_iit", s.confidence(conf)).add(income, month, n, ref);
                 }
-                if (tax != 0) {
+                if (tax > income && tax > 0) {
+                    // withholding tax cannot exceed the income it is withheld from: a slip (e.g. fen for yuan) that the
+                    // ingest's ranges let through; the tax is left out and counted, the income is kept
+                    implausible.merge("income_iit_tax_above_income", 1L, Long::sum);
+                } else if (tax != 0) {
                     acc(id, Component.TRANSFER_OUT, "iit_tax", "income_iit", s.confidence(conf)).add(tax, month, 0, ref);
                 }
             }

@@ -76,6 +76,21 @@ class PreciseSourcesTest {
     }
 
     @Test
+    void anIitTaxAboveItsIncomeIsLeftOutAndCounted() throws SQLException {
+        // March: tax 3,000 on 6,000 (kept); April: tax 450,000 on 6,500 (a ×10,000 slip: left out, income kept)
+        sql("INSERT INTO income_iit (data_period, run_id, source_file, source_row, person_id, month_period, item, income, tax) "
+                        + "VALUES ('2025-03', $RUN, 'iit.csv', 2, '" + A + "', '2025-03', 'WAGES', 6000, 3000)",
+                "INSERT INTO income_iit (data_period, run_id, source_file, source_row, person_id, month_period, item, income, tax) "
+                        + "VALUES ('2025-04', $RUN, 'iit.csv', 2, '" + A + "', '2025-04', 'WAGES', 6500, 450000)");
+        PreciseSources s = read();
+        var items = s.items.get(A);
+        assertThat(items.get("iit_wages").amount).isEqualTo(12_500);
+        assertThat(items.get("iit_tax").amount).isEqualTo(3_000);
+        assertThat(items.get("iit_tax").months()).isEqualTo(1);
+        assertThat(s.implausible).containsEntry("income_iit_tax_above_income", 1L);
+    }
+
+    @Test
     void vesselOwnerNetIsCatchTimesMarginLessCrewShares() throws SQLException {
         sql("INSERT INTO work_fishery_vessels (data_period, run_id, source_file, source_row, vessel_no, owner_id, month_period, "
                         + "catch_value) VALUES ('2025-06', $RUN, 'v.csv', 2, 'ZS1', '" + A + "', '2025-06', 100000)",
