@@ -340,6 +340,25 @@ public final class IncomeStep {
         return d == null || d.urbanRural() == null ? null : d.urbanRural() == UrbanRural.URBAN;
     }
 
+    /**
+     * domain.md §7: each component is precise (or declared), or estimated with an interval no wider than the configured
+     * width. Per component: the component's estimated items' interval widths added up.
+     */
+    static boolean narrow(List<Item> items, double width) {
+        double[] w = new double[Component.values().length];
+        for (Item i : items) {
+            if (i.method() == Method.ESTIMATED && i.low() != null && i.high() != null) {
+                w[i.component().ordinal()] += i.high() - i.low();
+            }
+        }
+        for (double x : w) {
+            if (x > width + 1e-6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A person's figures from their items. */
     record Figures(double[] amounts, double preciseDi, double estimated, double low, double high, Method method,
                    double confidence) {
@@ -401,7 +420,7 @@ public final class IncomeStep {
         Map<String, List<Long>> residentsOf = new HashMap<>();
         figures.forEach((k, f) -> {
             PersonRow r = persons.get(k);
-            monitored.put(k, r.resident() && f.method() != null && f.high() - f.low() <= width + 1e-6);
+            monitored.put(k, r.resident() && f.method() != null && narrow(items.getOrDefault(k, List.of()), width));
             if (r.resident() && familyOf.containsKey(k)) {
                 residentsOf.computeIfAbsent(familyOf.get(k), x -> new ArrayList<>()).add(k);
             }
@@ -416,7 +435,7 @@ public final class IncomeStep {
                     .filter(o -> o != k && !throughFamily(persons.get(o), o, students)).toList();
             boolean all = !others.isEmpty();
             for (long o : others) {
-                all &= figures.get(o).method() != null && figures.get(o).high() - figures.get(o).low() <= width + 1e-6;
+                all &= figures.get(o).method() != null && narrow(items.getOrDefault(o, List.of()), width);
             }
             monitored.put(k, all);
         }
