@@ -1,5 +1,6 @@
 package org.olive.app.cli;
 
+import org.olive.pipeline.income.IncomeIndicatorFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
