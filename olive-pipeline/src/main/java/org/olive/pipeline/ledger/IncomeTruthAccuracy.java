@@ -67,14 +67,33 @@ final class IncomeTruthAccuracy {
             double basis = rules.basis() == BracketBasis.PER_CAPITA_TIMES_3 ? di / ids.size() * rules.typicalSize() : di;
             trueFlag.put(f, basis >= rules.lower1050() && basis < rules.upper1050());
         });
+        // precise items only, per resident and component: what the records alone give (to show what estimation adds)
+        Map<String, double[]> preciseOnly = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.id_number, i.component, SUM(i.amount) FROM income_item i "
+                + "JOIN person p ON p.person_key = i.person_key WHERE i.data_period = ? AND i.method = 'PRECISE' "
+                + "GROUP BY p.id_number, i.component")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    preciseOnly.computeIfAbsent(rs.getString(1), k -> new double[5])[Component.valueOf(rs.getString(2)).ordinal()]
+                            += rs.getDouble(3);
+                }
+            }
+        }
         List<Double> ape = new ArrayList<>();
+        List<Double> apePrecise = new ArrayList<>();
         double[] absErr = new double[5];
+        double[] absErrPrecise = new double[5];
+        double bias = 0;
+        double biasPrecise = 0;
+        long covered = 0;
         long compared = 0;
         long within = 0;
         long agree = 0;
         long flagged = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT p.id_number, pi.wage, pi.business, pi.property, pi.transfer_in, "
-                + "pi.transfer_out, pi.disposable, fi.bracket_10_50 FROM person_income pi JOIN person p "
+                + "pi.transfer_out, pi.disposable, fi.bracket_10_50, pi.precise_di, pi.di_low, pi.di_high FROM person_income pi "
+                + "JOIN person p "
                 + "ON p.person_key = pi.person_key LEFT JOIN family_income fi ON fi.data_period = pi.data_period "
                 + "AND fi.family_key = pi.family_key WHERE pi.data_period = ? AND pi.resident = TRUE")) {
             ps.setString(1, period);
@@ -85,13 +104,20 @@ final class IncomeTruthAccuracy {
                         continue;
                     }
                     compared++;
+                    double[] pr = preciseOnly.getOrDefault(rs.getString(1), new double[5]);
                     for (int i = 0; i < 5; i++) {
                         absErr[i] += Math.abs(rs.getDouble(2 + i) - t[i]);
+                        absErrPrecise[i] += Math.abs(pr[i] - t[i]);
                     }
                     double di = rs.getDouble(7);
+                    double preciseDi = rs.getDouble(9);
+                    bias += di - t[5];
+                    biasPrecise += preciseDi - t[5];
+                    covered += t[5] >= rs.getDouble(10) - 0.005 && t[5] <= rs.getDouble(11) + 0.005 ? 1 : 0;
                     if (Math.abs(t[5]) >= APE_FLOOR) {
                         double e = Math.abs(di - t[5]) / Math.abs(t[5]);
                         ape.add(e);
+                        apePrecise.add(Math.abs(preciseDi - t[5]) / Math.abs(t[5]));
                         within += e <= 0.10 ? 1 : 0;
                     }
                     String tf = trueFamilyOf.get(rs.getString(1));
@@ -107,18 +133,30 @@ final class IncomeTruthAccuracy {
             return out;
         }
         double[] sorted = ape.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        Double median = sorted.length == 0 ? null : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        Double median = median(sorted);
+        Double medianPrecise = median(apePrecise.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         out.add(new LedgerResult.Figure("income_di_mape", "", sorted.length, sorted.length, median,
                 "median absolute percentage error of our trailing-12-month DI against the truth's, over residents of both "
                         + "with true DI of at least " + (int) APE_FLOOR + " yuan (numerator = denominator = those residents)"));
         out.add(LedgerResult.Figure.of("income_di_within_10pct", "", within, sorted.length,
                 "residents whose DI is within 10% of the truth's / residents with true DI of at least "
                         + (int) APE_FLOOR + " yuan"));
+        out.add(new LedgerResult.Figure("income_di_mape_precise_only", "", sorted.length, sorted.length, medianPrecise,
+                "the same median error for the precise part of DI alone (without the estimates)"));
+        out.add(new LedgerResult.Figure("income_di_mean_error", "", compared, compared, bias / compared,
+                "mean signed error in yuan of DI (ours − truth) over the residents compared: the bias the indicators inherit"));
+        out.add(new LedgerResult.Figure("income_di_mean_error_precise_only", "", compared, compared, biasPrecise / compared,
+                "the same for the precise part of DI alone"));
+        out.add(LedgerResult.Figure.of("income_di_interval_coverage", "", covered, compared,
+                "residents whose true DI lies in our DI interval [di_low, di_high] / residents compared"));
         for (Component comp : Component.values()) {
-            out.add(new LedgerResult.Figure("income_mae_" + comp.name().toLowerCase(java.util.Locale.ROOT), "", compared,
+            String name = comp.name().toLowerCase(java.util.Locale.ROOT);
+            out.add(new LedgerResult.Figure("income_mae_" + name, "", compared,
                     compared, absErr[comp.ordinal()] / compared, "mean absolute error in yuan of the 12-month "
-                    + comp.name().toLowerCase(java.util.Locale.ROOT) + " figure over the residents compared"));
+                    + name + " figure over the residents compared"));
+            out.add(new LedgerResult.Figure("income_mae_precise_" + name, "", compared,
+                    compared, absErrPrecise[comp.ordinal()] / compared, "the same for the precise items of " + name
+                    + " alone"));
         }
         out.add(LedgerResult.Figure.of("income_bracket_agreement", "", agree, flagged,
                 "residents whose family's 10–50万 flag equals the flag of their true family (true family DI from "
@@ -126,4 +164,8 @@ final class IncomeTruthAccuracy {
         return out;
     }
 
+    private static Double median(double[] sorted) {
+        return sorted.length == 0 ? null : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
 }
