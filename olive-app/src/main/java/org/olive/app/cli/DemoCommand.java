@@ -97,11 +97,11 @@ public class DemoCommand implements Callable<Integer> {
 
     /**
      * Builds the ledgers of every month, oldest first: those just ingested and those without ledgers yet; months
-     * whose ledgers exist and whose data did not change are skipped.
+     * whose ledgers (with their income ledger) exist and whose data did not change are skipped.
      */
     private void ledgers(DataSource ds, List<Period> all, List<Period> ingested) {
         LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
-        List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p)).toList();
+        List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p) || !ledger.hasIncome(p)).toList();
         if (todo.isEmpty()) {
             System.out.println("The ledgers of all " + all.size() + " months are already built.");
             return;

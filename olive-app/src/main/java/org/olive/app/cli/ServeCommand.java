@@ -47,7 +47,7 @@ public class ServeCommand implements Callable<Integer> {
         context = new SpringApplicationBuilder(OliveWebApplication.class).run(asArguments(props));
         String host = "0.0.0.0".equals(bind) ? "localhost" : bind;
         String actualPort = context.getEnvironment().getProperty("local.server.port", String.valueOf(port));
-        System.out.println("Olive is serving at http://" + host + ":" + actualPort + "/  (Ctrl+C to stop)");
+        System.out.println("Olive is serving at http://" + host + ":" + actualPort + "/  (log in to land on the cockpit, 驾驶舱; Ctrl+C to stop)");
         return context;
     }
 

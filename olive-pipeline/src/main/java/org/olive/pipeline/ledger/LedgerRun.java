@@ -106,6 +106,23 @@ public final class LedgerRun {
         return out;
     }
 
+    /**
+     * Whether the period's income ledger exists (person_income rows): a database whose ledgers were built before the
+     * income step existed has successful runs without it, and its periods need running again.
+     */
+    public boolean hasIncome(Period period) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM person_income WHERE data_period = ?")) {
+            ps.setString(1, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new LedgerRunException("cannot read the income ledger: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the period has a successful ledger run. */
     public boolean done(Period period) {
         try (Connection c = dataSource.getConnection()) {
