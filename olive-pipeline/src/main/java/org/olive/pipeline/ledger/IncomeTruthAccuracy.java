@@ -143,25 +143,30 @@ final class IncomeTruthAccuracy {
                         + (int) APE_FLOOR + " yuan"));
         out.add(new LedgerResult.Figure("income_di_mape_precise_only", "", sorted.length, sorted.length, medianPrecise,
                 "the same median error for the precise part of DI alone (without the estimates)"));
-        out.add(new LedgerResult.Figure("income_di_mean_error", "", compared, compared, bias / compared,
+        out.add(new LedgerResult.Figure("income_di_mean_error", "", compared, compared, cents(bias / compared),
                 "mean signed error in yuan of DI (ours − truth) over the residents compared: the bias the indicators inherit"));
-        out.add(new LedgerResult.Figure("income_di_mean_error_precise_only", "", compared, compared, biasPrecise / compared,
+        out.add(new LedgerResult.Figure("income_di_mean_error_precise_only", "", compared, compared, cents(biasPrecise / compared),
                 "the same for the precise part of DI alone"));
         out.add(LedgerResult.Figure.of("income_di_interval_coverage", "", covered, compared,
                 "residents whose true DI lies in our DI interval [di_low, di_high] / residents compared"));
         for (Component comp : Component.values()) {
             String name = comp.name().toLowerCase(java.util.Locale.ROOT);
             out.add(new LedgerResult.Figure("income_mae_" + name, "", compared,
-                    compared, absErr[comp.ordinal()] / compared, "mean absolute error in yuan of the 12-month "
+                    compared, cents(absErr[comp.ordinal()] / compared), "mean absolute error in yuan of the 12-month "
                     + name + " figure over the residents compared"));
             out.add(new LedgerResult.Figure("income_mae_precise_" + name, "", compared,
-                    compared, absErrPrecise[comp.ordinal()] / compared, "the same for the precise items of " + name
+                    compared, cents(absErrPrecise[comp.ordinal()] / compared), "the same for the precise items of " + name
                     + " alone"));
         }
         out.add(LedgerResult.Figure.of("income_bracket_agreement", "", agree, flagged,
                 "residents whose family's 10–50万 flag equals the flag of their true family (true family DI from "
                         + "families.csv and incomes.csv, on the configured basis) / residents in a true family"));
         return out;
+    }
+
+    /** Yuan to the cent: sums taken in row order differ in their last bits from run to run and database to database. */
+    private static double cents(double yuan) {
+        return Math.round(yuan * 100) / 100.0;
     }
 
     private static Double median(double[] sorted) {
