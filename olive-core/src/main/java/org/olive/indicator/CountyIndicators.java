@@ -45,47 +45,54 @@ public final class CountyIndicators {
         }
         Columns all = new Columns(equivalised, perCapita, family, weights, households);
         Map<Breakdown, Map<String, GroupIndicators>> out = new EnumMap<>(Breakdown.class);
-        // household index → its index within the current group (-1 outside it): a group's arrays are then sized by
-        // its own households, not by all of the county's (48 villages would otherwise allocate 48 county-sized arrays)
-        int[] local = new int[sample.households()];
-        java.util.Arrays.fill(local, -1);
-        for (Breakdown b : Breakdown.values()) {
-            if (!settings.breakdowns().contains(b)) {
-                continue;
-            }
-            // group index per person, then person indices per group (count, then fill)
-            Map<String, Integer> index = new HashMap<>();
-            List<String> codes = new ArrayList<>();
-            int[] group = new int[n];
-            for (int p = 0; p < n; p++) {
-                String g = persons.group(b, p, settings.ageGroups());
-                Integer i = index.get(g);
-                if (i == null) {
-                    i = codes.size();
-                    index.put(g, i);
-                    codes.add(g);
-                }
-                group[p] = i;
-            }
-            int[] start = new int[codes.size() + 1];
-            for (int p = 0; p < n; p++) {
-                start[group[p] + 1]++;
-            }
-            for (int g = 0; g < codes.size(); g++) {
-                start[g + 1] += start[g];
-            }
-            int[] fill = start.clone();
-            int[] order = new int[n];
-            for (int p = 0; p < n; p++) {
-                order[fill[group[p]]++] = p;
-            }
-            Map<String, GroupIndicators> groups = new HashMap<>();
-            for (int g = 0; g < codes.size(); g++) {
-                groups.put(codes.get(g), group(persons, all, order, start[g], start[g + 1], local, is));
-            }
-            out.put(b, ordered(b, groups, settings.ageGroups()));
+        List<Breakdown> wanted = java.util.Arrays.stream(Breakdown.values()).filter(settings.breakdowns()::contains).toList();
+        // the breakdowns are independent partitions of the same persons: computed in parallel (read-only inputs)
+        List<Map<String, GroupIndicators>> results = wanted.parallelStream()
+                .map(b -> breakdown(b, persons, all, n, sample.households(), settings, is)).toList();
+        for (int i = 0; i < wanted.size(); i++) {
+            out.put(wanted.get(i), results.get(i));
         }
         return new CountyReport(settings, out);
+    }
+
+    /** The groups of one breakdown, in display order. */
+    private static Map<String, GroupIndicators> breakdown(Breakdown b, CountyPersons persons, Columns all, int n,
+                                                          int householdCount, CountySettings settings, IndicatorSettings is) {
+        // household index → its index within the current group (-1 outside it): a group's arrays are then sized by
+        // its own households, not by all of the county's (48 villages would otherwise allocate 48 county-sized arrays)
+        int[] local = new int[householdCount];
+        java.util.Arrays.fill(local, -1);
+        // group index per person, then person indices per group (count, then fill)
+        Map<String, Integer> index = new HashMap<>();
+        List<String> codes = new ArrayList<>();
+        int[] group = new int[n];
+        for (int p = 0; p < n; p++) {
+            String g = persons.group(b, p, settings.ageGroups());
+            Integer i = index.get(g);
+            if (i == null) {
+                i = codes.size();
+                index.put(g, i);
+                codes.add(g);
+            }
+            group[p] = i;
+        }
+        int[] start = new int[codes.size() + 1];
+        for (int p = 0; p < n; p++) {
+            start[group[p] + 1]++;
+        }
+        for (int g = 0; g < codes.size(); g++) {
+            start[g + 1] += start[g];
+        }
+        int[] fill = start.clone();
+        int[] order = new int[n];
+        for (int p = 0; p < n; p++) {
+            order[fill[group[p]]++] = p;
+        }
+        Map<String, GroupIndicators> groups = new HashMap<>();
+        for (int g = 0; g < codes.size(); g++) {
+            groups.put(codes.get(g), group(persons, all, order, start[g], start[g + 1], local, is));
+        }
+        return ordered(b, groups, settings.ageGroups());
     }
 
     private record Columns(double[] equivalised, double[] perCapita, double[] family, double[] weights, int[] households) {
