@@ -126,6 +126,35 @@ public final class SurveyEstimation implements IncomeEstimation {
         return new EstimationResult(estimates, reports, notes);
     }
 
+    /**
+     * Share of training targets clipped at each end. A residual is the survey's figure less the records': one slip in
+     * the records (a tax of millions from fen read as yuan) makes a residual of millions, and squared-error trees then
+     * hand part of it to everyone who looks alike (an estimated transfer income of over a million yuan was seen).
+     */
+    static final double WINSORIZE = 0.01;
+
+    /** The rows with their targets clipped to the [share, 1 − share] quantiles; how many were clipped goes to the notes. */
+    static List<ResidualModel.Row> winsorized(List<ResidualModel.Row> rows, double share, Component comp, List<String> notes) {
+        if (rows.size() < 20 || share <= 0) {
+            return rows;
+        }
+        double[] t = rows.stream().mapToDouble(ResidualModel.Row::target).sorted().toArray();
+        double lo = t[(int) Math.floor(share * (t.length - 1))];
+        double hi = t[(int) Math.ceil((1 - share) * (t.length - 1))];
+        List<ResidualModel.Row> out = new ArrayList<>(rows.size());
+        int clipped = 0;
+        for (ResidualModel.Row r : rows) {
+            double y = Math.max(lo, Math.min(hi, r.target()));
+            clipped += y != r.target() ? 1 : 0;
+            out.add(y == r.target() ? r : new ResidualModel.Row(r.household(), r.features(), y));
+        }
+        if (clipped > 0) {
+            notes.add(comp + ": " + clipped + " of " + rows.size() + " training targets clipped to [" + Math.round(lo) + ", "
+                    + Math.round(hi) + "] yuan (the " + share + " tails)");
+        }
+        return out;
+    }
+
     /** Models trained for a set of survey years, with the key they were trained under. */
     private record Trained(String key, Period trainedAt, Map<Component, ResidualModel> models,
                            Map<Component, List<ResidualModel.Row>> rows, List<String> notes) {
@@ -205,7 +234,8 @@ public final class SurveyEstimation implements IncomeEstimation {
 
         Map<Component, ResidualModel> models = new EnumMap<>(Component.class);
         for (Component comp : new TreeMap<>(settings.rules()).keySet()) {
-            List<ResidualModel.Row> data = rows.getOrDefault(comp, List.of());
+            List<ResidualModel.Row> data = winsorized(rows.getOrDefault(comp, List.of()), WINSORIZE, comp, notes);
+            rows.put(comp, data);
             if (data.size() < settings.minTrainRows()) {
                 notes.add(comp + ": " + data.size() + " survey rows (years " + years + ") in the rule's ages, fewer than "
                         + settings.minTrainRows() + ": no model, no estimate");
