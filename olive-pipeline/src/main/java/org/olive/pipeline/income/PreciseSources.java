@@ -219,24 +219,7 @@ final class PreciseSources {
                 + "FROM work_social_insurance WHERE " + monthWindow() + " GROUP BY person_id, month_period, employer_uscc, "
                 + "insurance_type, contribution_base, personal_contribution, employer_contribution) d "
                 + "GROUP BY person_id, month_period";
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String month = rs.getString(2);
-                long n = rs.getLong(5);
-                read("work_social_insurance", n, rs.getLong(6));
-                double base = yuan(rs, 3);
-                if (base > 0) {
-                    siBase.computeIfAbsent(id, k -> new TreeMap<>()).put(month, new double[]{base, n});
-                    siRef.computeIfAbsent(id, k -> new TreeMap<>()).put(month, rs.getString(7));
-                }
-                double personal = yuan(rs, 4);
-                if (personal != 0) {
-                    acc(id, Component.TRANSFER_OUT, "si_personal", "work_social_insurance", s.confidence(conf))
-                            .add(personal, month, n, rs.getString(7));
-                }
-            }
-        }
+        baseAndPersonal(sql, "work_social_insurance", "si_personal", conf, siBase, siRef);
         Map<String, Map<String, double[]>> hfBase = new HashMap<>();
         Map<String, Map<String, String>> hfRef = new HashMap<>();
         sql = "SELECT person_id, month_period, SUM(base), SUM(personal_contribution), COUNT(*), SUM(copies), MIN(ref) FROM ("
@@ -244,24 +227,7 @@ final class PreciseSources {
                 + "COUNT(*) copies, " + REF + " ref FROM work_housing_fund WHERE " + monthWindow()
                 + " GROUP BY person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution) d "
                 + "GROUP BY person_id, month_period";
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String month = rs.getString(2);
-                long n = rs.getLong(5);
-                read("work_housing_fund", n, rs.getLong(6));
-                double base = yuan(rs, 3);
-                if (base > 0) {
-                    hfBase.computeIfAbsent(id, k -> new TreeMap<>()).put(month, new double[]{base, n});
-                    hfRef.computeIfAbsent(id, k -> new TreeMap<>()).put(month, rs.getString(7));
-                }
-                double personal = yuan(rs, 4);
-                if (personal != 0) {
-                    acc(id, Component.TRANSFER_OUT, "housing_fund_personal", "work_housing_fund", s.confidence(conf))
-                            .add(personal, month, n, rs.getString(7));
-                }
-            }
-        }
+        baseAndPersonal(sql, "work_housing_fund", "housing_fund_personal", conf, hfBase, hfRef);
         // precedence per month: IIT wages, else SI base, else housing-fund base
         siBase.forEach((id, months) -> {
             Map<String, double[]> iit = iitWage.getOrDefault(id, Map.of());
@@ -282,6 +248,34 @@ final class PreciseSources {
                 }
             });
         });
+    }
+
+    /**
+     * Rows (id, month, base, personal contribution, rows, copies, ref) of a contribution table: the wage base per
+     * person and month into {@code base} / {@code ref} (applied later by precedence), the personal contributions as
+     * transfer expenditure.
+     */
+    private void baseAndPersonal(String sql, String dataset, String personalSource, String conf,
+                                 Map<String, Map<String, double[]>> base, Map<String, Map<String, String>> ref)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                String month = rs.getString(2);
+                long n = rs.getLong(5);
+                read(dataset, n, rs.getLong(6));
+                double b = yuan(rs, 3);
+                if (b > 0) {
+                    base.computeIfAbsent(id, k -> new TreeMap<>()).put(month, new double[]{b, n});
+                    ref.computeIfAbsent(id, k -> new TreeMap<>()).put(month, rs.getString(7));
+                }
+                double personal = yuan(rs, 4);
+                if (personal != 0) {
+                    acc(id, Component.TRANSFER_OUT, personalSource, dataset, s.confidence(conf))
+                            .add(personal, month, n, rs.getString(7));
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ other wages
