@@ -19,25 +19,34 @@ import java.util.List;
  *   before it within {@link ResidenceRules#duplicateWithin()} is a duplicate check of the same trip and is
  *   ignored.</li>
  *   <li><b>Missing crossings.</b> Two crossings in the same direction further apart than that mean one in the
- *   other direction is missing: IN, IN means an unrecorded OUT; OUT, OUT an unrecorded IN. The missing
- *   crossing is placed so that the unrecorded trip away lasts as long as the person's own median complete trip
- *   away (from their OUT→IN pairs), or {@link ResidenceRules#fallbackAwaySpell()} when they have none, and
- *   never longer than the gap allows.</li>
- *   <li><b>Before the first crossing.</b> If the first known crossing is an OUT, the person was in the county
- *   before it; if it is an IN, they were away. This uses crossings before the window too, so a history load
+ *   other direction is missing: IN, IN means an unrecorded OUT; OUT, OUT an unrecorded IN. The missing crossing
+ *   splits the gap into a stay and a trip away, and the spell whose length is unknown takes the person's typical
+ *   length (never more than half the gap when that is shorter):
+ *   <ul>
+ *     <li>for a person <b>not registered here</b> (no hukou, no residence permit), the stay: their median complete
+ *     stay (IN→OUT pairs), else {@link ResidenceRules#unregisteredOpenStay()}. A visitor whose OUT ticket is lost
+ *     and who comes back a year later made two visits, not a year-long stay;</li>
+ *     <li>for a registered person whose own stays are shorter than their own trips away (someone living elsewhere
+ *     who visits), the stay too: their median stay;</li>
+ *     <li>for any other registered person, the trip away: their median complete trip away (OUT→IN pairs), else
+ *     {@link ResidenceRules#fallbackAwaySpell()}.</li>
+ *   </ul></li>
+ *   <li><b>Before the first crossing.</b> If the first known crossing is an OUT, a registered person was in the
+ *   county before it; if it is an IN, they were away. This uses crossings before the window too, so a history load
  *   gives the right start.</li>
- *   <li><b>Open stays of unregistered persons.</b> When a person who is not registered here (no hukou, no
- *   residence permit) last crossed IN more than {@link ResidenceRules#unregisteredOpenStay()} ago with no OUT since,
- *   an OUT is assumed at the end of that stay; likewise, when their first known crossing is an OUT, an IN is assumed
- *   that long before it (instead of presence since before the window): among the county's many visitors a lost
- *   ticket is far likelier than an unregistered stay of months.</li>
+ *   <li><b>Open ends of unregistered persons.</b> When a person who is not registered here last crossed IN longer ago
+ *   than their typical stay (as above: their median stay, else the open-stay cap) with no OUT since, an OUT is assumed
+ *   at the end of that stay; likewise, when their first known crossing is an OUT, an IN is assumed that long before
+ *   it (instead of presence since before the window): among the county's many visitors a lost ticket is far likelier
+ *   than an unregistered stay of months. A zero cap turns the rules for unregistered persons off.</li>
  *   <li><b>No crossings.</b> A registered person with no crossings at all is present all year
  *   ({@link ResidenceRules#noCrossingsMeansPresent()}); anyone else is absent.</li>
  *   <li><b>Days.</b> A day is present under {@link ResidenceRules.DayRule#ANY_TIME} if any moment of it is
  *   spent in the county, under {@link ResidenceRules.DayRule#OVERNIGHT} if the person is in the county at
  *   the end of it.</li>
  * </ol>
- * The class is stateless and thread-safe; the work is linear in the number of crossings.
+ * Every inferred crossing is returned with its pattern, the recorded crossing it pairs with and the reason
+ * ({@link Presence.Imputed}). The class is stateless and thread-safe.
  */
 public final class PresenceReconstruction {
 
@@ -66,26 +75,40 @@ public final class PresenceReconstruction {
             int days = present ? rules.windowDays() : 0;
             return new Presence(windowEnd, days, days >= rules.residentDays(),
                     present ? Presence.Basis.NO_CROSSINGS_ASSUMED_PRESENT : Presence.Basis.NO_CROSSINGS_ASSUMED_ABSENT,
-                    0, 0, List.of());
+                    0, List.of(), List.of());
         }
 
         // 1. drop duplicate checks
         List<Crossing> events = new ArrayList<>(sorted.length);
-        int duplicates = 0;
+        List<Presence.Duplicate> duplicates = new ArrayList<>();
         for (Crossing c : sorted) {
             if (!events.isEmpty()) {
                 Crossing prev = events.get(events.size() - 1);
                 if (prev.direction() == c.direction()
                         && Duration.between(prev.time(), c.time()).compareTo(rules.duplicateWithin()) <= 0) {
-                    duplicates++;
+                    duplicates.add(new Presence.Duplicate(c.time(), c.direction(), prev.time()));
                     continue;
                 }
             }
             events.add(c);
         }
 
-        // 2. fill missing crossings
-        Duration typicalAway = medianAwaySpell(events);
+        // 2. fill missing crossings: in a gap, the spell of unknown length takes the person's typical length
+        Duration cap = rules.unregisteredOpenStay();
+        // the presence of a person not registered here is bounded: a visit, not a stay of months
+        boolean bounded = !registered && !cap.isZero();
+        Duration typicalAway = medianSpell(events, Crossing.Direction.OUT);
+        Duration typicalStay = medianSpell(events, Crossing.Direction.IN);
+        Duration stay = typicalStay != null ? typicalStay : cap;
+        String stayWhy = typicalStay != null ? "their median complete stay (IN to OUT)"
+                : "the open-stay cap of a person not registered here";
+        // which spell of a gap is uncertain: the stay for the unregistered and for anyone whose own stays are
+        // shorter than their trips away (a registered person living elsewhere who visits); the trip away otherwise
+        boolean stayUncertain = bounded || (typicalStay != null && typicalAway != null && typicalStay.compareTo(typicalAway) < 0);
+        String who = bounded ? "not registered here (no hukou, no residence permit)"
+                : "their stays are shorter than their trips away";
+        Duration away = typicalAway != null ? typicalAway : rules.fallbackAwaySpell();
+        String awayWhy = typicalAway != null ? "their median complete trip away" : "the fallback trip away";
         List<Presence.Imputed> imputed = new ArrayList<>();
         List<LocalDateTime> times = new ArrayList<>(events.size() * 2);
         List<Crossing.Direction> dirs = new ArrayList<>(events.size() * 2);
@@ -94,46 +117,50 @@ public final class PresenceReconstruction {
             if (i > 0 && events.get(i - 1).direction() == c.direction()) {
                 LocalDateTime prev = events.get(i - 1).time();
                 Duration gap = Duration.between(prev, c.time());
-                Duration away = typicalAway.compareTo(gap) < 0 ? typicalAway : gap.dividedBy(2);
-                if (c.direction() == Crossing.Direction.IN) {
-                    LocalDateTime t = c.time().minus(away);
-                    times.add(t);
-                    dirs.add(Crossing.Direction.OUT);
-                    imputed.add(new Presence.Imputed(t, Crossing.Direction.OUT,
-                            "IN at " + prev + " and IN at " + c.time() + " with no OUT between; assumed a trip away of "
-                                    + describe(away)));
+                boolean in = c.direction() == Crossing.Direction.IN;
+                String head = (in ? "IN" : "OUT") + " at " + prev + " and " + (in ? "IN" : "OUT") + " at " + c.time()
+                        + " with no " + (in ? "OUT" : "IN") + " between; ";
+                LocalDateTime t;
+                String why;
+                if (stayUncertain) {
+                    Duration s = within(stay, gap);
+                    t = in ? prev.plus(s) : c.time().minus(s);
+                    why = who + ": assumed a stay of " + describe(s) + " ("
+                            + (stay.compareTo(gap) < 0 ? stayWhy : "half the gap, shorter than " + stayWhy) + ")";
                 } else {
-                    LocalDateTime t = prev.plus(away);
-                    times.add(t);
-                    dirs.add(Crossing.Direction.IN);
-                    imputed.add(new Presence.Imputed(t, Crossing.Direction.IN,
-                            "OUT at " + prev + " and OUT at " + c.time() + " with no IN between; assumed a trip away of "
-                                    + describe(away)));
+                    Duration a = within(away, gap);
+                    t = in ? c.time().minus(a) : prev.plus(a);
+                    why = "assumed a trip away of " + describe(a) + " ("
+                            + (away.compareTo(gap) < 0 ? awayWhy : "half the gap, shorter than " + awayWhy) + ")";
                 }
+                Crossing.Direction d = in ? Crossing.Direction.OUT : Crossing.Direction.IN;
+                times.add(t);
+                dirs.add(d);
+                imputed.add(new Presence.Imputed(t, d, in ? Presence.Pattern.IN_IN : Presence.Pattern.OUT_OUT,
+                        in ? prev : c.time(), head + why));
             }
             times.add(c.time());
             dirs.add(c.direction());
         }
         // an unregistered person's open stays: a lost ticket rather than an unregistered stay of months
-        Duration cap = rules.unregisteredOpenStay();
-        if (!registered && !cap.isZero() && dirs.get(0) == Crossing.Direction.OUT) {
+        if (bounded && dirs.get(0) == Crossing.Direction.OUT) {
             LocalDateTime firstOut = times.get(0);
-            LocalDateTime t = firstOut.minus(cap);
+            LocalDateTime t = firstOut.minus(stay);
             times.add(0, t);
             dirs.add(0, Crossing.Direction.IN);
-            imputed.add(new Presence.Imputed(t, Crossing.Direction.IN, "OUT at " + firstOut + " with no IN before, "
-                    + "and not registered here (no hukou, no residence permit): assumed an unrecorded IN "
-                    + describe(cap) + " before"));
+            imputed.add(0, new Presence.Imputed(t, Crossing.Direction.IN, Presence.Pattern.FIRST_OUT, firstOut,
+                    "OUT at " + firstOut + " with no IN before, and " + who + ": assumed an unrecorded IN "
+                            + describe(stay) + " before (" + stayWhy + ")"));
         }
-        if (!registered && !cap.isZero() && dirs.get(dirs.size() - 1) == Crossing.Direction.IN) {
+        if (bounded && dirs.get(dirs.size() - 1) == Crossing.Direction.IN) {
             LocalDateTime lastIn = times.get(times.size() - 1);
-            if (Duration.between(lastIn, endExclusive).compareTo(cap) > 0) {
-                LocalDateTime t = lastIn.plus(cap);
+            if (Duration.between(lastIn, endExclusive).compareTo(stay) > 0) {
+                LocalDateTime t = lastIn.plus(stay);
                 times.add(t);
                 dirs.add(Crossing.Direction.OUT);
-                imputed.add(new Presence.Imputed(t, Crossing.Direction.OUT, "IN at " + lastIn + " with no OUT since, "
-                        + "and not registered here (no hukou, no residence permit): assumed an unrecorded OUT after "
-                        + describe(cap)));
+                imputed.add(new Presence.Imputed(t, Crossing.Direction.OUT, Presence.Pattern.LAST_IN, lastIn,
+                        "IN at " + lastIn + " with no OUT since, and " + who + ": assumed an unrecorded OUT after "
+                                + describe(stay) + " (" + stayWhy + ")"));
             }
         }
 
@@ -169,8 +196,8 @@ public final class PresenceReconstruction {
                 used++;
             }
         }
-        return new Presence(windowEnd, days, days >= rules.residentDays(), Presence.Basis.CROSSINGS, used, duplicates,
-                List.copyOf(imputed));
+        return new Presence(windowEnd, days, days >= rules.residentDays(), Presence.Basis.CROSSINGS, used,
+                List.copyOf(duplicates), List.copyOf(imputed));
     }
 
     /** Marks the days of [from, to) that count under the day rule. */
@@ -197,19 +224,27 @@ public final class PresenceReconstruction {
         }
     }
 
-    /** The person's median complete trip away (OUT followed by IN), or the fallback when there is none. */
-    private Duration medianAwaySpell(List<Crossing> events) {
+    /**
+     * The person's median complete spell starting with a crossing in direction {@code from} and ending with the next
+     * crossing in the other direction: trips away (from OUT) or stays (from IN); null when there is none.
+     */
+    private static Duration medianSpell(List<Crossing> events, Crossing.Direction from) {
         List<Long> spells = new ArrayList<>();
         for (int i = 1; i < events.size(); i++) {
-            if (events.get(i - 1).direction() == Crossing.Direction.OUT && events.get(i).direction() == Crossing.Direction.IN) {
+            if (events.get(i - 1).direction() == from && events.get(i).direction() != from) {
                 spells.add(Duration.between(events.get(i - 1).time(), events.get(i).time()).toMinutes());
             }
         }
         if (spells.isEmpty()) {
-            return rules.fallbackAwaySpell();
+            return null;
         }
         spells.sort(null);
         return Duration.ofMinutes(spells.get(spells.size() / 2));
+    }
+
+    /** The spell when it fits in the gap, else half the gap. */
+    private static Duration within(Duration spell, Duration gap) {
+        return spell.compareTo(gap) < 0 ? spell : gap.dividedBy(2);
     }
 
     private static String describe(Duration d) {

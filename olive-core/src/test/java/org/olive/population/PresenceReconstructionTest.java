@@ -150,4 +150,132 @@ class PresenceReconstructionTest {
         Presence p = defaults.reconstruct(List.of(c("2025-01-05T08:00", OUT)), END, true);
         assertThat(p.daysPresent()).isEqualTo(365);
     }
+
+    // ------------------------------------------------------------------ missing crossings, pattern by pattern
+
+    private static final LocalDate END_2025 = LocalDate.of(2025, 12, 31); // window 2025-01-01 … 2025-12-31
+
+    @Test
+    void unregisteredVisitorBackAYearLaterMadeTwoVisitsNotAYearLongStay() {
+        // the case of issue 10: ID 110105194806050068, the OUT of September 2024 is missing
+        List<Crossing> visits = List.of(c("2024-09-07T10:00", IN), c("2025-10-06T09:00", IN), c("2025-10-07T15:00", OUT));
+        Presence p = defaults.reconstruct(visits, END_2025, false);
+        assertThat(p.resident()).isFalse();
+        assertThat(p.daysPresent()).isEqualTo(2); // 6 and 7 October 2025
+        assertThat(p.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.pattern()).isEqualTo(Presence.Pattern.IN_IN);
+            assertThat(i.direction()).isEqualTo(OUT);
+            assertThat(i.anchor()).isEqualTo(LocalDateTime.parse("2024-09-07T10:00"));
+            // their own complete stay: 6 Oct 09:00 to 7 Oct 15:00
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-09-08T16:00"));
+            assertThat(i.reason()).contains("not registered here", "median complete stay");
+        });
+        // the same crossings of a registered islander: the trip away is the uncertain spell (no complete trip: 3 days)
+        Presence registered = defaults.reconstruct(visits, END_2025, true);
+        assertThat(registered.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2025-10-03T09:00"));
+            assertThat(i.reason()).contains("trip away of 3 days");
+        });
+        assertThat(registered.resident()).isTrue();
+    }
+
+    @Test
+    void unregisteredInInWithoutHistoryIsBoundedByTheOpenStayCap() {
+        List<Crossing> ins = List.of(c("2024-03-01T09:00", IN), c("2024-11-01T09:00", IN));
+        Presence p = defaults.reconstruct(ins, END, false);
+        assertThat(p.imputed()).extracting(Presence.Imputed::pattern)
+                .containsExactly(Presence.Pattern.IN_IN, Presence.Pattern.LAST_IN);
+        assertThat(p.imputed()).extracting(Presence.Imputed::time).containsExactly(
+                LocalDateTime.parse("2024-03-31T09:00"), LocalDateTime.parse("2024-12-01T09:00"));
+        assertThat(p.daysPresent()).isEqualTo(31 + 31); // 1–31 March, 1 November – 1 December
+        assertThat(p.resident()).isFalse();
+        // a short gap: half of it
+        Presence shortGap = defaults.reconstruct(List.of(c("2024-03-01T09:00", IN), c("2024-03-11T09:00", IN),
+                c("2024-03-12T09:00", OUT)), END, false);
+        assertThat(shortGap.imputed()).singleElement().satisfies(i ->
+                assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-03-02T09:00"))); // own stay of 1 day
+    }
+
+    @Test
+    void unregisteredOutOutAndFirstOutTakeTheirTypicalStay() {
+        List<Crossing> seq = List.of(
+                c("2024-02-10T15:00", OUT),                               // the IN before it is missing
+                c("2024-05-01T10:00", IN), c("2024-05-03T15:00", OUT),    // a complete visit: 2 days 5 hours
+                c("2024-09-10T15:00", OUT));                              // OUT again: the IN is missing
+        Presence p = defaults.reconstruct(seq, END, false);
+        assertThat(p.imputed()).extracting(Presence.Imputed::pattern)
+                .containsExactly(Presence.Pattern.FIRST_OUT, Presence.Pattern.OUT_OUT);
+        assertThat(p.imputed()).extracting(Presence.Imputed::time).containsExactly(
+                LocalDateTime.parse("2024-02-08T10:00"), LocalDateTime.parse("2024-09-08T10:00"));
+        assertThat(p.imputed()).extracting(Presence.Imputed::anchor).containsExactly(
+                LocalDateTime.parse("2024-02-10T15:00"), LocalDateTime.parse("2024-09-10T15:00"));
+        assertThat(p.daysPresent()).isEqualTo(3 + 3 + 3);
+        // without any history: the open-stay cap before an unmatched OUT
+        Presence noHistory = defaults.reconstruct(List.of(c("2024-04-01T08:00", OUT), c("2024-09-01T08:00", OUT)), END, false);
+        assertThat(noHistory.imputed()).extracting(Presence.Imputed::time).containsExactly(
+                LocalDateTime.parse("2024-03-02T08:00"), LocalDateTime.parse("2024-08-02T08:00"));
+        assertThat(noHistory.resident()).isFalse();
+    }
+
+    @Test
+    void unregisteredLastInTakesTheirOwnTypicalStayAndOldCrossingsLeaveNothing() {
+        Presence p = defaults.reconstruct(List.of(c("2024-03-01T09:00", IN), c("2024-03-03T09:00", OUT),
+                c("2024-06-01T09:00", IN)), END, false);
+        assertThat(p.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.pattern()).isEqualTo(Presence.Pattern.LAST_IN);
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-06-03T09:00"));
+        });
+        assertThat(p.daysPresent()).isEqualTo(3 + 3);
+        // a visit in the lookback year before the window whose OUT is lost: nothing in the window
+        Presence old = defaults.reconstruct(List.of(c("2023-10-01T09:00", IN)), END, false);
+        assertThat(old.daysPresent()).isZero();
+        assertThat(old.imputed()).singleElement().satisfies(i -> assertThat(i.pattern()).isEqualTo(Presence.Pattern.LAST_IN));
+        // and a registered person (or one with a residence permit) who came back before the window is here
+        assertThat(defaults.reconstruct(List.of(c("2023-10-01T09:00", IN)), END, true).daysPresent()).isEqualTo(365);
+    }
+
+    @Test
+    void registeredPersonLivingAwayWhoVisitsIsBoundedByTheirOwnStays() {
+        // 人户分离: two complete visits, and a summer visit whose OUT is missing before an October visit
+        List<Crossing> visits = List.of(
+                c("2024-02-05T10:00", IN), c("2024-02-15T10:00", OUT),
+                c("2024-04-01T10:00", IN), c("2024-04-05T10:00", OUT),
+                c("2024-07-20T10:00", IN),
+                c("2024-10-01T10:00", IN), c("2024-10-05T10:00", OUT));
+        Presence p = defaults.reconstruct(visits, END, true);
+        // stays of 10, 4, 4 days (median 4); trips away of 46 and 106 days (median 106): the stay is uncertain
+        assertThat(p.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.pattern()).isEqualTo(Presence.Pattern.IN_IN);
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-07-24T10:00"));
+            assertThat(i.reason()).contains("stays are shorter than their trips away");
+        });
+        assertThat(p.daysPresent()).isEqualTo(11 + 5 + 5 + 5);
+    }
+
+    @Test
+    void registeredIslanderKeepsTheTripAwayRuleInBothGaps() {
+        // long stays, short trips: the trip away is the uncertain spell
+        List<Crossing> trips = List.of(
+                c("2024-02-01T08:00", OUT), c("2024-02-03T08:00", IN),
+                c("2024-05-01T08:00", OUT), c("2024-05-03T08:00", IN),
+                c("2024-08-01T08:00", IN),                                // the OUT is missing
+                c("2024-10-01T08:00", OUT), c("2024-11-01T08:00", OUT));  // the IN is missing
+        Presence p = defaults.reconstruct(trips, END, true);
+        assertThat(p.imputed()).extracting(Presence.Imputed::pattern)
+                .containsExactly(Presence.Pattern.IN_IN, Presence.Pattern.OUT_OUT);
+        assertThat(p.imputed()).extracting(Presence.Imputed::time).containsExactly(
+                LocalDateTime.parse("2024-07-30T08:00"), LocalDateTime.parse("2024-10-03T08:00"));
+        assertThat(p.resident()).isTrue();
+    }
+
+    @Test
+    void duplicatesAreListedWithTheCrossingKept() {
+        Presence p = defaults.reconstruct(List.of(c("2024-03-01T08:00", OUT), c("2024-03-01T08:05", OUT),
+                c("2024-03-03T18:00", IN)), END, true);
+        assertThat(p.duplicates()).singleElement().satisfies(d -> {
+            assertThat(d.time()).isEqualTo(LocalDateTime.parse("2024-03-01T08:05"));
+            assertThat(d.keptAt()).isEqualTo(LocalDateTime.parse("2024-03-01T08:00"));
+            assertThat(d.direction()).isEqualTo(OUT);
+        });
+    }
 }
