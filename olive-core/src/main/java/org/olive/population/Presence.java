@@ -16,9 +16,18 @@ import java.util.List;
  *                           the window)
  * @param imputed            crossings that were missing and were inferred, with the pattern and the reason (all that
  *                           were inferred from the crossings read, also before the window)
+ * @param notes              the other rules that shaped the outcome (presence counted from birth, a person not
+ *                           registered here who has left, a death), in words
  */
 public record Presence(LocalDate windowEnd, int daysPresent, boolean resident, Basis basis, int crossingsUsed,
-                       List<Duplicate> duplicates, List<Imputed> imputed) {
+                       List<Duplicate> duplicates, List<Imputed> imputed, List<String> notes) {
+
+    /** The same presence, not resident for the given reason (for instance a death registered by the window's end). */
+    public Presence notResident(String why) {
+        List<String> n = new java.util.ArrayList<>(notes);
+        n.add(why);
+        return new Presence(windowEnd, daysPresent, false, basis, crossingsUsed, duplicates, imputed, List.copyOf(n));
+    }
 
     public enum Basis { CROSSINGS, NO_CROSSINGS_ASSUMED_PRESENT, NO_CROSSINGS_ASSUMED_ABSENT }
 

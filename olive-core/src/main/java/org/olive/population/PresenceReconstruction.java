@@ -39,6 +39,12 @@ import java.util.List;
  *   at the end of that stay; likewise, when their first known crossing is an OUT, an IN is assumed that long before
  *   it (instead of presence since before the window): among the county's many visitors a lost ticket is far likelier
  *   than an unregistered stay of months. A zero cap turns the rules for unregistered persons off.</li>
+ *   <li><b>Left.</b> A person not registered here whose last crossing (recorded or inferred) is an OUT has left
+ *   and does not live here now: not resident, whatever the days (a visitor, a migrant whose registration ended and
+ *   who went home). Residence by the day count is for persons who still live here.</li>
+ *   <li><b>Presumed presence has a start.</b> Presence that no crossing shows (no crossings at all, or before a
+ *   first OUT) is counted from the {@code presumedFrom} day only: the birth date, or the start of the registration
+ *   that makes a migrant presumed present.</li>
  *   <li><b>No crossings.</b> A registered person with no crossings at all is present all year
  *   ({@link ResidenceRules#noCrossingsMeansPresent()}); anyone else is absent.</li>
  *   <li><b>Days.</b> A day is present under {@link ResidenceRules.DayRule#ANY_TIME} if any moment of it is
@@ -64,7 +70,20 @@ public final class PresenceReconstruction {
      *                   no-crossing case and the open stay of an unregistered person
      */
     public Presence reconstruct(List<Crossing> crossings, LocalDate windowEnd, boolean registered) {
+        return reconstruct(crossings, windowEnd, registered, null);
+    }
+
+    /**
+     * As {@link #reconstruct(List, LocalDate, boolean)}, with the first day on which presence can be presumed.
+     *
+     * @param presumedFrom the first day presence without a crossing to show it (no crossings at all, or before a first
+     *                     OUT) can count: the birth date, or for a migrant the start of the residence registration that
+     *                     makes them presumed present; null for no bound
+     */
+    public Presence reconstruct(List<Crossing> crossings, LocalDate windowEnd, boolean registered, LocalDate presumedFrom) {
         LocalDate windowStart = windowEnd.minusDays(rules.windowDays() - 1L);
+        LocalDate presumedStart = presumedFrom != null && presumedFrom.isAfter(windowStart) ? presumedFrom : windowStart;
+        List<String> notes = new ArrayList<>();
         LocalDateTime endExclusive = windowEnd.plusDays(1).atStartOfDay();
         Crossing[] sorted = crossings.stream()
                 .filter(c -> c.time().isBefore(endExclusive))
@@ -72,10 +91,14 @@ public final class PresenceReconstruction {
                 .toArray(Crossing[]::new);
         if (sorted.length == 0) {
             boolean present = registered && rules.noCrossingsMeansPresent();
-            int days = present ? rules.windowDays() : 0;
+            int days = !present || presumedStart.isAfter(windowEnd) ? 0
+                    : (int) ChronoUnit.DAYS.between(presumedStart, windowEnd) + 1;
+            if (present && presumedStart.isAfter(windowStart)) {
+                notes.add("presumed present from " + presumedStart + " (birth or registration)");
+            }
             return new Presence(windowEnd, days, days >= rules.residentDays(),
                     present ? Presence.Basis.NO_CROSSINGS_ASSUMED_PRESENT : Presence.Basis.NO_CROSSINGS_ASSUMED_ABSENT,
-                    0, List.of(), List.of());
+                    0, List.of(), List.of(), List.copyOf(notes));
         }
 
         // 1. drop duplicate checks
@@ -166,7 +189,10 @@ public final class PresenceReconstruction {
 
         // 3. walk the presence intervals and count days in the window
         boolean present = dirs.get(0) == Crossing.Direction.OUT;
-        LocalDateTime from = present ? windowStart.atStartOfDay() : null;
+        LocalDateTime from = present ? presumedStart.atStartOfDay() : null;
+        if (present && presumedStart.isAfter(windowStart)) {
+            notes.add("presumed present before the first OUT from " + presumedStart + " (birth or registration)");
+        }
         boolean[] day = new boolean[rules.windowDays()];
         for (int i = 0; i < times.size(); i++) {
             LocalDateTime t = times.get(i);
@@ -196,8 +222,15 @@ public final class PresenceReconstruction {
                 used++;
             }
         }
-        return new Presence(windowEnd, days, days >= rules.residentDays(), Presence.Basis.CROSSINGS, used,
-                List.copyOf(duplicates), List.copyOf(imputed));
+        boolean resident = days >= rules.residentDays();
+        if (resident && bounded && !present) {
+            // a visitor, or a migrant whose registration has ended, who has left: they do not live here now
+            resident = false;
+            notes.add("not registered here and left (last crossing OUT, recorded or inferred): does not live here now, "
+                    + "not resident whatever the days");
+        }
+        return new Presence(windowEnd, days, resident, Presence.Basis.CROSSINGS, used,
+                List.copyOf(duplicates), List.copyOf(imputed), List.copyOf(notes));
     }
 
     /** Marks the days of [from, to) that count under the day rule. */

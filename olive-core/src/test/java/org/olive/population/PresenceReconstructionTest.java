@@ -278,4 +278,38 @@ class PresenceReconstructionTest {
             assertThat(d.direction()).isEqualTo(OUT);
         });
     }
+
+    @Test
+    void anUnregisteredPersonWhoHasLeftIsNotResidentWhateverTheDays() {
+        // a migrant whose registration has ended: here since before the window, left for good in November
+        List<Crossing> seq = List.of(c("2023-12-01T09:00", IN), c("2024-11-20T09:00", OUT));
+        ResidenceRules d = ResidenceRules.defaults();
+        PresenceReconstruction longStays = new PresenceReconstruction(new ResidenceRules(d.windowDays(), d.residentDays(),
+                d.duplicateWithin(), d.dayRule(), d.fallbackAwaySpell(), d.noCrossingsMeansPresent(), Duration.ofDays(400)));
+        Presence left = longStays.reconstruct(seq, END, false);
+        assertThat(left.daysPresent()).isGreaterThanOrEqualTo(183);
+        assertThat(left.resident()).isFalse();
+        assertThat(left.notes()).singleElement().satisfies(n -> assertThat(n).contains("left"));
+        // still here at the end: resident by the day count
+        assertThat(longStays.reconstruct(List.of(c("2023-12-01T09:00", IN)), END, false).resident()).isTrue();
+        // a registered person who moved away in November was here most of the window: resident
+        assertThat(defaults.reconstruct(seq, END, true).resident()).isTrue();
+    }
+
+    @Test
+    void presumedPresenceStartsAtBirthOrRegistration() {
+        LocalDate born = LocalDate.of(2024, 10, 29);
+        // a baby with no crossings: present from birth only
+        Presence baby = defaults.reconstruct(List.of(), END, true, born);
+        assertThat(baby.daysPresent()).isEqualTo(64); // 29 October – 31 December
+        assertThat(baby.resident()).isFalse();
+        // a first OUT: presumed present before it from birth only
+        Presence trip = defaults.reconstruct(List.of(c("2024-12-09T08:00", OUT), c("2024-12-14T09:00", IN)), END, true, born);
+        assertThat(trip.daysPresent()).isEqualTo(42 + 18); // 29 Oct – 9 Dec, 14 – 31 Dec
+        assertThat(trip.notes()).singleElement().satisfies(n -> assertThat(n).contains("2024-10-29"));
+        // a recorded IN before the bound still counts: the bound is for presumed presence only
+        Presence arrived = defaults.reconstruct(List.of(c("2024-01-10T09:00", IN)), END, true, LocalDate.of(2024, 6, 1));
+        assertThat(arrived.daysPresent()).isEqualTo(357); // 10 January – 31 December
+        assertThat(defaults.reconstruct(List.of(), END, true, null).daysPresent()).isEqualTo(365);
+    }
 }

@@ -49,6 +49,7 @@ final class PopulationListsStep {
         long res = 0;
         long flo = 0;
         long sep = 0;
+        long resNoTownship = 0;
         LocalDate end = w.period.lastDay();
         Map<String, String> householdVillage = householdVillages(w);
         long staleCorrected = 0;
@@ -94,7 +95,8 @@ final class PopulationListsStep {
                 ps.setString(7, h == null ? null : h.hukouNo());
                 ps.setString(8, hukouVillage);
                 ps.setString(9, liveVillage);
-                ps.setString(10, relevant == null || relevant.length() < 9 ? null : relevant.substring(0, 9));
+                String township = relevant == null || relevant.length() < 9 ? null : relevant.substring(0, 9);
+                ps.setString(10, township);
                 ps.setString(11, s.sex);
                 if (s.birth == null) {
                     ps.setNull(12, java.sql.Types.INTEGER);
@@ -113,6 +115,7 @@ final class PopulationListsStep {
                 res += resident ? 1 : 0;
                 flo += floating ? 1 : 0;
                 sep += separated ? 1 : 0;
+                resNoTownship += resident && township == null ? 1 : 0;
                 if (++batch % 2000 == 0) {
                     ps.executeBatch();
                 }
@@ -124,6 +127,8 @@ final class PopulationListsStep {
         w.counts.put("resident", res);
         w.counts.put("floating", flo);
         w.counts.put("separated", sep);
+        // residents with no known address: the 地址不详 group of every breakdown by township
+        w.counts.put("resident_township_unknown", resNoTownship);
         w.counts.put("person_period_rows", (long) persons.size());
     }
 
@@ -151,6 +156,9 @@ final class PopulationListsStep {
         if (!pr.imputed().isEmpty()) {
             b.append("; ").append(pr.imputed().size()).append(" missing crossings inferred, first: ")
                     .append(pr.imputed().get(0).reason());
+        }
+        for (String n : pr.notes()) {
+            b.append("; ").append(n);
         }
         if (death != null) {
             b.append("; death registered on ").append(death).append(": not in the hukou list");

@@ -14,15 +14,20 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.olive.pipeline.ledger.LedgerWork.clip;
 import static org.olive.pipeline.ledger.LedgerWork.date;
+import static org.olive.pipeline.ledger.LedgerWork.delete;
 import static org.olive.pipeline.ledger.LedgerWork.validId;
 
 /**
@@ -66,6 +71,7 @@ final class PresenceStep {
         long[] packed = window.packed();
         int n = window.size();
         List<Crossing> seq = new ArrayList<>();
+        Corrections corrections = new Corrections();
         long incomplete = 0;
         long persons = 0;
         int current = -1;
@@ -79,7 +85,8 @@ final class PresenceStep {
                 if (current >= 0) {
                     persons++;
                     String id = window.ids().get(current);
-                    Presence pr = reconstruction.reconstruct(seq, end, presumedHere.contains(id));
+                    Presence pr = reconstruction.reconstruct(seq, end, presumedHere.contains(id), presumedFrom(w, id, end));
+                    corrections.collect(id, pr);
                     // visitors who are not resident and not in the registry are not kept (most crossing persons)
                     if (pr.resident() || w.seen.containsKey(id)) {
                         w.presence.put(id, pr);
@@ -96,10 +103,16 @@ final class PresenceStep {
         // persons of the registry with no crossings
         for (String id : w.seen.keySet()) {
             if (!w.presence.containsKey(id)) {
-                w.presence.put(id, reconstruction.reconstruct(List.of(), end, presumedHere.contains(id)));
+                w.presence.put(id, reconstruction.reconstruct(List.of(), end, presumedHere.contains(id), presumedFrom(w, id, end)));
             }
         }
         for (Map.Entry<String, Presence> e : w.presence.entrySet()) {
+            LocalDate died = w.deaths.get(e.getKey());
+            if (e.getValue().resident() && w.deaths.containsKey(e.getKey())) {
+                // the dead are in no list of the period, whatever their days before
+                e.setValue(e.getValue().notResident("death registered" + (died == null ? "" : " on " + died)
+                        + ": not resident"));
+            }
             if (e.getValue().resident()) {
                 w.resident.add(e.getKey());
             }
@@ -112,6 +125,9 @@ final class PresenceStep {
             }
         }
         registry.addFromIds(c, w, residentCrossers, true);
+        long writeStart = System.nanoTime();
+        corrections.write(c, w, end.minusDays(rules.windowDays() - 1L).atStartOfDay());
+        w.millis.put("presence_write_imputations", (System.nanoTime() - writeStart) / 1_000_000);
         w.millis.put("presence_read_crossings", readMillis);
         w.counts.put("crossings_read", (long) n);
         w.counts.put("crossings_incomplete", incomplete);
@@ -119,6 +135,160 @@ final class PresenceStep {
         w.counts.put("crossings_from_database", window.rowsFromDatabase());
         w.counts.put("crossings_window_cached", window.fromCache() ? 1L : 0L);
         w.counts.put("registry_from_crossings", (long) residentCrossers.size());
+    }
+
+    /**
+     * The crossings the reconstruction inferred and the duplicate checks it ignored, over everything read (the window
+     * and the lookback before it), written to presence_imputation once each: by the first period whose run finds them.
+     * An inferred crossing is identified by the person, its direction and the recorded crossing it pairs with (so an
+     * open stay that a later IN closes is the same missing OUT); a duplicate by the person, direction and its time.
+     */
+    static final class Corrections {
+        private final List<String> ids = new ArrayList<>();
+        private final List<Presence.Imputed> imputed = new ArrayList<>();
+        private final List<String> dupIds = new ArrayList<>();
+        private final List<Presence.Duplicate> duplicates = new ArrayList<>();
+
+        void collect(String id, Presence pr) {
+            for (Presence.Imputed i : pr.imputed()) {
+                ids.add(id);
+                imputed.add(i);
+            }
+            for (Presence.Duplicate d : pr.duplicates()) {
+                dupIds.add(id);
+                duplicates.add(d);
+            }
+        }
+
+        private static String key(String id, String direction, LocalDateTime anchor, LocalDateTime at, boolean duplicate) {
+            return id + '|' + direction + '|' + anchor + (duplicate ? "|" + at : "");
+        }
+
+        void write(Connection c, LedgerWork w, LocalDateTime windowStart) throws SQLException {
+            String p = w.period.toString();
+            delete(c, "presence_imputation", p);
+            LocalDateTime from = null;
+            for (Presence.Imputed i : imputed) {
+                from = from == null || i.anchor().isBefore(from) ? i.anchor() : from;
+            }
+            for (Presence.Duplicate d : duplicates) {
+                from = from == null || d.keptAt().isBefore(from) ? d.keptAt() : from;
+            }
+            Set<String> known = new HashSet<>();
+            if (from != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT person_id, direction, anchor_at, crossing_at, pattern "
+                        + "FROM presence_imputation WHERE anchor_at >= ? AND data_period <> ?")) {
+                    ps.setTimestamp(1, Timestamp.valueOf(from));
+                    ps.setString(2, p);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            known.add(key(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+                                    rs.getTimestamp(4).toLocalDateTime(), "DUPLICATE".equals(rs.getString(5))));
+                        }
+                    }
+                }
+            }
+            Map<String, Long> byPattern = new TreeMap<>();
+            for (Presence.Pattern pt : Presence.Pattern.values()) {
+                byPattern.put(pt.name(), 0L);
+            }
+            byPattern.put("DUPLICATE", 0L);
+            long inWindow = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO presence_imputation (data_period, person_id, "
+                    + "pattern, direction, anchor_at, crossing_at, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int batch = 0;
+                for (int k = 0; k < imputed.size() + duplicates.size(); k++) {
+                    boolean dup = k >= imputed.size();
+                    String id;
+                    String pattern;
+                    String direction;
+                    LocalDateTime anchor;
+                    LocalDateTime at;
+                    String why;
+                    if (dup) {
+                        Presence.Duplicate d = duplicates.get(k - imputed.size());
+                        id = dupIds.get(k - imputed.size());
+                        pattern = "DUPLICATE";
+                        direction = d.direction().name();
+                        anchor = d.keptAt();
+                        at = d.time();
+                        why = direction + " at " + at + " repeats the " + direction + " at " + anchor
+                                + " (a duplicate check of the same crossing): ignored";
+                    } else {
+                        Presence.Imputed i = imputed.get(k);
+                        id = ids.get(k);
+                        pattern = i.pattern().name();
+                        direction = i.direction().name();
+                        anchor = i.anchor();
+                        at = i.time();
+                        why = i.reason();
+                        if (!at.isBefore(windowStart)) {
+                            inWindow++;
+                        }
+                    }
+                    if (!known.add(key(id, direction, anchor, at, dup))) {
+                        continue;
+                    }
+                    byPattern.merge(pattern, 1L, Long::sum);
+                    ps.setString(1, p);
+                    ps.setString(2, id);
+                    ps.setString(3, pattern);
+                    ps.setString(4, direction);
+                    ps.setTimestamp(5, Timestamp.valueOf(anchor));
+                    ps.setTimestamp(6, Timestamp.valueOf(at));
+                    ps.setString(7, clip(why, 500));
+                    ps.addBatch();
+                    if (++batch % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            long total = 0;
+            for (Map.Entry<String, Long> e : byPattern.entrySet()) {
+                w.counts.put("crossings_" + (e.getKey().equals("DUPLICATE") ? "duplicates_dropped"
+                        : "imputed_" + e.getKey().toLowerCase(java.util.Locale.ROOT)), e.getValue());
+                if (!e.getKey().equals("DUPLICATE")) {
+                    total += e.getValue();
+                }
+            }
+            w.counts.put("crossings_imputed", total);
+            w.counts.put("crossings_imputed_in_window", inWindow);
+        }
+    }
+
+    /**
+     * The first day the person can be presumed present without a crossing to show it: their birth (from the registry,
+     * else the ID number), and for a migrant presumed present only through their floating registration (no NORMAL
+     * hukou here) the start of that registration. Null when neither is known.
+     */
+    private static LocalDate presumedFrom(LedgerWork w, String id, LocalDate end) {
+        LocalDate from = null;
+        LedgerWork.Seen s = w.seen.get(id);
+        if (s != null && s.birth != null) {
+            from = s.birth;
+        } else {
+            from = birthOfId(id);
+        }
+        if (!w.registered.contains(id)) {
+            FloatingRow f = w.floatingOf.get(id);
+            if (f != null && f.activeOn(end) && f.registered() != null && (from == null || f.registered().isAfter(from))) {
+                from = f.registered();
+            }
+        }
+        return from;
+    }
+
+    /** The birth date encoded in an 18-character ID number (characters 7–14), or null. */
+    static LocalDate birthOfId(String id) {
+        if (id == null || id.length() != 18) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void loadDeaths(Connection c, LedgerWork w) throws SQLException {

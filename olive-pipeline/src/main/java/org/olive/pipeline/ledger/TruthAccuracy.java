@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Accuracy of a period's ledgers against the synthetic county's ground truth ({@code truth/YYYY-MM/residence.csv}
- * and {@code families.csv}, written by olive-synth): precision and recall of resident status, the share of true
+ * and {@code families.csv}, written by olive-synth): precision and recall of resident status over everyone we
+ * classify, the resident count, the share of true
  * families reproduced exactly, and same-family pair precision and recall. Only tests and reports use the truth.
  */
 public final class TruthAccuracy {
@@ -61,22 +62,7 @@ public final class TruthAccuracy {
                 trueResident.add(r[0]);
             }
         });
-        long both = 0;
-        long listed = 0;
-        for (String id : resident) {
-            if (inTruth.contains(id)) {
-                listed++;
-                if (trueResident.contains(id)) {
-                    both++;
-                }
-            }
-        }
-        out.add(LedgerResult.Figure.of("residence_precision", "", both, listed,
-                "persons of the truth we list as resident (常住) who are resident in the truth / persons of the truth we "
-                        + "list as resident; " + (resident.size() - listed) + " more we list as resident are not in the "
-                        + "truth (e.g. migrants who left during the window) and are not counted"));
-        out.add(LedgerResult.Figure.of("residence_recall", "", both, trueResident.size(),
-                "residents of the truth whom we list as resident / residents of the truth (" + residence.getFileName() + ")"));
+        out.addAll(residence(resident, trueResident, inTruth.size(), residence.getFileName().toString()));
         if (ours == null) {
             return out;
         }
@@ -128,6 +114,41 @@ public final class TruthAccuracy {
                         + "(persons present in both)"));
         out.add(LedgerResult.Figure.of("family_pair_recall", "", trueFoundPairs, truePairs,
                 "pairs of persons in one true family whom we also put in one family / pairs in the true families"));
+        return out;
+    }
+
+    /**
+     * Residence accuracy over everyone we classify: a person we list as resident (常住) who is not resident in the truth
+     * is a false positive, whether the truth lists them as not resident or does not list them at all (a visitor, or
+     * a migrant who left: the truth lists only persons of the county). And the resident count against the truth's.
+     *
+     * @param resident     the persons we list as resident
+     * @param trueResident the residents of the truth
+     * @param truthPersons how many persons the truth lists (for the notes)
+     */
+    static List<LedgerResult.Figure> residence(Set<String> resident, Set<String> trueResident, long truthPersons,
+                                               String source) {
+        long both = 0;
+        for (String id : resident) {
+            if (trueResident.contains(id)) {
+                both++;
+            }
+        }
+        long falsePositives = resident.size() - both;
+        List<LedgerResult.Figure> out = new ArrayList<>();
+        out.add(LedgerResult.Figure.of("residence_precision", "", both, resident.size(),
+                "persons we list as resident (常住) who are resident in the truth / all persons we list as resident; "
+                        + falsePositives + " false residents (not resident in the truth, or not in it at all: visitors, "
+                        + "migrants who left)"));
+        out.add(LedgerResult.Figure.of("residence_recall", "", both, trueResident.size(),
+                "residents of the truth whom we list as resident / residents of the truth (" + source + ", "
+                        + truthPersons + " persons listed)"));
+        long diff = resident.size() - (long) trueResident.size();
+        out.add(LedgerResult.Figure.of("resident_count", "", resident.size(), trueResident.size(),
+                "our residents (常住人口) / the truth's: " + resident.size() + " vs " + trueResident.size() + ", "
+                        + (diff >= 0 ? "+" : "") + diff + " ("
+                        + (trueResident.isEmpty() ? "n/a" : String.format(java.util.Locale.ROOT, "%+.2f%%",
+                        100.0 * diff / trueResident.size())) + " relative error)"));
         return out;
     }
 
