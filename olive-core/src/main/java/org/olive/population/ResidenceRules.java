@@ -16,10 +16,11 @@ import java.time.Duration;
  *                                 complete trip to learn from
  * @param noCrossingsMeansPresent  a registered person with no crossings at all is present all year unless
  *                                 other traces say otherwise
- * @param unregisteredOpenStay     for a person not registered here (no hukou, no residence permit) whose last
- *                                 crossing is an IN with no OUT after it: the longest stay assumed before an
- *                                 unrecorded OUT. A lost OUT ticket of one of the county's many visitors is far
- *                                 likelier than an unregistered stay of half a year; zero turns the rule off
+ * @param unregisteredOpenStay     for a person not registered here (no hukou, no residence permit) with no complete
+ *                                 stay of their own: the length of the stay assumed around a lost ticket (IN…IN,
+ *                                 OUT…OUT, a first OUT, a last IN). A lost ticket of one of the county's many visitors
+ *                                 is far likelier than an unregistered stay of half a year; zero turns the rules for
+ *                                 unregistered persons off
  */
 public record ResidenceRules(int windowDays, int residentDays, Duration duplicateWithin, DayRule dayRule,
                              Duration fallbackAwaySpell, boolean noCrossingsMeansPresent, Duration unregisteredOpenStay) {
