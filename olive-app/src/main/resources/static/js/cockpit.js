@@ -34,31 +34,88 @@
     return Math.round(v * f) / f;
   }
 
+  /**
+   * The months whose figures are not comparable with later ones (row data-comparable="false", reasons in
+   * data-reasons): their index set, the reason per period and the grey bands (markArea) that cover them.
+   */
+  function comparability(el) {
+    var periods = [], off = {}, why = {}, bands = [], start = null;
+    var trs = rows(el.dataset.table);
+    trs.forEach(function (tr, i) {
+      var p = tr.cells[0].textContent.trim();
+      periods.push(p);
+      if (tr.dataset.comparable === 'false') {
+        off[i] = true;
+        why[p] = tr.dataset.reasons || '';
+        if (start === null) { start = i; }
+      }
+      if ((tr.dataset.comparable !== 'false' || i === trs.length - 1) && start !== null) {
+        var end = tr.dataset.comparable === 'false' ? i : i - 1;
+        bands.push([{name: el.dataset.notComparable || '', xAxis: periods[start], itemStyle: {color: 'rgba(119,119,119,0.12)'}},
+          {xAxis: periods[end]}]);
+        start = null;
+      }
+    });
+    return {periods: periods, off: off, why: why, bands: bands};
+  }
+
+  /**
+   * A metric as two series: solid over the comparable months, grey and dashed over the others (joined at the first
+   * comparable month), so that the jump into comparable months is not drawn as growth.
+   */
+  function split(name, data, c, extra) {
+    var solid = [], dashed = [];
+    data.forEach(function (v, i) {
+      solid.push(c.off[i] ? null : v);
+      dashed.push(c.off[i] || (i > 0 && c.off[i - 1]) ? v : null);
+    });
+    var main = Object.assign({name: name, type: 'line', data: solid, connectNulls: false}, extra);
+    var grey = Object.assign({name: name, type: 'line', data: dashed, connectNulls: false, symbol: 'emptyCircle',
+      lineStyle: {type: 'dashed', color: GREY}, itemStyle: {color: GREY}, tooltip: {show: false}}, extra);
+    return [main, grey];
+  }
+
+  function tooltip(c, format) {
+    return {trigger: 'axis', formatter: function (items) {
+      if (!items.length) { return ''; }
+      var p = items[0].axisValue, seen = {}, out = [p];
+      items.forEach(function (it) {
+        if (it.value === null || it.value === undefined || seen[it.seriesName]) { return; }
+        seen[it.seriesName] = true;
+        out.push(it.marker + it.seriesName + ': ' + format(it.value));
+      });
+      if (c.why[p] !== undefined) {
+        out.push('⚠ ' + (c.why[p] ? c.why[p] : ''));
+      }
+      return out.join('<br>');
+    }};
+  }
+
   /** Per-capita DI (left axis, yuan) and the urban/rural ratio (right axis) by month. */
   function trendDi(el) {
-    var periods = [], di = [], ratio = [];
+    var di = [], ratio = [];
+    var c = comparability(el);
     rows(el.dataset.table).forEach(function (tr) {
-      periods.push(tr.cells[0].textContent.trim());
       di.push(round(num(tr.cells[1]), 0));
       ratio.push(round(num(tr.cells[2]), 3));
     });
+    var series = split(el.dataset.di, di, c, {}).concat(split(el.dataset.ratio, ratio, c, {yAxisIndex: 1}));
+    series[0].markArea = {silent: true, label: {position: 'insideTop', color: GREY}, data: c.bands};
     init(el).setOption({
-      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE, RED],
+      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE, OLIVE, RED, RED],
       legend: {top: 0, data: [el.dataset.di, el.dataset.ratio]},
       grid: {left: 64, right: 48, top: 32, bottom: 32},
-      tooltip: {trigger: 'axis'},
-      xAxis: {type: 'category', data: periods},
+      tooltip: tooltip(c, function (v) { return v; }),
+      xAxis: {type: 'category', data: c.periods},
       yAxis: [{type: 'value', scale: true}, {type: 'value', scale: true, splitLine: {show: false}}],
-      series: [
-        {name: el.dataset.di, type: 'line', data: di, connectNulls: false},
-        {name: el.dataset.ratio, type: 'line', yAxisIndex: 1, data: ratio, connectNulls: false}
-      ]
+      series: series
     });
   }
 
   /** The two middle-income shares and monitoring coverage, in %, by month. */
   function trendShare(el) {
     var periods = [], s1 = [], s2 = [], cov = [];
+    var c = comparability(el);
     var pct = function (v) { return v === null ? null : round(v * 100, 1); };
     rows(el.dataset.table).forEach(function (tr) {
       periods.push(tr.cells[0].textContent.trim());
@@ -66,18 +123,17 @@
       s2.push(pct(num(tr.cells[4])));
       cov.push(pct(num(tr.cells[5])));
     });
+    var series = split(el.dataset.s1050, s1, c, {}).concat(split(el.dataset.s2060, s2, c, {}),
+      split(el.dataset.coverage, cov, c, {}));
+    series[0].markArea = {silent: true, label: {position: 'insideTop', color: GREY}, data: c.bands};
     init(el).setOption({
-      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE, BLUE, GOLD],
+      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE, OLIVE, BLUE, BLUE, GOLD, GOLD],
       legend: {top: 0, data: [el.dataset.s1050, el.dataset.s2060, el.dataset.coverage]},
       grid: {left: 48, right: 16, top: 32, bottom: 32},
-      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null ? '–' : v + '%'; }},
+      tooltip: tooltip(c, function (v) { return v + '%'; }),
       xAxis: {type: 'category', data: periods},
       yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
-      series: [
-        {name: el.dataset.s1050, type: 'line', data: s1},
-        {name: el.dataset.s2060, type: 'line', data: s2},
-        {name: el.dataset.coverage, type: 'line', data: cov}
-      ]
+      series: series
     });
   }
 

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * {@code /ledger}: how accurate the ledgers are — pilot indicator 4 (family relationship accuracy; target ≥ 99% in
  * 2025) per period for the county and by township, as a chart over the periods and a table, and the figures against
- * the generator's truth where a run had it. Aggregates only (no personal data): not audited. A cadre sees the county
+ * the generator's truth where a run had it, with the headline figures (resident count, per-capita DI, pilot indicators
+ * 1–3, Gini) beside the truth's per period. Aggregates only (no personal data): not audited. A cadre sees the county
  * figure and their own township's.
  */
 @Controller
@@ -37,6 +38,7 @@ public class AccuracyController {
         model.addAttribute("table", table);
         model.addAttribute("truth", figures.truth());
         model.addAttribute("truthMetrics", LedgerFigures.TRUTH_METRICS);
+        model.addAttribute("headline", figures.headline());
         model.addAttribute("target", TARGET);
         model.addAttribute("areas", areas);
         return "accuracy/ledger";

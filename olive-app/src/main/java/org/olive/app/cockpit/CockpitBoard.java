@@ -24,6 +24,7 @@ import org.olive.indicator.registry.ProgressEvaluator;
 import org.olive.indicator.registry.TargetSpan;
 import org.olive.pipeline.indicator.IndicatorValue;
 import org.olive.pipeline.indicator.IndicatorValues;
+import org.olive.pipeline.income.Comparability;
 import org.springframework.stereotype.Service;
 
 /**
@@ -107,8 +108,64 @@ public class CockpitBoard {
                               Double share1050, Double share2060, Double coverage, Double accuracy) {
     }
 
-    /** A trend: the periods and, per metric, a value per period (null = missing). */
-    public record Trend(List<String> periods, Map<String, List<Double>> lines) {
+    /**
+     * A trend: the periods and, per metric, a value per period (null = missing); per period whether its figures are
+     * comparable with later periods' ({@link Comparability}, stored by the indicators step; null when the period's
+     * indicators predate the flag, read as comparable) and the reason codes when not.
+     */
+    public record Trend(List<String> periods, Map<String, List<Double>> lines, List<Boolean> comparable,
+                        List<List<String>> reasons) {
+
+        public Trend(List<String> periods, Map<String, List<Double>> lines) {
+            this(periods, lines, java.util.Collections.nCopies(periods.size(), null),
+                    java.util.Collections.nCopies(periods.size(), List.of()));
+        }
+
+        /** Whether the i-th period's figures may be compared with later ones. */
+        public boolean isComparable(int i) {
+            return !Boolean.FALSE.equals(comparable.get(i));
+        }
+
+        /** Periods whose figures are not comparable with later ones. */
+        public long notComparable() {
+            return comparable.stream().filter(Boolean.FALSE::equals).count();
+        }
+
+        /** The distinct reason codes of the periods that are not comparable, in order of appearance. */
+        public List<String> allReasons() {
+            return reasons.stream().flatMap(List::stream).distinct().toList();
+        }
+
+        /**
+         * The change of a metric over the comparable periods only: from the first comparable period with a value to the
+         * last period; empty when the last period is not comparable or fewer than two comparable periods have values.
+         */
+        public Optional<Change> change(String metric) {
+            List<Double> values = lines.get(metric);
+            int last = periods.size() - 1;
+            if (values == null || last < 1 || !isComparable(last) || values.get(last) == null) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < last; i++) {
+                if (isComparable(i) && values.get(i) != null) {
+                    return Optional.of(new Change(metric, periods.get(i), periods.get(last), values.get(i), values.get(last),
+                            notComparable()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A trend statement over comparable periods only.
+     *
+     * @param excluded periods left out because their figures are not comparable
+     */
+    public record Change(String metric, String from, String to, double fromValue, double toValue, long excluded) {
+        /** (to − from) / from; NaN when from is 0. */
+        public double relative() {
+            return fromValue == 0 ? Double.NaN : (toValue - fromValue) / fromValue;
+        }
     }
 
     /**
@@ -238,7 +295,18 @@ public class CockpitBoard {
         }
         Map<String, List<Double>> lines = new LinkedHashMap<>();
         byMetric.forEach((m, s) -> lines.put(m, periods.stream().map(s::get).toList()));
-        return new Trend(List.copyOf(periods), lines);
+        // comparability is a property of the period (its window and estimation), stored with the county figures
+        TreeMap<String, Double> window = ledger.series(POPULATION, "COUNTY", "", Comparability.WINDOW_MONTHS);
+        TreeMap<String, Double> models = ledger.series(POPULATION, "COUNTY", "", Comparability.ESTIMATION_MODELS);
+        List<Boolean> comparable = new ArrayList<>();
+        List<List<String>> reasons = new ArrayList<>();
+        for (String p : periods) {
+            Double w = window.get(p);
+            Comparability c = Comparability.fromMetrics(w == null ? null : w * Comparability.WINDOW, models.get(p));
+            comparable.add(c == null ? null : c.comparable());
+            reasons.add(c == null ? List.of() : c.reasons());
+        }
+        return new Trend(List.copyOf(periods), lines, comparable, reasons);
     }
 
     /** Families and persons per 5万 bin of three-person DI; bins inside [10万, 50万) and [20万, 60万) are marked. */

@@ -37,6 +37,47 @@ class AccuracyWebTest {
                 "against truth/2025-03/residence.csv");
     }
 
+    /** The rows HeadlineTruthAccuracy writes for a period: Olive, truth, error per figure. */
+    private void headline(String period, String figure, Double olive, Double truth, Double error) {
+        String[] sides = {"olive", "truth", "error"};
+        Double[] values = {olive, truth, error};
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("DELETE FROM ledger_figure WHERE data_period = :p AND metric = :m AND area_code = ''")
+                    .param("p", period).param("m", "headline_" + figure + "_" + sides[i]).update();
+            jdbc.sql("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, denominator, figure, note) "
+                            + "VALUES (:p, :m, '', 0, 0, :f, :n)")
+                    .param("p", period).param("m", "headline_" + figure + "_" + sides[i]).param("f", values[i])
+                    .param("n", sides[i] + " of " + figure).update();
+        }
+    }
+
+    @Test
+    void headlineFiguresBesideTheTruthLatestPeriodFirst() throws Exception {
+        // the small county at 2025-12, and one figure of 2023-12
+        headline("2025-12", "residents", 5443.0, 4650.0, 5443.0 / 4650 - 1);
+        headline("2025-12", "per_capita_di", 80925.4, 71186.13, 80925.4 / 71186.13 - 1);
+        headline("2025-12", "urban_rural_ratio", 1.28, 1.4448, 1.28 - 1.4448);
+        headline("2025-12", "share_10_50", 0.824, 0.7692, 0.824 - 0.7692);
+        headline("2025-12", "share_20_60", 0.547, 0.4316, 0.547 - 0.4316);
+        headline("2025-12", "gini", 31.04, 30.5, 0.54);
+        headline("2025-12", "per_capita_di_rural", 60000.0, null, null);
+        headline("2023-12", "residents", 4540.0, 3762.0, 4540.0 / 3762 - 1);
+        String html = web.page(get("/ledger").session(web.login("analyst")));
+        assertThat(html).contains("核心指标与真值对照", "id=\"headline-2025-12\"", "id=\"headline-2023-12\"",
+                "常住人口", "5,443", "4,650", "+17.1%", "80,925", "71,186", "+13.7%",
+                "指标1：城乡居民收入倍差", "1.28", "1.44", "-0.16",
+                "82.4%", "76.9%", "+5.5 个百分点", "54.7%", "43.2%", "+11.5 个百分点",
+                "基尼系数（%）", "31.0", "30.5", "+0.5 点", "olive of residents — truth of residents");
+        assertThat(html.indexOf("headline-2025-12")).isLessThan(html.indexOf("headline-2023-12"));
+        // the latest period is open, the earlier ones folded
+        assertThat(html).contains("<details class=\"headline-period\" data-period=\"2025-12\" open=\"open\">",
+                "<details class=\"headline-period\" data-period=\"2023-12\">");
+        // a figure the truth lacks is shown as such, not as zero
+        assertThat(html).containsPattern("农村人均可支配收入（元）</th>\\s*<td class=\"num\">60,000</td>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">–</td>");
+        String en = web.page(get("/ledger").param("lang", "en").session(web.login("analyst")));
+        assertThat(en).contains("Headline figures against the truth", "Resident population", "+5.5 pp", "+0.5 points");
+    }
+
     @Test
     void cadreSeesCountyAndOwnTownship() throws Exception {
         String html = web.page(get("/ledger").session(web.login("cadre")));

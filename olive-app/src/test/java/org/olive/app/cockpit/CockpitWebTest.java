@@ -57,6 +57,58 @@ class CockpitWebTest {
         assertThat(html).contains("/js/cockpit.js", "data-chart=\"histogram\"", "data-chart=\"lorenz\"");
     }
 
+    private void indicator(String p, String metric, double figure, Double num, Double den) {
+        jdbc.sql("DELETE FROM income_indicator WHERE data_period = :p AND basis = 'POPULATION' AND breakdown = 'COUNTY' "
+                + "AND group_code = '' AND metric = :m").param("p", p).param("m", metric).update();
+        jdbc.sql("INSERT INTO income_indicator (data_period, basis, breakdown, group_code, metric, figure, numerator, "
+                        + "denominator) VALUES (:p, 'POPULATION', 'COUNTY', '', :m, :f, :n, :d)")
+                .param("p", p).param("m", metric).param("f", figure).param("n", num).param("d", den).update();
+    }
+
+    /**
+     * A first month without estimation and with a partial window (per-capita DI 40,000, then 64,000 when the
+     * model arrives): marked in the table and the chart's data, named in a note, and left out of the trend statement.
+     */
+    @Test
+    void monthsThatAreNotComparableAreMarkedAndLeftOutOfTheTrendStatement() throws Exception {
+        try {
+            indicator("2025-01", "per_capita_di", 40000, null, null);
+            indicator("2025-01", "comparable", 0, null, null);
+            indicator("2025-01", "window_months", 10 / 12.0, 10.0, 12.0);
+            indicator("2025-01", "estimation_models", 0, null, null);
+            for (String p : new String[] {P1, P2}) {
+                indicator(p, "comparable", 1, null, null);
+                indicator(p, "window_months", 1, 12.0, 12.0);
+                indicator(p, "estimation_models", 4, null, null);
+            }
+            String html = web.page(get("/cockpit").session(web.login("analyst")));
+            assertThat(html).containsPattern("<tr class=\"not-comparable\"[^>]*data-comparable=\"false\"[^>]*"
+                    + "data-reasons=\"近12个月数据未接入完整；尚无推算模型（无记录的收入按零计）\">\\s*<th scope=\"row\">2025-01</th>");
+            assertThat(html).containsPattern("<tr data-comparable=\"true\">\\s*<th scope=\"row\">2025-02</th>");
+            assertThat(html).contains("不可比：近12个月数据未接入完整；尚无推算模型", "data-not-comparable=\"不可比\"",
+                    "1 个月与后续月份不可比，图中以灰色虚线标出");
+            // the statement compares comparable months only: 64,000 → 65,000, not 40,000 → 65,000 (+62.5%)
+            assertThat(html).contains("人均可支配收入 2025-02 至 2025-03：由 64,000 元到 65,000 元（+1.6%），仅比较可比月份；之前 1 个月未计入。")
+                    .doesNotContain("+62.5");
+            String en = web.page(get("/cockpit").param("lang", "en").session(web.login("analyst")));
+            assertThat(en).contains("Per-capita DI from 2025-02 to 2025-03", "the 12-month window is not fully delivered");
+            // a latest month that is itself not comparable gets no statement
+            indicator(P2, "estimation_models", 0, null, null);
+            html = web.page(get("/cockpit").session(web.login("analyst")));
+            assertThat(html).doesNotContain("id=\"trend-statement\"").contains("2 个月与后续月份不可比");
+        } finally {
+            jdbc.sql("DELETE FROM income_indicator WHERE metric IN ('comparable', 'window_months', 'estimation_models') "
+                    + "OR data_period = '2025-01'").update();
+        }
+    }
+
+    @Test
+    void withoutComparabilityRowsEveryMonthCountsAsComparable() throws Exception {
+        String html = web.page(get("/cockpit").session(web.login("analyst")));
+        assertThat(html).doesNotContain("class=\"not-comparable\"", "id=\"trend-not-comparable\"")
+                .contains("人均可支配收入 2025-02 至 2025-03：由 64,000 元到 65,000 元（+1.6%）");
+    }
+
     @Test
     void cadreSeesTheirTownshipOnly() throws Exception {
         String html = web.page(get("/cockpit").session(web.login("cadre")));

@@ -44,6 +44,10 @@ import java.util.Optional;
  * other figures with 4. indicator_value is append-only, so a re-run appends a value only when it differs from the
  * latest COMPUTED value of that indicator and period; an equal value is left alone (no duplicate rows), and a value
  * entered by hand since is not overridden by an unchanged computation.
+ *
+ * <p>With the POPULATION figures it stores whether they are comparable with later periods' ({@link Comparability}:
+ * metrics {@code comparable}, {@code window_months}, {@code estimation_models} of the COUNTY row), so that trends can
+ * mark and leave out the months of a partial window or without estimation.
  */
 public final class IncomeIndicatorStep {
 
@@ -82,6 +86,7 @@ public final class IncomeIndicatorStep {
             ps.executeUpdate();
         }
         int rows = 0;
+        Comparability comparability = null;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO income_indicator (data_period, basis, breakdown, group_code, "
                 + "metric, figure, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             if (ind.population().isPresent()) {
@@ -97,11 +102,21 @@ public final class IncomeIndicatorStep {
             if (ind.survey().isPresent()) {
                 rows += write(ps, p, SURVEY, ind.survey().get().report(), false, false);
             }
+            if (ind.population().isPresent()) {
+                comparability = Comparability.of(c, p);
+                for (Map.Entry<String, IncomeMetrics.Figure> m : comparability.metrics().entrySet()) {
+                    add(ps, p, POPULATION, Breakdown.COUNTY, "", m.getKey(), m.getValue());
+                    rows++;
+                }
+            }
             ps.executeBatch();
         }
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> notes = new ArrayList<>(ind.notes());
+        if (comparability != null && !comparability.comparable()) {
+            notes.add("figures of " + p + " not comparable with later periods: " + String.join(", ", comparability.reasons()));
+        }
         fillRegistry(c, p, ind, registry, clock, written, unchanged, notes);
         return new Report(p, ind.population().map(s -> s.data().residents()).orElse(0),
                 ind.survey().map(s -> s.data().year()).orElse(null), ind.survey().map(s -> s.data().rows()).orElse(0),

@@ -16,7 +16,8 @@ import static org.olive.pipeline.ledger.LedgerWork.delete;
 /**
  * Step "figures": ledger_figure of the period — relationship_accuracy (pilot indicator 4) for the county and each
  * township, and, when the generator's truth is at hand, residence and family accuracy against it
- * ({@link TruthAccuracy}) and income accuracy ({@link IncomeTruthAccuracy}).
+ * ({@link TruthAccuracy}), income accuracy ({@link IncomeTruthAccuracy}) and the headline figures against the truth
+ * ({@link HeadlineTruthAccuracy}).
  */
 final class LedgerFigures {
 
@@ -84,6 +85,9 @@ final class LedgerFigures {
             w.figures.addAll(TruthAccuracy.compare(truth, w.resident, w.familiesBuilt ? ours : null));
             if (w.incomeBuilt && incomeRules != null) {
                 w.figures.addAll(IncomeTruthAccuracy.compare(c, p, truth, incomeRules));
+            }
+            if (w.incomeBuilt) {
+                w.figures.addAll(HeadlineTruthAccuracy.compare(c, w.period, truth));
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, "

@@ -42,11 +42,12 @@ public record LedgerResult(long runId, String period, Map<String, Long> counts, 
             }
         });
         for (Figure f : figures) {
-            if (f.areaCode().isEmpty()) {
+            if (f.areaCode().isEmpty() && !f.metric().startsWith(HeadlineTruthAccuracy.PREFIX)) {
                 b.append(String.format("  %s: %s (%d / %d)%n", f.metric(),
                         f.value() == null ? "n/a" : String.format("%.4f", f.value()), f.numerator(), f.denominator()));
             }
         }
+        b.append(HeadlineTruthAccuracy.table(figures));
         skipped.forEach((k, v) -> b.append("  skipped ").append(k).append(": ").append(v).append('\n'));
         b.append("  timings (ms): ").append(millis).append('\n');
         return b.toString();

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The ledger run over a generated county of three months; the same contract on H2 and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +87,31 @@ abstract class LedgerRunContract {
             assertThat(f.get("residence_precision").value()).isGreaterThanOrEqualTo(0.98);
             assertThat(f.get("residence_recall").value()).isGreaterThanOrEqualTo(0.98);
         }
+    }
+
+    /** Olive's side of the headline figures is the indicators step's own POPULATION county figure. */
+    @Test
+    void headlineFiguresSitBesideTheIndicatorsAndTheTruth() throws SQLException {
+        LedgerResult r = results.get(LedgerCounty.MARCH);
+        Map<String, LedgerResult.Figure> f = figures(r);
+        System.out.print(HeadlineTruthAccuracy.table(r.figures()));
+        for (String m : List.of("per_capita_di", "share_10_50", "share_20_60", "gini", "urban_rural_ratio")) {
+            double indicator;
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT figure FROM "
+                    + "income_indicator WHERE data_period = ? AND basis = 'POPULATION' AND breakdown = 'COUNTY' AND metric = ?")) {
+                ps.setString(1, LedgerCounty.MARCH.toString());
+                ps.setString(2, m);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as(m).isTrue();
+                    indicator = rs.getDouble(1);
+                }
+            }
+            assertThat(f.get("headline_" + m + "_olive").value()).as(m).isCloseTo(indicator, within(1e-6 * Math.abs(indicator)));
+            assertThat(f.get("headline_" + m + "_truth").value()).as(m).isNotNull();
+            assertThat(f.get("headline_" + m + "_error").value()).as(m).isNotNull();
+        }
+        assertThat(f.get("headline_residents_olive").value()).isEqualTo((double) r.counts().get("resident"));
+        assertThat(r.summary()).contains("headline figures against the truth");
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.olive.synth.world.World;
  * <ul>
  *   <li>{@code residence.csv}: period, person_id, registered, category (registered_resident,
  *       registered_away = 人户分离, floating = 流动 resident, migrant_not_resident), present_days (of the
- *       trailing 365), resident;</li>
+ *       trailing 365), resident, village_code (12-digit code of the village the person lives in: the registration
+ *       village, or a migrant's village of residence) and urban (1 when that village's urban-rural class is urban,
+ *       111–123; 0 for rural 210/220), which decide the person's urban or rural class (domain.md §1);</li>
  *   <li>{@code families.csv}: period, family_id, person_id, role, hukou_no, resident;</li>
  *   <li>{@code incomes.csv}: period, person_id, family_id, resident, the month's wage, business, property,
  *       transfer_in, transfer_out, and the same five over the trailing 12 months plus disposable income.</li>
@@ -41,7 +43,7 @@ public final class TruthWriter {
         long rows = 0;
         int slot = world.slot();
         try (AsciiOut r = new AsciiOut(res); AsciiOut fw = new AsciiOut(fam); AsciiOut iw = new AsciiOut(inc)) {
-            r.s("period,person_id,registered,category,present_days,resident\n");
+            r.s("period,person_id,registered,category,present_days,resident,village_code,urban\n");
             fw.s("period,family_id,person_id,role,hukou_no,resident\n");
             iw.s("period,person_id,family_id,resident,wage,business,property,transfer_in,transfer_out,"
                     + "t12_wage,t12_business,t12_property,t12_transfer_in,t12_transfer_out,t12_disposable\n");
@@ -59,7 +61,8 @@ public final class TruthWriter {
                 String category = registered ? (resident ? "registered_resident" : "registered_away")
                         : (resident ? "floating" : "migrant_not_resident");
                 r.s(period).c(',').s(p.id).s(registered ? ",1," : ",0,").s(category).c(',').i(f.presentDays[i])
-                        .s(resident ? ",1\n" : ",0\n");
+                        .s(resident ? ",1," : ",0,").s(world.county.village(p.village).code())
+                        .s(world.county.urban(p.village) ? ",1\n" : ",0\n");
                 Person anchor = world.persons.get(a);
                 fw.s(period).s(",F").i(anchor.index).c(',').s(p.id).c(',').s(Families.role(anchor, p)).c(',')
                         .s(p.household != null && registered ? p.household.number : "").s(resident ? ",1\n" : ",0\n");
