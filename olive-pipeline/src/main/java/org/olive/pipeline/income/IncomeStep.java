@@ -7,6 +7,8 @@ import org.olive.income.Component;
 import org.olive.income.FamilyIncome;
 import org.olive.income.Method;
 import org.olive.period.Period;
+import org.olive.pipeline.editing.EditedTables;
+import org.olive.pipeline.editing.EditingSettings;
 import org.olive.pipeline.ingest.MasterTables;
 
 import java.math.BigDecimal;
@@ -42,9 +44,17 @@ public final class IncomeStep {
     private final Divisions divisions = Divisions.shengsi();
 
     public IncomeStep(IncomeSettings settings, IncomeEstimation estimation) {
+        this(settings, estimation, EditingSettings.builtIn());
+    }
+
+    /** @param editing the editing settings whose edits (amount_edit) the sources honour (docs/editing.md) */
+    public IncomeStep(IncomeSettings settings, IncomeEstimation estimation, EditingSettings editing) {
         this.settings = settings;
         this.estimation = estimation;
+        this.editing = editing;
     }
+
+    private final EditingSettings editing;
 
     /** One income item (a row of income_item). */
     record Item(long person, Component component, String source, String dataset, Method method, double amount, int months,
@@ -73,6 +83,8 @@ public final class IncomeStep {
             }
         }
         PreciseSources src = new PreciseSources(c, p, settings);
+        EditedTables edits = EditedTables.load(c, p.minusMonths(11), p, editing);
+        src.edits = edits;
         src.readAll();
         src.millis.forEach((k, v) -> millis.put("income_read_" + k, v));
         String window = src.window();
@@ -91,9 +103,19 @@ public final class IncomeStep {
                 // monthly sources over a window not yet fully delivered are scaled to 12 months
                 boolean scaled = !a.months.isEmpty() && src.deliveredMonths < 12;
                 String ref = a.recordRef(window) + (scaled ? " ×12/" + src.deliveredMonths + " (months delivered)" : "");
+                // built from edited amounts (docs/editing.md): method stays PRECISE, the record reference says edited
+                // with the original values and the rules, and the confidence is capped
+                List<EditedTables.Note> edited = edits.notes(id, a.dataset, a.source);
+                double confidence = a.confidence;
+                if (!edited.isEmpty()) {
+                    ref = "edited: " + String.join("; ", edited.stream().limit(3).map(String::valueOf).toList())
+                            + (edited.size() > 3 ? " … (" + edited.size() + " edits)" : "") + " | " + ref;
+                    confidence = Math.min(confidence, edits.editedConfidence());
+                    counts.merge("income_items_edited", 1L, Long::sum);
+                }
                 items.computeIfAbsent(key, k -> new ArrayList<>()).add(new Item(key, a.component, a.source, a.dataset,
                         Method.PRECISE, round(scaled ? a.amount * src.annualize() : a.amount), a.months(), a.records,
-                        ref.length() > 1000 ? ref.substring(0, 999) + "…" : ref, a.confidence, null, null));
+                        ref.length() > 1000 ? ref.substring(0, 999) + "…" : ref, confidence, null, null));
             }
         });
         src.medical.forEach((id, v) -> {

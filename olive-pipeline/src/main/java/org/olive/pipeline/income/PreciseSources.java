@@ -2,6 +2,7 @@ package org.olive.pipeline.income;
 
 import org.olive.income.Component;
 import org.olive.period.Period;
+import org.olive.pipeline.editing.EditedTables;
 import org.olive.pipeline.ingest.MasterTables;
 
 import java.math.BigDecimal;
@@ -48,12 +49,19 @@ final class PreciseSources {
     final Map<String, Double> medical = new HashMap<>();
     /** dataset → rows read. */
     final Map<String, Long> rowsRead = new LinkedHashMap<>();
+    /** The amount edits of the window (docs/editing.md), applied to every table read; none until set. */
+    EditedTables edits;
 
     PreciseSources(Connection c, Period period, IncomeSettings settings) {
         this.c = c;
         this.period = period;
         this.from = period.minusMonths(11);
         this.s = settings;
+    }
+
+    /** The table as the sources read it: with the window's amount edits applied. */
+    private String t(String table) throws SQLException {
+        return edits == null ? table : edits.from(table);
     }
 
     String window() {
@@ -160,7 +168,7 @@ final class PreciseSources {
         Map<String, Map<String, String>> iitRef = new HashMap<>();
         String sql = "SELECT person_id, month_period, item, SUM(income), SUM(tax), COUNT(*), SUM(copies), MIN(ref) FROM ("
                 + "SELECT person_id, month_period, item, income, tax, withholder_uscc, COUNT(*) copies, " + REF + " ref "
-                + "FROM income_iit WHERE " + monthWindow() + " GROUP BY person_id, month_period, item, income, tax, "
+                + "FROM " + t("income_iit") + " WHERE " + monthWindow() + " GROUP BY person_id, month_period, item, income, tax, "
                 + "withholder_uscc) d GROUP BY person_id, month_period, item";
         List<String> wageItems = s.items("wage_items");
         List<String> business = s.items("business_items");
@@ -216,7 +224,7 @@ final class PreciseSources {
                 + " AND COALESCE(employer_uscc, '') <> '' THEN contribution_base ELSE 0 END), SUM(personal_contribution), "
                 + "COUNT(*), SUM(copies), MIN(ref) FROM (SELECT person_id, month_period, employer_uscc, insurance_type, "
                 + "contribution_base, personal_contribution, employer_contribution, COUNT(*) copies, " + REF + " ref "
-                + "FROM work_social_insurance WHERE " + monthWindow() + " GROUP BY person_id, month_period, employer_uscc, "
+                + "FROM " + t("work_social_insurance") + " WHERE " + monthWindow() + " GROUP BY person_id, month_period, employer_uscc, "
                 + "insurance_type, contribution_base, personal_contribution, employer_contribution) d "
                 + "GROUP BY person_id, month_period";
         baseAndPersonal(sql, "work_social_insurance", "si_personal", conf, siBase, siRef);
@@ -224,7 +232,7 @@ final class PreciseSources {
         Map<String, Map<String, String>> hfRef = new HashMap<>();
         sql = "SELECT person_id, month_period, SUM(base), SUM(personal_contribution), COUNT(*), SUM(copies), MIN(ref) FROM ("
                 + "SELECT person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution, "
-                + "COUNT(*) copies, " + REF + " ref FROM work_housing_fund WHERE " + monthWindow()
+                + "COUNT(*) copies, " + REF + " ref FROM " + t("work_housing_fund") + " WHERE " + monthWindow()
                 + " GROUP BY person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution) d "
                 + "GROUP BY person_id, month_period";
         baseAndPersonal(sql, "work_housing_fund", "housing_fund_personal", conf, hfBase, hfRef);
@@ -283,11 +291,11 @@ final class PreciseSources {
     /** Platform pay (新就业形态) and fishing crew shares: recorded wages, summed over the window. */
     void readPlatformAndCrew() throws SQLException {
         monthly("SELECT person_id, month_period, SUM(income), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT person_id, "
-                + "platform, kind, month_period, orders, income, COUNT(*) copies, " + REF + " ref FROM work_platform_work "
+                + "platform, kind, month_period, orders, income, COUNT(*) copies, " + REF + " ref FROM " + t("work_platform_work") + " "
                 + "WHERE " + monthWindow() + " GROUP BY person_id, platform, kind, month_period, orders, income) d "
                 + "GROUP BY person_id, month_period", "work_platform_work", Component.WAGE, "platform_work", 1.0, "recorded");
         monthly("SELECT person_id, month_period, SUM(share), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT vessel_no, "
-                + "person_id, month_period, share, COUNT(*) copies, " + REF + " ref FROM work_fishery_crew WHERE "
+                + "person_id, month_period, share, COUNT(*) copies, " + REF + " ref FROM " + t("work_fishery_crew") + " WHERE "
                 + monthWindow() + " GROUP BY vessel_no, person_id, month_period, share) d GROUP BY person_id, month_period",
                 "work_fishery_crew", Component.WAGE, "fishery_crew", 1.0, "recorded");
     }
@@ -313,7 +321,7 @@ final class PreciseSources {
         String key = table.equals("work_bnb") ? "bnb_no" : "licence_no";
         monthly("SELECT " + idColumn + ", month_period, SUM(" + amountColumn + "), COUNT(*), SUM(copies), MIN(ref) FROM ("
                 + "SELECT " + key + ", " + idColumn + ", month_period, " + amountColumn + ", COUNT(*) copies, " + REF
-                + " ref FROM " + table + " WHERE " + monthWindow() + " GROUP BY " + key + ", " + idColumn + ", month_period, "
+                + " ref FROM " + t(table) + " WHERE " + monthWindow() + " GROUP BY " + key + ", " + idColumn + ", month_period, "
                 + amountColumn + ") d GROUP BY " + idColumn + ", month_period", table, Component.BUSINESS, source,
                 s.margin(margin), conf);
     }
@@ -325,7 +333,7 @@ final class PreciseSources {
     void readVessels() throws SQLException {
         Map<String, Double> shares = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT vessel_no, month_period, SUM(share) FROM (SELECT DISTINCT "
-                + "vessel_no, person_id, month_period, share FROM work_fishery_crew WHERE " + monthWindow() + ") d "
+                + "vessel_no, person_id, month_period, share FROM " + t("work_fishery_crew") + " WHERE " + monthWindow() + ") d "
                 + "GROUP BY vessel_no, month_period"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 shares.put(rs.getString(1) + "|" + rs.getString(2), yuan(rs, 3));
@@ -334,7 +342,7 @@ final class PreciseSources {
         double margin = s.margin("vessel_owner_on_catch");
         double crewShare = s.margin("vessel_crew_share");
         try (PreparedStatement ps = c.prepareStatement("SELECT vessel_no, owner_id, month_period, catch_value, COUNT(*), "
-                + REF + " FROM work_fishery_vessels WHERE " + monthWindow() + " GROUP BY vessel_no, owner_id, month_period, "
+                + REF + " FROM " + t("work_fishery_vessels") + " WHERE " + monthWindow() + " GROUP BY vessel_no, owner_id, month_period, "
                 + "catch_value"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 double catchValue = yuan(rs, 4);
@@ -560,7 +568,7 @@ final class PreciseSources {
     /** Pensions and unemployment benefit paid (社会保险待遇发放), summed over the window. */
     void readBenefits() throws SQLException {
         monthly("SELECT person_id, month_period, SUM(amount), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT person_id, "
-                + "month_period, benefit_type, amount, COUNT(*) copies, " + REF + " ref FROM income_benefits WHERE "
+                + "month_period, benefit_type, amount, COUNT(*) copies, " + REF + " ref FROM " + t("income_benefits") + " WHERE "
                 + monthWindow() + " GROUP BY person_id, month_period, benefit_type, amount) d GROUP BY person_id, month_period",
                 "income_benefits", Component.TRANSFER_IN, "benefits", 1.0, "recorded");
     }
@@ -577,7 +585,7 @@ final class PreciseSources {
         Map<String, Case> cases = new LinkedHashMap<>();
         long rows = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT person_id, type, monthly_amount, start_date, end_date, "
-                + "data_period, source_file || ':' || CAST(source_row AS VARCHAR(20)) FROM income_assistance WHERE "
+                + "data_period, source_file || ':' || CAST(source_row AS VARCHAR(20)) FROM " + t("income_assistance") + " WHERE "
                 + MasterTables.VISIBLE + " AND data_period BETWEEN ? AND ? ORDER BY data_period, source_row")) {
             ps.setString(1, from.toString());
             ps.setString(2, period.toString());
@@ -612,7 +620,7 @@ final class PreciseSources {
     /** Out-of-pocket medical cost (医保结算, rigid expenditure of the family), summed over the window. */
     void readMedical() throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT person_id, SUM(out_of_pocket), COUNT(*), SUM(copies) FROM ("
-                + "SELECT person_id, month_period, total_cost, fund_paid, out_of_pocket, COUNT(*) copies FROM income_medical "
+                + "SELECT person_id, month_period, total_cost, fund_paid, out_of_pocket, COUNT(*) copies FROM " + t("income_medical") + " "
                 + "WHERE " + monthWindow() + " GROUP BY person_id, month_period, total_cost, fund_paid, out_of_pocket) d "
                 + "GROUP BY person_id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -4,6 +4,8 @@ import org.olive.family.FamilyBuilder;
 import org.olive.family.FamilyInput;
 import org.olive.family.FamilyLedger;
 import org.olive.period.Period;
+import org.olive.pipeline.editing.AmountEditingStep;
+import org.olive.pipeline.editing.EditingSettings;
 import org.olive.pipeline.income.IncomeEstimation;
 import org.olive.pipeline.income.IncomeSettings;
 import org.olive.pipeline.income.IncomeIndicatorStep;
@@ -52,6 +54,8 @@ public final class LedgerRun {
     /** The crossings of the last window, kept for the next period's run (see {@link CrossingWindow}). */
     private final CrossingWindow crossings;
     private final IncomeSettings incomeSettings;
+    /** The editing of amounts before the income step (docs/editing.md). */
+    private final EditingSettings editingSettings = EditingSettings.builtIn();
     private final IncomeEstimation estimation;
 
     /** A run with the built-in settings and the real family builder. */
@@ -163,8 +167,9 @@ public final class LedgerRun {
                     registry.recordLastPeriod(c, w);
                 });
                 step(w, "families", () -> new FamilyStep(familyBuilder, registry).run(c, w));
+                step(w, "editing", () -> new AmountEditingStep(editingSettings).run(c, w.period, w.counts));
                 step(w, "income", () -> {
-                    new IncomeStep(incomeSettings, estimation).run(c, w.period, w.keys, w.familiesBuilt, w.counts, w.skipped, w.millis);
+                    new IncomeStep(incomeSettings, estimation, editingSettings).run(c, w.period, w.keys, w.familiesBuilt, w.counts, w.skipped, w.millis);
                     w.incomeBuilt = true;
                 });
                 step(w, "figures", () -> new LedgerFigures(incomeSettings.family()).run(c, w, truthDir, sourceDir));

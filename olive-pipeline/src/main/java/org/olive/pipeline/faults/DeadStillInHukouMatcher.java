@@ -1,0 +1,15 @@
+package org.olive.pipeline.faults;
+
+/** DEAD_STILL_IN_HUKOU: flagged when a DEAD_STILL_LISTED conflict names the person. */
+final class DeadStillInHukouMatcher extends ConflictMatcher {
+
+    @Override
+    public String type() {
+        return "DEAD_STILL_IN_HUKOU";
+    }
+
+    @Override
+    String kind() {
+        return "DEAD_STILL_LISTED";
+    }
+}

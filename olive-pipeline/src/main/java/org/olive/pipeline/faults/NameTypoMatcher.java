@@ -1,0 +1,31 @@
+package org.olive.pipeline.faults;
+
+import java.util.List;
+
+/**
+ * NAME_TYPO: neutralised when the row's person, found by ID number, carries the true name in the registry (the person
+ * registry keys on the ID, so a typo neither splits nor renames the person), or the row was rejected.
+ */
+final class NameTypoMatcher extends PersonRowMatcher {
+
+    @Override
+    public String type() {
+        return "NAME_TYPO";
+    }
+
+    @Override
+    String judge(Evidence e, Subject s) {
+        return s.registryName() != null && s.registryName().equals(s.fault().original())
+                ? "the registry keeps the true name for the row's ID" : null;
+    }
+
+    @Override
+    String note() {
+        return "the row's person (by ID) keeps the true name in the registry";
+    }
+
+    @Override
+    void prepare(Evidence e, List<Subject> subjects) {
+        // the registry names are read with the subjects
+    }
+}

@@ -1,0 +1,217 @@
+package org.olive.pipeline.income;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.olive.editing.IitSchedule;
+import org.olive.period.Period;
+import org.olive.pipeline.editing.AmountEditingStep;
+import org.olive.pipeline.editing.EditedTables;
+import org.olive.pipeline.editing.EditingSettings;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The editing rules on hand-made master rows, and the income sources reading through the edits (window
+ * 2025-01..2025-12, all twelve months delivered; docs/editing.md).
+ */
+class EditedSourcesTest {
+
+    static final Period P = Period.of(2025, 12);
+    static final String WAGE_SLIP = "330922198001010011";
+    static final String HIGH_EARNER = "330922197502020022";
+    static final String ASSISTED = "330922195003030033";
+    static final String NEGATIVE_OOP = "330922196004040044";
+    static final String OOP_SLIP = "330922196505050055";
+    static final String SHORT_HISTORY = "330922199006060066";
+    static final String NEW_CASE = "330922194807070077";
+    static final IitSchedule SCHEDULE = new IitSchedule(5000, List.of(
+            new IitSchedule.Bracket(36000, 0.03, 0), new IitSchedule.Bracket(144000, 0.10, 2520),
+            new IitSchedule.Bracket(300000, 0.20, 16920), new IitSchedule.Bracket(420000, 0.25, 31920),
+            new IitSchedule.Bracket(660000, 0.30, 52920), new IitSchedule.Bracket(960000, 0.35, 85920),
+            new IitSchedule.Bracket(1e15, 0.45, 181920)));
+    Connection c;
+    int row = 2;
+
+    @BeforeEach
+    void database() throws SQLException {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:edited-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        c = ds.getConnection();
+        try (Statement s = c.createStatement()) {
+            for (int m = 1; m <= 12; m++) {
+                s.execute("INSERT INTO ingest_run (data_period, status, source_dir, started_at) VALUES ('"
+                        + Period.of(2025, m) + "', 'SUCCEEDED', '/x', CURRENT_TIMESTAMP)");
+            }
+        }
+        // a ×100 wage in June with its normal tax; 13,000.10 in the other months
+        for (int m = 1; m <= 12; m++) {
+            double tax = SCHEDULE.annual(m * 6500.0) - SCHEDULE.annual((m - 1) * 6500.0);
+            iit(WAGE_SLIP, m, m == 6 ? 1_300_010.00 : 13_000.10, tax);
+        }
+        // a high earner, 80,000 a month and a 300,000 bonus in December, every month taxed as it should be
+        double cumulative = 0;
+        for (int m = 1; m <= 12; m++) {
+            double pay = m == 12 ? 380_000 : 80_000;
+            double before = SCHEDULE.annual(cumulative);
+            cumulative += pay - 5000 - 3000;
+            iit(HIGH_EARNER, m, pay, SCHEDULE.annual(cumulative) - before);
+        }
+        // assistance 988.67 a month, the December listing written ×100
+        for (int m = 1; m <= 12; m++) {
+            assistance(ASSISTED, m, "低保", m == 12 ? 98_867.00 : 988.67, "2024-06-01");
+        }
+        // a new 特困 case in December written ×100, among six cases paid 1,200
+        for (int i = 0; i < 6; i++) {
+            assistance("33092219400101" + String.format(Locale.ROOT, "%04d", 100 + i), 12, "特困", 1200.00, "2025-12-01");
+        }
+        assistance(NEW_CASE, 12, "特困", 120_000.00, "2025-12-01");
+        // medical: a negative self-pay; a self-pay ×100 (total = fund + self-pay tells which)
+        medical(NEGATIVE_OOP, 3, 500.00, 317.31, -182.69);
+        medical(OOP_SLIP, 4, 583.89, 401.20, 18_269.00);
+        medical(OOP_SLIP, 5, 583.89, 401.20, 182.69);
+        // platform pay: two months only, one of them ×100
+        platform(SHORT_HISTORY, 11, 3000.00);
+        platform(SHORT_HISTORY, 12, 300_000.00);
+    }
+
+    private void iit(String id, int month, double income, double tax) throws SQLException {
+        Period m = Period.of(2025, month);
+        sql("INSERT INTO income_iit (data_period, run_id, source_file, source_row, person_id, month_period, item, income, tax, "
+                + "withholder_uscc) VALUES ('" + m + "', " + run(m) + ", 'iit_" + m + ".csv', " + row++ + ", '" + id + "', '" + m
+                + "', 'WAGES', " + money(income) + ", " + money(tax) + ", '91330922MA2A00000X')");
+    }
+
+    private void assistance(String id, int month, String type, double amount, String start) throws SQLException {
+        Period m = Period.of(2025, month);
+        sql("INSERT INTO income_assistance (data_period, run_id, source_file, source_row, person_id, type, monthly_amount, "
+                + "start_date) VALUES ('" + m + "', " + run(m) + ", 'assistance_" + m + ".csv', " + row++ + ", '" + id + "', '"
+                + type + "', " + money(amount) + ", DATE '" + start + "')");
+    }
+
+    private void medical(String id, int month, double total, double fund, double oop) throws SQLException {
+        Period m = Period.of(2025, month);
+        sql("INSERT INTO income_medical (data_period, run_id, source_file, source_row, person_id, month_period, total_cost, "
+                + "fund_paid, out_of_pocket) VALUES ('" + m + "', " + run(m) + ", 'medical_" + m + ".csv', " + row++ + ", '" + id
+                + "', '" + m + "', " + money(total) + ", " + money(fund) + ", " + money(oop) + ")");
+    }
+
+    private void platform(String id, int month, double income) throws SQLException {
+        Period m = Period.of(2025, month);
+        sql("INSERT INTO work_platform_work (data_period, run_id, source_file, source_row, person_id, platform, kind, "
+                + "month_period, orders, income) VALUES ('" + m + "', " + run(m) + ", 'platform_" + m + ".csv', " + row++ + ", '"
+                + id + "', '美团', 'DELIVERY', '" + m + "', 100, " + money(income) + ")");
+    }
+
+    private static String run(Period m) {
+        return "(SELECT id FROM ingest_run WHERE data_period = '" + m + "')";
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private void sql(String q) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(q);
+        }
+    }
+
+    List<AmountEditingStep.Edit> edit(EditingSettings settings) throws SQLException {
+        return new AmountEditingStep(settings).run(c, P, new HashMap<>());
+    }
+
+    PreciseSources read() throws SQLException {
+        PreciseSources s = new PreciseSources(c, P, IncomeSettings.builtIn());
+        s.edits = EditedTables.load(c, P.minusMonths(11), P, EditingSettings.builtIn());
+        s.readAll();
+        return s;
+    }
+
+    private static AmountEditingStep.Edit only(List<AmountEditingStep.Edit> edits, String id) {
+        List<AmountEditingStep.Edit> mine = edits.stream().filter(e -> id.equals(e.personId())).toList();
+        assertThat(mine).as("edits of " + id).hasSize(1);
+        return mine.get(0);
+    }
+
+    @Test
+    void hundredfoldWageWithNormalTaxIsDividedBackAndTheWageLedgerUsesIt() throws SQLException {
+        List<AmountEditingStep.Edit> edits = edit(EditingSettings.builtIn());
+        AmountEditingStep.Edit e = only(edits, WAGE_SLIP);
+        assertThat(e.field()).isEqualTo("income");
+        assertThat(e.original()).isEqualTo(1_300_010.00);
+        assertThat(e.edited()).isEqualTo(13_000.10);
+        assertThat(e.rule().id()).isEqualTo("IIT-TAX");
+        assertThat(e.evidence()).contains("confirmed by history");
+        PreciseSources s = read();
+        assertThat(s.items.get(WAGE_SLIP).get("iit_wages").amount).isEqualTo(12 * 13_000.10, within(0.01));
+        assertThat(s.edits.notes(WAGE_SLIP, "income_iit", "iit_wages")).hasSize(1);
+        assertThat(s.edits.notes(WAGE_SLIP, "income_iit", "iit_tax")).isEmpty();
+    }
+
+    @Test
+    void highEarnerWithConsistentTaxAndABonusIsNotEdited() throws SQLException {
+        assertThat(edit(EditingSettings.builtIn())).noneMatch(e -> HIGH_EARNER.equals(e.personId()));
+        assertThat(read().items.get(HIGH_EARNER).get("iit_wages").amount).isEqualTo(11 * 80_000 + 380_000, within(0.01));
+    }
+
+    @Test
+    void hundredfoldAssistanceIsDividedBackByHistoryAndANewCaseByPeers() throws SQLException {
+        List<AmountEditingStep.Edit> edits = edit(EditingSettings.builtIn());
+        AmountEditingStep.Edit e = only(edits, ASSISTED);
+        assertThat(e.rule().id()).isEqualTo("HIST");
+        assertThat(e.edited()).isEqualTo(988.67);
+        AmountEditingStep.Edit p = only(edits, NEW_CASE);
+        assertThat(p.rule().id()).isEqualTo("PEER");
+        assertThat(p.edited()).isEqualTo(1200.00);
+        PreciseSources s = read();
+        assertThat(s.items.get(ASSISTED).get("assistance").amount).isEqualTo(12 * 988.67, within(0.01));
+        assertThat(s.items.get(NEW_CASE).get("assistance").amount).isEqualTo(1200.00, within(0.01));
+    }
+
+    @Test
+    void negativeSelfPayIsExcludedAndAHundredfoldOneDividedBack() throws SQLException {
+        List<AmountEditingStep.Edit> edits = edit(EditingSettings.builtIn());
+        AmountEditingStep.Edit neg = only(edits, NEGATIVE_OOP);
+        assertThat(neg.rule().id()).isEqualTo("NEG");
+        assertThat(neg.edited()).isNull();
+        AmountEditingStep.Edit slip = only(edits, OOP_SLIP);
+        assertThat(slip.rule().id()).isEqualTo("IDENTITY");
+        assertThat(slip.field()).isEqualTo("out_of_pocket");
+        assertThat(slip.edited()).isEqualTo(182.69);
+        PreciseSources s = read();
+        assertThat(s.medical.get(OOP_SLIP)).isEqualTo(2 * 182.69, within(0.01));
+        assertThat(s.medical.getOrDefault(NEGATIVE_OOP, 0.0)).isZero();
+    }
+
+    @Test
+    void tooLittleHistoryIsNotEdited() throws SQLException {
+        assertThat(edit(EditingSettings.builtIn())).noneMatch(e -> SHORT_HISTORY.equals(e.personId()));
+    }
+
+    @Test
+    void rulesSwitchedOffInTheSettingsEditNothingAndTheSourcesReadTheRecords() throws SQLException {
+        EditingSettings off = EditingSettings.builtIn();
+        for (String r : List.of("negative", "iit_withholding", "iit_flat_rate", "contribution_rate", "identity", "history",
+                "peers")) {
+            off = off.withRule(r, false);
+        }
+        assertThat(edit(off)).isEmpty();
+        assertThat(read().items.get(WAGE_SLIP).get("iit_wages").amount).isEqualTo(11 * 13_000.10 + 1_300_010.00, within(0.01));
+        // the withholding rule alone still catches the wage, without the history to confirm it
+        List<AmountEditingStep.Edit> edits = edit(off.withRule("iit_withholding", true));
+        assertThat(only(edits, WAGE_SLIP).edited()).isEqualTo(13_000.10);
+    }
+}
