@@ -250,6 +250,11 @@ public final class EstimationFeatures {
         return (int) features[MONTHS + c.ordinal()];
     }
 
+    /** The age of a feature row (−1 unknown). */
+    public static int age(double[] features) {
+        return (int) features[AGE];
+    }
+
     private void village(double[] f, String code) {
         Division d = code == null ? null : divisions.get(code);
         if (d == null || d.urbanRural() == null) {

@@ -2,42 +2,36 @@ package org.olive.pipeline.income.estimate;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.olive.income.Component;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The {@code estimation:} section of the configuration: whether to estimate, the learner and interval settings, and
- * per component whom the model's residual is applied to.
- *
- * <pre>
- * estimation:
- *   enabled: true
- *   learner: forest          # forest (pure Java) or xgboost (native library; docs/income-estimation.md)
- *   coverage: 0.8            # prediction-interval coverage (split-conformal)
- *   trees: 200               # forest members, or XGBoost boosting rounds
- *   eta: 0.1                 # XGBoost learning rate
- *   max_depth: 6
- *   min_child_weight: 3
- *   feature_fraction: 0.5
- *   test_share: 0.2          # survey households held out for the accuracy
- *   calibration_share: 0.2   # survey households for the interval
- *   mape_floor: 1000         # MAPE counts targets of at least this many yuan
- *   min_train_rows: 10
- *   seed: 20250101
- *   survey_years: 3          # pool the latest n survey years of the panel (1: the latest year only)
- *   components:
- *     wage:        {min_age: 16, max_age: 64, below_months: 12, clamp_negative: true}
- *     business:    {min_age: 16, max_age: 64, below_months: 12, clamp_negative: true}
- *     property:    {min_age: 18, clamp_negative: true}
- *     transfer_in: {min_age: 18, clamp_negative: true}
- * </pre>
+ * The {@code estimation:} section of the configuration: whether to estimate, the learner and interval settings, how
+ * training targets are cleaned, and per component whom the model's residual is applied to (income.yaml documents
+ * every key; docs/income-estimation.md the method).
  * A component left out of {@code components} is not modelled when {@code components} is given; {@code below_months}
  * applies the estimate only to persons whose precise records of the component cover fewer months of the 12.
+ *
+ * @param baseline        the learner trained beside the chosen one for comparison (reported, not applied); null: none
+ * @param absurdRatio     a training target whose size exceeds this many times max(|survey figure|, absurdFloor) is
+ *                        excluded (a residual that large comes from a slip in the records, not from hidden income)
+ * @param clipShare       share of training targets clipped at each tail (0: none)
+ * @param trainOnApplied  train each component's model only on the survey persons its rule applies to (the population
+ *                        the estimates are for), not on everyone of the rule's ages
+ * @param diIntervals     calibrate the interval at the level of DI (the survey person's DI residual after the
+ *                        estimates) and share it out over the person's estimated components; false: each component's
+ *                        own interval (their sum over-covers or under-covers DI)
+ * @param ageBands        lower bounds of the age bands of the Mondrian groups (the first band starts at 0)
+ * @param groupByRecords  Mondrian groups also split by whether the person has records of the component (for DI: of
+ *                        wages for all 12 months)
  */
 public record EstimationSettings(boolean enabled, ResidualModel.Parameters parameters, int minTrainRows,
-                                 int surveyYears, Map<Component, Rule> rules) {
+                                 int surveyYears, Map<Component, Rule> rules, ResidualModel.Learner baseline,
+                                 double absurdRatio, double absurdFloor, double clipShare, boolean trainOnApplied,
+                                 boolean diIntervals, List<Integer> ageBands, boolean groupByRecords) {
 
     /** The components the survey lets us model: wage, business, property and transfer_in (= transfer_net residual). */
     public static final Set<Component> MODELLED = Set.of(Component.WAGE, Component.BUSINESS, Component.PROPERTY,
@@ -53,14 +47,37 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
 
     public EstimationSettings {
         rules = Map.copyOf(rules);
+        ageBands = List.copyOf(ageBands);
         if (surveyYears < 1) {
             throw new IllegalArgumentException("estimation: survey_years must be at least 1");
+        }
+        if (!(absurdRatio > 0) || absurdFloor < 0) {
+            throw new IllegalArgumentException("estimation: absurd_ratio must be positive and absurd_floor not negative");
+        }
+        if (clipShare < 0 || clipShare >= 0.5) {
+            throw new IllegalArgumentException("estimation: clip_share must be in [0, 0.5), found " + clipShare);
+        }
+        for (int i = 1; i < ageBands.size(); i++) {
+            if (ageBands.get(i) <= ageBands.get(i - 1)) {
+                throw new IllegalArgumentException("estimation: group_age_bands must be increasing, found " + ageBands);
+            }
         }
         for (Component c : rules.keySet()) {
             if (!MODELLED.contains(c)) {
                 throw new IllegalArgumentException("estimation: component " + c + " cannot be modelled from the survey");
             }
         }
+    }
+
+    /** The age band label of an age: the largest band lower bound at or below it ("0" below the first). */
+    public String ageBand(int age) {
+        int band = 0;
+        for (int b : ageBands) {
+            if (age >= b) {
+                band = b;
+            }
+        }
+        return "age" + band;
     }
 
     public static EstimationSettings defaults() {
@@ -82,28 +99,26 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
 
     /** Parses the content of the {@code estimation:} section; unknown keys are an error (a typo would be silent). */
     public static EstimationSettings fromMap(Map<String, Object> map) {
-        Set<String> known = Set.of("enabled", "learner", "eta", "coverage", "trees", "max_depth", "min_child_weight", "feature_fraction",
-                "test_share", "calibration_share", "mape_floor", "min_train_rows", "seed", "survey_years", "components");
+        Set<String> known = Set.of("enabled", "learner", "baseline", "eta", "coverage", "trees", "max_depth",
+                "min_child_weight", "feature_fraction", "folds", "min_group_rows", "mape_floor", "min_train_rows", "seed",
+                "survey_years", "components", "absurd_ratio", "absurd_floor", "clip_share", "train_population",
+                "interval_level", "group_age_bands", "group_by_records");
         for (String k : map.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("estimation: unknown setting '" + k + "'");
             }
         }
         ResidualModel.Parameters d = ResidualModel.Parameters.defaults();
-        ResidualModel.Learner learner = d.learner();
-        if (map.get("learner") != null) {
-            try {
-                learner = ResidualModel.Learner.valueOf(String.valueOf(map.get("learner")).toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("estimation: learner must be forest or xgboost, found " + map.get("learner"));
-            }
-        }
+        ResidualModel.Learner learner = map.get("learner") == null ? d.learner() : learner(map.get("learner"), "learner");
+        ResidualModel.Learner baseline = map.containsKey("baseline")
+                ? (map.get("baseline") == null || "none".equals(map.get("baseline")) ? null : learner(map.get("baseline"), "baseline"))
+                : ResidualModel.Learner.GROUP_MEAN;
         ResidualModel.Parameters p = new ResidualModel.Parameters(learner,
                 integer(map, "trees", d.trees()), integer(map, "max_depth", d.maxDepth()),
                 (float) number(map, "min_child_weight", d.minChildWeight()),
                 (float) number(map, "feature_fraction", d.featureFraction()), number(map, "eta", d.eta()),
-                number(map, "coverage", d.coverage()), number(map, "test_share", d.testShare()),
-                number(map, "calibration_share", d.calibrationShare()), number(map, "mape_floor", d.mapeFloor()),
+                number(map, "coverage", d.coverage()), integer(map, "folds", d.folds()),
+                integer(map, "min_group_rows", d.minGroupRows()), number(map, "mape_floor", d.mapeFloor()),
                 (long) number(map, "seed", d.seed()));
         Map<Component, Rule> rules = new EnumMap<>(Component.class);
         Map<Component, Rule> defaults = defaultRules();
@@ -130,8 +145,38 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
             rules.putAll(defaults);
         }
         boolean enabled = !map.containsKey("enabled") || Boolean.TRUE.equals(map.get("enabled"));
+        String population = String.valueOf(map.getOrDefault("train_population", "applied"));
+        if (!Set.of("applied", "ages").contains(population)) {
+            throw new IllegalArgumentException("estimation: train_population must be applied or ages, found " + population);
+        }
+        String level = String.valueOf(map.getOrDefault("interval_level", "di"));
+        if (!Set.of("di", "component").contains(level)) {
+            throw new IllegalArgumentException("estimation: interval_level must be di or component, found " + level);
+        }
+        List<Integer> bands = new java.util.ArrayList<>();
+        Object b = map.getOrDefault("group_age_bands", List.of(16, 65));
+        if (!(b instanceof List<?> list)) {
+            throw new IllegalArgumentException("estimation: group_age_bands must be a list of ages, found " + b);
+        }
+        for (Object o : list) {
+            if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new IllegalArgumentException("estimation: group_age_bands must be whole ages, found " + o);
+            }
+            bands.add(n.intValue());
+        }
         return new EstimationSettings(enabled, p, integer(map, "min_train_rows", 10), integer(map, "survey_years", 3),
-                rules);
+                rules, baseline, number(map, "absurd_ratio", 3), number(map, "absurd_floor", 20_000),
+                number(map, "clip_share", 0), "applied".equals(population), "di".equals(level), bands,
+                !map.containsKey("group_by_records") || Boolean.TRUE.equals(map.get("group_by_records")));
+    }
+
+    private static ResidualModel.Learner learner(Object v, String key) {
+        try {
+            return ResidualModel.Learner.valueOf(String.valueOf(v).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("estimation: " + key
+                    + " must be forest, xgboost, group_mean or group_median, found " + v);
+        }
     }
 
     static Map<Component, Rule> defaultRules() {

@@ -96,7 +96,7 @@ public final class SurveyEstimation implements IncomeEstimation {
         notes.addAll(trained.notes());
 
         Map<Long, Map<Component, EstimationResult.Estimate>> estimates = new HashMap<>();
-        List<EstimationResult.ModelReport> reports = new ArrayList<>();
+        Map<Component, Integer> applied = new EnumMap<>(Component.class);
         for (Map.Entry<Component, EstimationSettings.Rule> e : new TreeMap<>(settings.rules()).entrySet()) {
             Component comp = e.getKey();
             EstimationSettings.Rule rule = e.getValue();
@@ -117,23 +117,84 @@ public final class SurveyEstimation implements IncomeEstimation {
                 estimates.computeIfAbsent(eligible.get(i).personKey(), k -> new EnumMap<>(Component.class))
                         .put(comp, predicted.get(i));
             }
-            int applied = eligible.size();
+            applied.put(comp, eligible.size());
+        }
+        if (settings.diIntervals() && trained.diOffsets() != null) {
+            int[] pointOnly = new int[1];
+            now.values().forEach(person -> {
+                if (!person.resident()) {
+                    return;
+                }
+                Map<Component, EstimationResult.Estimate> mine = estimates.get(person.personKey());
+                if (mine == null || mine.isEmpty()) {
+                    pointOnly[0]++;
+                    return;
+                }
+                mine.putAll(shareOut(mine, trained.diOffsets().of(diGroup(person.age(), person.features()))));
+            });
+            notes.add("DI intervals calibrated on the survey's DI residuals and shared out over each resident's estimated "
+                    + "components; " + pointOnly[0] + " residents without an estimated component keep their precise DI as "
+                    + "a point");
+        }
+        List<EstimationResult.ModelReport> reports = new ArrayList<>();
+        for (Map.Entry<Component, ResidualModel> e : new TreeMap<>(trained.models()).entrySet()) {
+            ResidualModel model = e.getValue();
             ResidualModel.Accuracy a = model.accuracy();
-            reports.add(new EstimationResult.ModelReport(comp, year, model.trainer(), model.trainRows(), a.rows(),
-                    a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied,
-                    details(model, rule, trained.rows().get(comp), years)));
+            reports.add(new EstimationResult.ModelReport(e.getKey(), year, model.trainer(), model.trainRows(), a.rows(),
+                    a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied.getOrDefault(e.getKey(), 0),
+                    trained.details().get(e.getKey())));
         }
         return new EstimationResult(estimates, reports, notes);
     }
 
     /**
-     * Share of training targets clipped at each end. A residual is the survey's figure less the records': one slip in
-     * the records (a tax of millions from fen read as yuan) makes a residual of millions, and squared-error trees then
-     * hand part of it to everyone who looks alike (an estimated transfer income of over a million yuan was seen).
+     * A person's DI interval offsets [L, U] shared out over their estimated components in proportion to the width of
+     * each component's own interval (equally when all are points): the component bounds then add up to the DI
+     * interval the survey calibrated. L is at most 0 and U at least 0, so each bound stays on its side of the amount.
+     * A lower bound below zero means the DI may lie below the records' figure (records can overstate income too).
      */
-    static final double WINSORIZE = 0.01;
+    static Map<Component, EstimationResult.Estimate> shareOut(Map<Component, EstimationResult.Estimate> mine,
+                                                             double[] diOffsets) {
+        double lo = Math.min(0, diOffsets[0]);
+        double hi = Math.max(0, diOffsets[1]);
+        double total = 0;
+        for (EstimationResult.Estimate est : mine.values()) {
+            total += est.high() - est.low();
+        }
+        Map<Component, EstimationResult.Estimate> out = new EnumMap<>(Component.class);
+        for (Map.Entry<Component, EstimationResult.Estimate> x : mine.entrySet()) {
+            EstimationResult.Estimate est = x.getValue();
+            double w = total > 0 ? (est.high() - est.low()) / total : 1.0 / mine.size();
+            out.put(x.getKey(), new EstimationResult.Estimate(est.amount(), est.amount() + w * lo, est.amount() + w * hi));
+        }
+        return out;
+    }
 
-    /** The rows with their targets clipped to the [share, 1 − share] quantiles; how many were clipped goes to the notes. */
+    /** The Mondrian group of a component's rows: age band, and whether the person has records of the component. */
+    String componentGroup(Component comp, double[] x) {
+        String g = settings.ageBand(EstimationFeatures.age(x));
+        return settings.groupByRecords() ? g + (EstimationFeatures.months(x, comp) > 0 ? "|records" : "|none") : g;
+    }
+
+    /** The Mondrian group of a person's DI residual: age band, and whether wage records cover all 12 months. */
+    String diGroup(int age, double[] x) {
+        String g = settings.ageBand(age);
+        return settings.groupByRecords() ? g + (EstimationFeatures.months(x, Component.WAGE) >= 12 ? "|wage12" : "|wage<12") : g;
+    }
+
+    /**
+     * A training target is absurd when its size exceeds absurd_ratio × max(|survey figure|, absurd_floor): the
+     * survey's figure is a diary total, so a residual many times larger comes from a slip in the records (an amount
+     * in fen read as yuan), not from income the records miss.
+     */
+    boolean absurd(double target, double surveyFigure) {
+        return Math.abs(target) > settings.absurdRatio() * Math.max(Math.abs(surveyFigure), settings.absurdFloor());
+    }
+
+    /**
+     * Share of training targets clipped at each end (estimation.clip_share; 0 by default since the absurd targets are
+     * excluded instead: clipping the 1% tails set every business residual to zero, where 2% of persons have one).
+     */
     static List<ResidualModel.Row> winsorized(List<ResidualModel.Row> rows, double share, Component comp, List<String> notes) {
         if (rows.size() < 20 || share <= 0) {
             return rows;
@@ -155,9 +216,9 @@ public final class SurveyEstimation implements IncomeEstimation {
         return out;
     }
 
-    /** Models trained for a set of survey years, with the key they were trained under. */
+    /** Models trained for a set of survey years, with the key they were trained under and the DI calibration. */
     private record Trained(String key, Period trainedAt, Map<Component, ResidualModel> models,
-                           Map<Component, List<ResidualModel.Row>> rows, List<String> notes) {
+                           ResidualModel.Offsets diOffsets, Map<Component, String> details, List<String> notes) {
     }
 
     /** The last models trained, reused while their training data cannot have changed (see {@link #trainingKey}). */
@@ -188,10 +249,37 @@ public final class SurveyEstimation implements IncomeEstimation {
         return k.toString();
     }
 
+    /** One survey person-year with its features and precise figures of the survey's December. */
+    record PersonYear(int year, SurveyRow survey, int age, double[] x, PreciseIncome precise) {
+
+        double surveyDi() {
+            return survey.wage() + survey.business() + survey.property() + survey.transferNet();
+        }
+
+        double preciseDi() {
+            if (precise == null) {
+                return 0;
+            }
+            return precise.amount(Component.WAGE) + precise.amount(Component.BUSINESS) + precise.amount(Component.PROPERTY)
+                    + precise.amount(Component.TRANSFER_IN) - precise.amount(Component.TRANSFER_OUT);
+        }
+    }
+
+    /** The survey figure a component's residual is taken from. */
+    static double surveyFigure(Component comp, SurveyRow s) {
+        return switch (comp) {
+            case WAGE -> s.wage();
+            case BUSINESS -> s.business();
+            case PROPERTY -> s.property();
+            case TRANSFER_IN -> s.transferNet();
+            case TRANSFER_OUT -> throw new IllegalArgumentException("transfer_out is not modelled");
+        };
+    }
+
     private Trained train(Connection c, Period p, List<Integer> years, Map<Long, EstimationFeatures.Person> now,
                           String key) throws SQLException {
         List<String> notes = new ArrayList<>();
-        Map<Component, List<ResidualModel.Row>> rows = new EnumMap<>(Component.class);
+        List<PersonYear> persons = new ArrayList<>();
         for (int y : years) {
             Period surveyPeriod = Period.of(y, 12);
             int[] unmatched = new int[1];
@@ -215,54 +303,131 @@ public final class SurveyEstimation implements IncomeEstimation {
                     continue;
                 }
                 PreciseIncome pi = surveyPrecise.get(s.personKey());
-                double[] x = EstimationFeatures.withPrecise(person.features(), pi);
-                for (Map.Entry<Component, EstimationSettings.Rule> e : settings.rules().entrySet()) {
-                    EstimationSettings.Rule rule = e.getValue();
-                    if (person.age() < rule.minAge() || person.age() > rule.maxAge()) {
-                        continue;
-                    }
-                    // the panel keeps its households across years: one household stays in one fold
-                    rows.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(new ResidualModel.Row(s.household(), x, target(e.getKey(), s, pi)));
-                }
+                persons.add(new PersonYear(y, s, person.age(), EstimationFeatures.withPrecise(person.features(), pi), pi));
             }
             if (noFeatures > 0) {
                 notes.add(noFeatures + " survey " + y + " persons are not in the person ledger of " + surveyPeriod
                         + " and were not used");
             }
         }
+        // person-years with an absurd residual in any component: a slip in their records; not used at all
+        boolean[] absurd = new boolean[persons.size()];
+        int absurdCount = 0;
+        for (int i = 0; i < persons.size(); i++) {
+            PersonYear py = persons.get(i);
+            for (Component comp : settings.rules().keySet()) {
+                if (absurd(target(comp, py.survey(), py.precise()), surveyFigure(comp, py.survey()))) {
+                    absurd[i] = true;
+                }
+            }
+            absurdCount += absurd[i] ? 1 : 0;
+        }
+        if (absurdCount > 0) {
+            notes.add(absurdCount + " of " + persons.size() + " survey person-years not used: a residual over "
+                    + settings.absurdRatio() + " × max(|survey figure|, " + Math.round(settings.absurdFloor())
+                    + ") yuan (a slip in the records)");
+        }
 
         Map<Component, ResidualModel> models = new EnumMap<>(Component.class);
-        for (Component comp : new TreeMap<>(settings.rules()).keySet()) {
-            List<ResidualModel.Row> data = winsorized(rows.getOrDefault(comp, List.of()), WINSORIZE, comp, notes);
-            rows.put(comp, data);
+        Map<Component, String> details = new EnumMap<>(Component.class);
+        double[] diEstimate = new double[persons.size()];
+        for (Map.Entry<Component, EstimationSettings.Rule> e : new TreeMap<>(settings.rules()).entrySet()) {
+            Component comp = e.getKey();
+            EstimationSettings.Rule rule = e.getValue();
+            List<ResidualModel.Row> data = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (int i = 0; i < persons.size(); i++) {
+                PersonYear py = persons.get(i);
+                boolean inRule = settings.trainOnApplied()
+                        ? rule.applies(py.age(), EstimationFeatures.months(py.x(), comp))
+                        : py.age() >= rule.minAge() && py.age() <= rule.maxAge();
+                if (!absurd[i] && inRule) {
+                    // the panel keeps its households across years: one household stays in one fold
+                    data.add(new ResidualModel.Row(py.survey().household(), py.x(), target(comp, py.survey(), py.precise())));
+                    index.add(i);
+                }
+            }
+            data = winsorized(data, settings.clipShare(), comp, notes);
             if (data.size() < settings.minTrainRows()) {
-                notes.add(comp + ": " + data.size() + " survey rows (years " + years + ") in the rule's ages, fewer than "
+                notes.add(comp + ": " + data.size() + " survey rows (years " + years + ") in the rule's population, fewer than "
                         + settings.minTrainRows() + ": no model, no estimate");
                 continue;
             }
+            ResidualModel model;
+            ResidualModel base = null;
             try {
-                models.put(comp, train(comp, data, notes));
+                model = train(comp, data, settings.parameters(), notes);
+                if (settings.baseline() != null && settings.baseline() != settings.parameters().learner()) {
+                    base = train(comp, data, settings.parameters().withLearner(settings.baseline()), notes);
+                }
             } catch (IllegalArgumentException ex) {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
+                continue;
+            }
+            models.put(comp, model);
+            double[] oof = model.outOfFold();
+            for (int j = 0; j < index.size(); j++) {
+                PersonYear py = persons.get(index.get(j));
+                // the DI residual sees the estimate only where the rule applies to the person
+                if (rule.applies(py.age(), EstimationFeatures.months(py.x(), comp))) {
+                    diEstimate[index.get(j)] += rule.clampNegative() ? Math.max(0, oof[j]) : oof[j];
+                }
+            }
+            details.put(comp, details(model, base, rule, data, years));
+        }
+
+        // DI-level calibration: the survey person's DI less (precise DI + the out-of-fold estimates that apply)
+        ResidualModel.Offsets diOffsets = null;
+        List<String> households = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<Double> residuals = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            if (absurd[i]) {
+                continue;
+            }
+            PersonYear py = persons.get(i);
+            households.add(py.survey().household());
+            groups.add(diGroup(py.age(), py.x()));
+            residuals.add(py.surveyDi() - py.preciseDi() - diEstimate[i]);
+        }
+        ResidualModel.Parameters par = settings.parameters();
+        if (!models.isEmpty() && new HashSet<>(households).size() >= par.folds()) {
+            double[] r = residuals.stream().mapToDouble(Double::doubleValue).toArray();
+            diOffsets = ResidualModel.Offsets.calibrate(groups, r, par.coverage(), par.minGroupRows());
+            int[] foldOf = ResidualModel.folds(households, par.folds(), par.seed());
+            double held = ResidualModel.heldOutCoverage(foldOf, par.folds(), groups, r, par.coverage(), par.minGroupRows());
+            double bias = -java.util.Arrays.stream(r).average().orElse(0);
+            notes.add(String.format(java.util.Locale.ROOT, "DI of %d survey person-years: held-out interval coverage %.1f%% "
+                    + "(nominal %.0f%%), mean error of precise + estimates %+.0f yuan; interval offsets by group %s",
+                    r.length, 100 * held, 100 * par.coverage(), bias, describe(diOffsets)));
+            for (Component comp : details.keySet()) {
+                details.put(comp, details.get(comp).replaceFirst("\\}$", String.format(java.util.Locale.ROOT,
+                        ",\"di_heldout_coverage\":%.4f,\"di_rows\":%d,\"di_mean_error\":%.2f}", held, r.length, bias)));
             }
         }
-        return new Trained(key == null ? "" : key, p, models, rows, notes);
+        return new Trained(key == null ? "" : key, p, models, diOffsets, details, notes);
     }
 
-    /** Trains with the configured learner; XGBoost whose native library does not load falls back to the forest. */
-    private ResidualModel train(Component comp, List<ResidualModel.Row> data, List<String> notes) {
-        ResidualModel.Parameters p = settings.parameters();
+    private static String describe(ResidualModel.Offsets o) {
+        StringBuilder b = new StringBuilder();
+        o.byGroup().forEach((g, lh) -> b.append(b.length() == 0 ? "" : ", ").append(g).append(" [")
+                .append(Math.round(lh[0])).append(", ").append(Math.round(lh[1])).append(']'));
+        return b.append(b.length() == 0 ? "" : ", ").append("pooled [").append(Math.round(o.pooled()[0])).append(", ")
+                .append(Math.round(o.pooled()[1])).append(']').toString();
+    }
+
+    /** Trains with the given learner; XGBoost whose native library does not load falls back to the forest. */
+    private ResidualModel train(Component comp, List<ResidualModel.Row> data, ResidualModel.Parameters p,
+                                List<String> notes) {
         try {
-            return ResidualModel.train(EstimationFeatures.NAMES, data, p);
+            return ResidualModel.train(EstimationFeatures.NAMES, data, p, x -> componentGroup(comp, x));
         } catch (LinkageError e) {
             if (p.learner() != ResidualModel.Learner.XGBOOST) {
                 throw e;
             }
             notes.add(comp + ": XGBoost's native library did not load here (" + e + "); trained the forest instead");
-            return ResidualModel.train(EstimationFeatures.NAMES, data, new ResidualModel.Parameters(
-                    ResidualModel.Learner.FOREST, p.trees(), p.maxDepth(), p.minChildWeight(), p.featureFraction(),
-                    p.eta(), p.coverage(), p.testShare(), p.calibrationShare(), p.mapeFloor(), p.seed()));
+            return ResidualModel.train(EstimationFeatures.NAMES, data, p.withLearner(ResidualModel.Learner.FOREST),
+                    x -> componentGroup(comp, x));
         }
     }
 
@@ -279,8 +444,8 @@ public final class SurveyEstimation implements IncomeEstimation {
         };
     }
 
-    private String details(ResidualModel model, EstimationSettings.Rule rule, List<ResidualModel.Row> data,
-                           List<Integer> years) {
+    private String details(ResidualModel model, ResidualModel base, EstimationSettings.Rule rule,
+                           List<ResidualModel.Row> data, List<Integer> years) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("survey_years", years);
         ResidualModel.Parameters p = model.parameters();
@@ -292,10 +457,22 @@ public final class SurveyEstimation implements IncomeEstimation {
         d.put("seed", p.seed());
         d.put("coverage_target", p.coverage());
         d.put("households", model.households());
-        d.put("calibration_rows", model.calibrationRows());
         d.put("survey_rows", data.size());
         d.put("target_mean", data.stream().mapToDouble(ResidualModel.Row::target).average().orElse(0));
-        d.put("baseline_mae", finite(model.accuracy().baselineMae()));
+        d.put("mean_error", finite(model.accuracy().bias()));
+        d.put("mean_predictor_mae", finite(model.accuracy().baselineMae()));
+        d.put("interval_offsets", model.offsets().byGroup());
+        d.put("interval_offsets_pooled", model.offsets().pooled());
+        if (base != null) {
+            ResidualModel.Accuracy b = base.accuracy();
+            Map<String, Object> bd = new LinkedHashMap<>();
+            bd.put("learner", base.trainer());
+            bd.put("mae", finite(b.mae()));
+            bd.put("mean_error", finite(b.bias()));
+            bd.put("coverage", finite(b.coverage()));
+            bd.put("mape", finite(b.mape()));
+            d.put("baseline", bd);
+        }
         d.put("mape_floor", p.mapeFloor());
         d.put("mape_rows", model.accuracy().mapeRows());
         d.put("rule", Map.of("min_age", rule.minAge(), "max_age", rule.maxAge(),

@@ -29,7 +29,8 @@ import org.olive.pipeline.income.PreciseIncome;
  */
 record CountyAccuracy(int persons, Map<Component, double[]> maeByComponent, double[] diMae, double[] diBias,
                       double[] diMedianApe,
-                      double[] perCapitaMedianApe, int families, double intervalCoverage, int intervals) {
+                      double[] perCapitaMedianApe, int families, double intervalCoverage, int intervals,
+                      double diCoverage) {
 
     /** Index 0: precise only; 1: precise + estimated. */
     static CountyAccuracy measure(Connection c, Period p, Map<Long, PreciseIncome> precise, EstimationResult result,
@@ -48,7 +49,7 @@ record CountyAccuracy(int persons, Map<Component, double[]> maeByComponent, doub
                 }
             }
         }
-        int n = 0, inside = 0, intervals = 0;
+        int n = 0, inside = 0, intervals = 0, diInside = 0;
         Map<Component, double[]> mae = new EnumMap<>(Component.class);
         for (Component comp : Component.values()) {
             mae.put(comp, new double[2]);
@@ -83,6 +84,13 @@ record CountyAccuracy(int persons, Map<Component, double[]> maeByComponent, doub
                 }
             }
             double di = t[5], d0 = Component.disposable(a0), d1 = Component.disposable(a1);
+            // the DI interval as the income step forms it: precise DI plus the estimates' bounds
+            double lo = d0, hi = d0;
+            for (Map.Entry<Component, EstimationResult.Estimate> x : est.entrySet()) {
+                lo += x.getKey().sign() > 0 ? x.getValue().low() : -x.getValue().high();
+                hi += x.getKey().sign() > 0 ? x.getValue().high() : -x.getValue().low();
+            }
+            diInside += di >= lo - 0.005 && di <= hi + 0.005 ? 1 : 0;
             diMae[0] += Math.abs(d0 - di);
             diMae[1] += Math.abs(d1 - di);
             diBias[0] += d0 - di;
@@ -117,7 +125,7 @@ record CountyAccuracy(int persons, Map<Component, double[]> maeByComponent, doub
         }
         return new CountyAccuracy(n, mae, diMae, diBias, new double[] {median(ape0), median(ape1)},
                 new double[] {median(f0), median(f1)}, fam.size(), intervals == 0 ? Double.NaN : (double) inside / intervals,
-                intervals);
+                intervals, n == 0 ? Double.NaN : (double) diInside / n);
     }
 
     String table() {
@@ -134,6 +142,7 @@ record CountyAccuracy(int persons, Map<Component, double[]> maeByComponent, doub
                 100 * perCapitaMedianApe[1]));
         sb.append(String.format(Locale.ROOT, "truth residual inside the estimate's interval: %.1f%% of %,d estimates%n",
                 100 * intervalCoverage, intervals));
+        sb.append(String.format(Locale.ROOT, "truth DI inside the DI interval: %.1f%% of %,d residents%n", 100 * diCoverage, persons));
         return sb.toString();
     }
 

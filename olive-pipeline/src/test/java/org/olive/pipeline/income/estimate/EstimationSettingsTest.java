@@ -54,6 +54,48 @@ class EstimationSettingsTest {
     }
 
     @Test
+    void readsTheCalibrationSettings() {
+        EstimationSettings d = EstimationSettings.defaults();
+        assertThat(d.diIntervals()).isTrue();
+        assertThat(d.trainOnApplied()).isTrue();
+        assertThat(d.clipShare()).isZero();
+        assertThat(d.baseline()).isEqualTo(ResidualModel.Learner.GROUP_MEAN);
+        assertThat(d.parameters().folds()).isEqualTo(5);
+        assertThat(d.ageBand(10)).isEqualTo("age0");
+        assertThat(d.ageBand(16)).isEqualTo("age16");
+        assertThat(d.ageBand(80)).isEqualTo("age65");
+        EstimationSettings s = EstimationSettings.fromYaml("""
+                estimation:
+                  learner: group_median
+                  baseline: none
+                  interval_level: component
+                  train_population: ages
+                  folds: 4
+                  min_group_rows: 12
+                  group_age_bands: [18, 40, 60]
+                  group_by_records: false
+                  absurd_ratio: 5
+                  clip_share: 0.01
+                """);
+        assertThat(s.parameters().learner()).isEqualTo(ResidualModel.Learner.GROUP_MEDIAN);
+        assertThat(s.baseline()).isNull();
+        assertThat(s.diIntervals()).isFalse();
+        assertThat(s.trainOnApplied()).isFalse();
+        assertThat(s.parameters().folds()).isEqualTo(4);
+        assertThat(s.parameters().minGroupRows()).isEqualTo(12);
+        assertThat(s.ageBands()).containsExactly(18, 40, 60);
+        assertThat(s.groupByRecords()).isFalse();
+        assertThat(s.absurdRatio()).isEqualTo(5);
+        assertThat(s.clipShare()).isEqualTo(0.01);
+        assertThatThrownBy(() -> EstimationSettings.fromYaml("estimation: {interval_level: family}"))
+                .hasMessageContaining("di or component");
+        assertThatThrownBy(() -> EstimationSettings.fromYaml("estimation: {group_age_bands: [60, 16]}"))
+                .hasMessageContaining("increasing");
+        assertThatThrownBy(() -> EstimationSettings.fromYaml("estimation: {folds: 1}"))
+                .hasMessageContaining("folds");
+    }
+
+    @Test
     void canBeSwitchedOff() {
         assertThat(EstimationSettings.fromMap(Map.of("enabled", false)).enabled()).isFalse();
     }
@@ -69,7 +111,7 @@ class EstimationSettingsTest {
         assertThatThrownBy(() -> EstimationSettings.fromYaml("estimation: {coverage: 1.2}"))
                 .hasMessageContaining("coverage");
         assertThatThrownBy(() -> EstimationSettings.fromYaml("estimation: {learner: svm}"))
-                .hasMessageContaining("forest or xgboost");
+                .hasMessageContaining("group_median");
         assertThatThrownBy(() -> EstimationSettings.fromYaml("estimation: {trees: 2.5}"))
                 .hasMessageContaining("whole number");
     }

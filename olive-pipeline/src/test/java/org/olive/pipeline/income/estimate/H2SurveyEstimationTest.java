@@ -95,7 +95,7 @@ class H2SurveyEstimationTest {
         for (EstimationResult.ModelReport m : result.models()) {
             assertThat(m.surveyYear()).isEqualTo(2024);
             assertThat(m.trainRows()).isGreaterThanOrEqualTo(5);
-            assertThat(m.testRows()).isPositive();
+            assertThat(m.testRows()).isEqualTo(m.trainRows()); // every row is held out once (cross-fitting)
             assertThat(m.mae()).isFinite().isNotNegative();
             assertThat(m.coverage()).isBetween(0.0, 1.0);
             assertThat(m.intervalHalfWidth()).isNotNegative();
@@ -128,7 +128,8 @@ class H2SurveyEstimationTest {
                 PreciseIncome pi = precise.get(person);
                 assertThat(rule.applies(r[0], pi == null ? 0 : pi.months(comp))).isTrue();
                 assertThat(e.amount()).isNotNegative();
-                assertThat(e.low()).isNotNegative().isLessThanOrEqualTo(e.amount());
+                // the DI interval shared out may reach below the records' figure: a low bound can be negative
+                assertThat(e.low()).isLessThanOrEqualTo(e.amount());
                 assertThat(e.high()).isGreaterThanOrEqualTo(e.amount());
             });
         });
@@ -177,7 +178,7 @@ class H2SurveyEstimationTest {
                         assertThat(rs.getInt(2)).isEqualTo(2024);
                         JsonNode d = JsonMapper.builder().build().readTree(rs.getString(5));
                         assertThat(d.get("features").size()).isEqualTo(EstimationFeatures.NAMES.size());
-                        assertThat(d.get("households").get("test").asInt()).isPositive();
+                        assertThat(d.get("households").get("folds").asInt()).isPositive();
                     }
                 }
                 assertThat(n).isEqualTo(4);
