@@ -54,6 +54,10 @@ public final class RowValidator {
     }
 
     public RowOutcome validate(Row row) {
+        if (row.isMalformed()) {
+            return new RowOutcome.Rejected(row, List.of(new Reject(file, row.number(), Reject.WHOLE_ROW, row.raw(),
+                    row.malformed(), row.raw())));
+        }
         if (row.width() != headerWidth && !onlyBlankBeyondHeader(row)) {
             String raw = row.raw();
             String reason = row.width() > headerWidth
