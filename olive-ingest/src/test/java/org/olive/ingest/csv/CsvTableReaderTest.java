@@ -279,4 +279,20 @@ class CsvTableReaderTest {
             assertThat(r.stats().headerRow()).isEqualTo(3);
         }
     }
+
+    @Test
+    void utf16WithoutByteOrderMarkIsRecognisedByItsNulBytesNotMisreadAsGb18030() {
+        String csv = "公民身份号码,姓名,住址\r\n" + (TestFiles.id(1) + ",张三,舟山市定海区\r\n").repeat(20);
+        for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            try (CsvTableReader r = CsvTableReader.open(new java.io.ByteArrayInputStream(csv.getBytes(cs)), "u16.csv",
+                    ReaderOptions.defaults())) {
+                assertThat(r.source().encoding()).isEqualTo(cs.name());
+                assertThat(r.source().encodingReason()).contains("NUL bytes");
+                assertThat(r.header().names()).containsExactly("公民身份号码", "姓名", "住址");
+                List<Row> rows = readAll(r);
+                assertThat(rows).hasSize(20);
+                assertThat(rows.get(19).values()).containsExactly(TestFiles.id(1), "张三", "舟山市定海区");
+            }
+        }
+    }
 }
