@@ -36,6 +36,11 @@ public class IngestCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Periods periods;
 
+    @Option(names = "--accept-collapse", paramLabel = "DATASET", split = ",",
+            description = {"Accept that DATASET's row count collapsed against its previous delivery (below checks.collapse_ratio "
+                    + "of datasets.yaml), which otherwise stops the period; repeatable. The acceptance is recorded in the report."})
+    List<String> acceptCollapse = new ArrayList<>();
+
     static class Periods {
         @Option(names = "--period", paramLabel = "YYYY-MM", description = "One period.")
         String period;
@@ -66,15 +71,25 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
-            run(ctx.getBean(DataSource.class), data, list, db.dataDir.resolve("reports"));
+            run(ctx.getBean(DataSource.class), data, list, db.dataDir.resolve("reports"), acceptCollapse);
         }
         return 0;
     }
 
     /** Ingests the periods in order and returns their reports; shared with {@code demo}. */
     static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir) {
+        return run(ds, data, periods, reportDir, List.of());
+    }
+
+    /** As {@link #run(DataSource, Path, List, Path)}, accepting the row-count collapse of the given datasets. */
+    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir, List<String> acceptCollapse) {
         List<IngestReport> reports = new ArrayList<>();
-        PeriodIngest ingest = PeriodIngest.withDefaults(ds);
+        PeriodIngest ingest;
+        try {
+            ingest = PeriodIngest.withDefaults(ds).acceptCollapse(acceptCollapse);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
+        }
         for (Period p : periods) {
             try {
                 IngestReport r = ingest.ingest(data.resolve(p.toString()), p);

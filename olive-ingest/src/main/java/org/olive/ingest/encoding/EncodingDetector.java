@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * Decides whether a departmental text file is UTF-8 or GB18030 (which includes GBK and GB2312).
  *
  * <p>Rules, in order: a byte-order mark decides (UTF-8, UTF-16LE/BE as written by Excel's "Unicode text", or the
- * GB18030 mark); otherwise the first {@link #probeBytes()} bytes are checked as strict UTF-8 (no overlong forms,
+ * GB18030 mark); otherwise NUL bytes, which UTF-8 and GB18030 text never holds, mark UTF-16 without a byte-order mark:
+ * mostly at odd offsets little-endian (ASCII digits, delimiters and line breaks are {@code xx 00}), at even offsets
+ * big-endian; otherwise the first {@link #probeBytes()} bytes are checked as strict UTF-8 (no overlong forms,
  * no surrogates, nothing above U+10FFFF), accepting a multibyte character cut by the end of the probe; if they
  * are valid the file is UTF-8, otherwise GB18030. An ASCII-only probe is read as UTF-8: a later non-UTF-8 byte is
  * then reported as an encoding error naming its row by the strict decoder, never replaced silently.
@@ -67,6 +69,10 @@ public final class EncodingDetector {
         if (bom != null) {
             return bom;
         }
+        DetectedEncoding utf16 = byNulPattern(prefix, length);
+        if (utf16 != null) {
+            return utf16;
+        }
         Utf8Validator.Result r = Utf8Validator.validate(prefix, 0, length, truncated);
         String scope = truncated ? "the first " + length + " bytes" : "all " + length + " bytes";
         if (r.valid() && r.multibyteChars() > 0) {
@@ -78,6 +84,37 @@ public final class EncodingDetector {
         }
         return new DetectedEncoding(GB18030, 0, String.format("byte 0x%02X at offset %d is not valid UTF-8 (%s); read as GB18030",
                 prefix[(int) r.errorOffset()] & 0xFF, r.errorOffset(), r.error()));
+    }
+
+    /**
+     * UTF-16 without a byte-order mark, from where its NUL bytes fall: at least one in 16 bytes is NUL, and at least
+     * nine in ten of them on the same parity of offset.
+     */
+    private static DetectedEncoding byNulPattern(byte[] b, int n) {
+        int even = 0;
+        int odd = 0;
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) {
+                if ((i & 1) == 0) {
+                    even++;
+                } else {
+                    odd++;
+                }
+            }
+        }
+        int nul = even + odd;
+        if (nul < 2 || nul * 16L < n) {
+            return null;
+        }
+        if (odd * 10L >= nul * 9L) {
+            return new DetectedEncoding(StandardCharsets.UTF_16LE, 0, String.format(
+                    "no byte-order mark, but %d of %d NUL bytes in the first %d bytes are at odd offsets: UTF-16LE", odd, nul, n));
+        }
+        if (even * 10L >= nul * 9L) {
+            return new DetectedEncoding(StandardCharsets.UTF_16BE, 0, String.format(
+                    "no byte-order mark, but %d of %d NUL bytes in the first %d bytes are at even offsets: UTF-16BE", even, nul, n));
+        }
+        return null;
     }
 
     private static DetectedEncoding byBom(byte[] b, int n) {

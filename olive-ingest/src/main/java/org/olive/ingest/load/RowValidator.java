@@ -27,7 +27,10 @@ import org.olive.ingest.table.Row;
  * that did parse ({@link RowOutcome.Rejected#parsed()}), so that a row refused only for its ID number can still be
  * matched to a person.
  *
- * <p>Duplicate detection keeps one entry per distinct key of the file in memory.
+ * <p>Duplicate detection keeps one entry per distinct key of the file in memory. A dataset without a primary key
+ * (events such as crossings) is checked for exact duplicate rows instead, all parsed values equal, by a 64-bit
+ * fingerprint per row ({@link RowFingerprints}): the second and later copies are rejected as duplicates, naming the
+ * row that had the values first.
  */
 public final class RowValidator {
 
@@ -40,6 +43,7 @@ public final class RowValidator {
     private final Map<String, Long> firstRowOfKey = new HashMap<>();
     private final MappedRecord.Schema schema;
     private final int[] keyIndexes;
+    private final RowFingerprints wholeRows;
 
     public RowValidator(String file, ColumnBinding binding, int headerWidth, ValidationContext ctx) {
         this.file = file;
@@ -51,9 +55,14 @@ public final class RowValidator {
         this.schema = new MappedRecord.Schema(fields.stream().map(FieldSpec::name).toList());
         List<String> names = schema.fields();
         this.keyIndexes = binding.mapping().primaryKey().stream().mapToInt(names::indexOf).toArray();
+        this.wholeRows = keyIndexes.length == 0 ? new RowFingerprints() : null;
     }
 
     public RowOutcome validate(Row row) {
+        if (row.isMalformed()) {
+            return new RowOutcome.Rejected(row, List.of(new Reject(file, row.number(), Reject.WHOLE_ROW, row.raw(),
+                    row.malformed(), row.raw())));
+        }
         if (row.width() != headerWidth && !onlyBlankBeyondHeader(row)) {
             String raw = row.raw();
             String reason = row.width() > headerWidth
@@ -97,6 +106,13 @@ public final class RowValidator {
                 String where = keyFields.size() == 1 ? binding.headers().get(keyFields.get(0)) : Reject.WHOLE_ROW;
                 return new RowOutcome.Rejected(row, List.of(new Reject(file, row.number(), where, key,
                         "duplicate key " + key + " (first seen at row " + first + ")", row.raw())), parsed(values));
+            }
+        }
+        if (wholeRows != null) {
+            long first = wholeRows.putIfAbsent(values, row.number());
+            if (first >= 0) {
+                return new RowOutcome.Rejected(row, List.of(new Reject(file, row.number(), Reject.WHOLE_ROW, row.raw(),
+                        "duplicate row: the same values as row " + first, row.raw())), parsed(values));
             }
         }
         return new RowOutcome.Loaded(row, new MappedRecord(row.number(), schema, values), repairs == null ? List.of() : repairs);

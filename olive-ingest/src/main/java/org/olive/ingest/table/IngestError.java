@@ -27,7 +27,11 @@ public record IngestError(String file, long row, Kind kind, String reason) {
         /** The header repeats a column name or has a blank name. */
         BAD_HEADER,
         /** Reading failed for a reason outside the file's content (disk, permissions). */
-        IO
+        IO,
+        /** The rows read do not account for every physical line (CSV) or sheet row (XLSX): rows would be lost. */
+        LINE_COUNT,
+        /** A workbook exceeds a size bound (cell, row, decompressed size or ratio: a decompression bomb). */
+        TOO_LARGE
     }
 
     @Override

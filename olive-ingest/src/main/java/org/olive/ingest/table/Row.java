@@ -10,11 +10,31 @@ import java.util.List;
  *               quoted field holds line breaks
  * @param line   1-based line of the source text where the row starts (equal to {@code number} for XLSX)
  * @param values the cell texts, exactly as read (not trimmed); may be shorter or longer than the header
+ * @param malformed {@code null} for a row that was split into values; otherwise why the source record could not be
+ *               split (a stray quote, a line over the limit): {@code values} then holds the line's text (clipped)
+ *               as its one value, and the row is rejected whole
  */
-public record Row(long number, long line, List<String> values) {
+public record Row(long number, long line, List<String> values, String malformed) {
+
+    /** Longest text of a malformed line kept for the reject. */
+    public static final int MALFORMED_TEXT_CHARS = 2000;
 
     public Row {
         values = List.copyOf(values);
+    }
+
+    public Row(long number, long line, List<String> values) {
+        this(number, line, values, null);
+    }
+
+    /** A record that could not be split into values; it is counted and rejected, never dropped. */
+    public static Row malformed(long number, long line, String text, String reason) {
+        String t = text.length() > MALFORMED_TEXT_CHARS ? text.substring(0, MALFORMED_TEXT_CHARS) + "…" : text;
+        return new Row(number, line, List.of(t), reason);
+    }
+
+    public boolean isMalformed() {
+        return malformed != null;
     }
 
     /** The value at a 0-based column, or {@code ""} when the row is shorter. */
@@ -28,6 +48,9 @@ public record Row(long number, long line, List<String> values) {
 
     /** True when every value is empty or whitespace. */
     public boolean isBlank() {
+        if (malformed != null) {
+            return false;
+        }
         for (String v : values) {
             if (!v.isBlank()) {
                 return false;
@@ -41,6 +64,9 @@ public record Row(long number, long line, List<String> values) {
      * when it holds a comma, quote or line break.
      */
     public String raw() {
+        if (malformed != null) {
+            return values.get(0);
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

@@ -40,6 +40,10 @@ public final class XlsxTableReader extends AbstractTableReader {
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private final CellText cellText;
     private long lastRowNumber;
+    /** Rows the sheet stream yielded, header and rows above it included. */
+    private long rowsSeen;
+    /** The {@code <row>} elements of the sheet counted by {@link WorkbookBounds}, or -1 if unknown. */
+    private long rowsExpected = -1;
 
     private XlsxTableReader(String file, ReadableWorkbook workbook, Stream<org.dhatim.fastexcel.reader.Row> rowStream,
                             Iterator<org.dhatim.fastexcel.reader.Row> rows, Header header, SourceDescription source,
@@ -60,7 +64,8 @@ public final class XlsxTableReader extends AbstractTableReader {
             if (Files.size(path) == 0) {
                 throw new IngestException(new IngestError(file, 0, IngestError.Kind.EMPTY_FILE, "the file is empty (0 bytes)"));
             }
-            return open(new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false)), file, options);
+            WorkbookBounds bounds = WorkbookBounds.check(path, file, options.xlsx());
+            return open(new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false)), file, options, bounds);
         } catch (IngestException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -78,7 +83,8 @@ public final class XlsxTableReader extends AbstractTableReader {
             if (bytes.length == 0) {
                 throw new IngestException(new IngestError(file, 0, IngestError.Kind.EMPTY_FILE, "the file is empty (0 bytes)"));
             }
-            return open(new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), new ReadingOptions(true, false)), file, options);
+            WorkbookBounds bounds = WorkbookBounds.check(bytes, file, options.xlsx());
+            return open(new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), new ReadingOptions(true, false)), file, options, bounds);
         } catch (IngestException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -86,7 +92,8 @@ public final class XlsxTableReader extends AbstractTableReader {
         }
     }
 
-    private static XlsxTableReader open(ReadableWorkbook wb, String file, ReaderOptions options) throws IOException {
+    private static XlsxTableReader open(ReadableWorkbook wb, String file, ReaderOptions options, WorkbookBounds bounds)
+            throws IOException {
         try {
             Sheet sheet = options.sheet() == null ? wb.getFirstSheet()
                     : wb.findSheet(options.sheet()).orElseThrow(() -> new IngestException(new IngestError(file, 0,
@@ -96,9 +103,11 @@ public final class XlsxTableReader extends AbstractTableReader {
             Iterator<org.dhatim.fastexcel.reader.Row> it = stream.iterator();
             CellText cellText = new CellText(wb.isDate1904());
             org.dhatim.fastexcel.reader.Row head = null;
+            long seen = 0;
             boolean auto = options.headerRow() == ReaderOptions.FIRST_NON_BLANK_ROW;
             while (it.hasNext()) {
                 org.dhatim.fastexcel.reader.Row r = it.next();
+                seen++;
                 if (auto ? !isBlank(r, cellText) : r.getRowNum() == options.headerRow()) {
                     head = r;
                     break;
@@ -131,6 +140,8 @@ public final class XlsxTableReader extends AbstractTableReader {
                     sheet.getName(), notices);
             XlsxTableReader reader = new XlsxTableReader(file, wb, stream, it, header, source, cellText, head.getRowNum());
             reader.blankRows = auto ? head.getRowNum() - 1 : 0;
+            reader.rowsSeen = seen;
+            reader.rowsExpected = bounds.rowsOfSheet(sheet.getId());
             return reader;
         } catch (IOException | RuntimeException e) {
             try {
@@ -168,9 +179,13 @@ public final class XlsxTableReader extends AbstractTableReader {
             org.dhatim.fastexcel.reader.Row r;
             try {
                 if (!rows.hasNext()) {
+                    checkRowCount();
                     return null;
                 }
                 r = rows.next();
+                rowsSeen++;
+            } catch (IngestException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw corrupt(file, lastRowNumber + 1, e);
             }
@@ -192,6 +207,20 @@ public final class XlsxTableReader extends AbstractTableReader {
             }
             rowsRead++;
             return row;
+        }
+    }
+
+    /** For tests: pretend the sheet had this many rows, to see the check fail. */
+    void expectRowsForTest(long rows) {
+        this.rowsExpected = rows;
+    }
+
+    /** Every {@code <row>} of the sheet must have been read; a shortfall means rows were lost, and fails the file. */
+    private void checkRowCount() {
+        if (rowsExpected >= 0 && rowsSeen != rowsExpected) {
+            throw new IngestException(new IngestError(file, 0, IngestError.Kind.LINE_COUNT, "sheet '" + source.sheet()
+                    + "' has " + rowsExpected + " rows but " + rowsSeen + " were read; rows may be lost: the file is "
+                    + "incomplete and must not be trusted"));
         }
     }
 

@@ -170,42 +170,81 @@ class CsvTableReaderTest {
     }
 
     @Test
-    void unbalancedQuoteAtTheEndIsReportedWithItsLine() {
+    void anUnclosedQuoteRejectsItsLineAndReadingResumesOnTheNextLine() {
         String csv = "a,b\n1,2\n3,\"unclosed\n4,5\n6,7\n";
-        CsvTableReader r = open(csv, StandardCharsets.UTF_8);
-        List<Row> seen = new ArrayList<>();
-        assertThatThrownBy(() -> r.forEach(seen::add)).isInstanceOf(IngestException.class)
-                .satisfies(e -> {
-                    IngestError err = ((IngestException) e).error();
-                    assertThat(err.kind()).isEqualTo(IngestError.Kind.UNBALANCED_QUOTE);
-                    assertThat(err.row()).isEqualTo(3);
-                    assertThat(err.reason()).contains("line 3").contains("never closed");
-                });
-        assertThat(seen).hasSize(1);
-        r.close();
+        List<Row> seen = readAll(open(csv, StandardCharsets.UTF_8));
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(1).isMalformed()).isTrue();
+        assertThat(seen.get(1).line()).isEqualTo(3);
+        assertThat(seen.get(1).raw()).isEqualTo("3,\"unclosed");
+        assertThat(seen.get(1).malformed()).contains("column 2 on line 3").contains("not closed")
+                .contains("resumes on line 4");
+        assertThat(seen.get(2).values()).containsExactly("4", "5");
+        assertThat(seen.get(3).values()).containsExactly("6", "7");
     }
 
     @Test
-    void unbalancedQuoteCannotSwallowMoreThanTheRecordLimit() {
+    void aStrayQuoteEarlyInALongFileCostsOneLineNotTheRestOfTheFile() {
+        // the probe: 户籍人口 with a value starting with a quote on line 5 kept 3 of 4,956 rows
+        StringBuilder sb = new StringBuilder("a,b,c\n");
+        for (int i = 2; i <= 5000; i++) {
+            sb.append(i).append(',').append(i == 5 ? "\"住址" : "住址").append(i).append(",x\n");
+        }
+        List<Row> seen = readAll(open(sb.toString(), StandardCharsets.UTF_8));
+        assertThat(seen).hasSize(4999);
+        assertThat(seen.stream().filter(Row::isMalformed).map(Row::line)).containsExactly(5L);
+        assertThat(seen.get(seen.size() - 1).values()).containsExactly("5000", "住址5000", "x");
+    }
+
+    @Test
+    void aStrayQuoteClosedByAnotherFurtherDownRejectsOnlyItsLine() {
+        // lines 3-5 would make one record of 4 values (the quote on line 3 closes on line 5)
+        String csv = "a,b\n1,2\n3,\"x\n4,5\n6\",7\n8,9\n";
+        List<Row> seen = readAll(open(csv, StandardCharsets.UTF_8));
+        assertThat(seen).extracting(Row::line).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(seen.get(1).malformed()).contains("lines 3-5").contains("instead of 2");
+        assertThat(seen.get(2).values()).containsExactly("4", "5");
+        assertThat(seen.get(3).values()).containsExactly("6\"", "7");
+        assertThat(seen.get(4).values()).containsExactly("8", "9");
+    }
+
+    @Test
+    void aQuotedValueWithLineBreaksStillSpansLines() {
+        List<Row> seen = readAll(open("a,b\n1,\"x\ny\"\n3,4\n", StandardCharsets.UTF_8));
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).values()).containsExactly("1", "x\ny");
+        assertThat(seen.get(1).line()).isEqualTo(4);
+    }
+
+    @Test
+    void anUnbalancedQuoteCannotSwallowMoreThanTheRecordLimit() {
         String csv = "a,b\n1,\"oops\n" + "2,3\n".repeat(100_000);
         CsvTableReader r = CsvTableReader.open(TestFiles.stream(csv, StandardCharsets.UTF_8), "t.csv",
-                ReaderOptions.defaults().withMaxRecordChars(50_000));
-        assertThatThrownBy(() -> readAll(r)).isInstanceOf(IngestException.class)
-                .satisfies(e -> {
-                    IngestError err = ((IngestException) e).error();
-                    assertThat(err.kind()).isEqualTo(IngestError.Kind.UNBALANCED_QUOTE);
-                    assertThat(err.row()).isEqualTo(2);
-                    assertThat(err.reason()).contains("50000 characters");
-                });
-        r.close();
+                ReaderOptions.defaults().withMaxRecordLines(1_000_000).withMaxRecordChars(50_000));
+        List<Row> seen = readAll(r);
+        assertThat(seen).hasSize(100_001);
+        assertThat(seen.get(0).malformed()).contains("50000 characters");
     }
 
     @Test
-    void textAfterAClosingQuoteIsReported() {
-        CsvTableReader r = open("a,b\n\"x\"y,2\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> readAll(r)).isInstanceOf(IngestException.class)
-                .satisfies(e -> assertThat(((IngestException) e).error().reason()).contains("followed by other text"));
-        r.close();
+    void aLineOverTheLimitWithoutQuotesIsBlamedOnItsLengthNotOnAQuote() {
+        String csv = "a,b\n1,2\n" + "x".repeat(60_000) + ",3\n4,5\n";
+        CsvTableReader r = CsvTableReader.open(TestFiles.stream(csv, StandardCharsets.UTF_8), "t.csv",
+                ReaderOptions.defaults().withMaxRecordChars(50_000));
+        List<Row> seen = readAll(r);
+        assertThat(seen).hasSize(3);
+        assertThat(seen.get(1).malformed()).contains("line 3 has 60002 characters, more than the limit of 50000")
+                .doesNotContain("quote");
+        assertThat(seen.get(1).raw()).hasSizeLessThan(2100);
+        assertThat(seen.get(2).values()).containsExactly("4", "5");
+    }
+
+    @Test
+    void textAfterAClosingQuoteRejectsTheLine() {
+        List<Row> seen = readAll(open("a,b\n\"x\"y,2\n3,4\n", StandardCharsets.UTF_8));
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).malformed()).contains("followed by other text").contains("line 2");
+        assertThat(seen.get(1).values()).containsExactly("3", "4");
     }
 
     @Test
@@ -238,6 +277,22 @@ class CsvTableReaderTest {
             List<Row> rows = readAll(r);
             assertThat(rows).extracting(Row::number).containsExactly(4L);
             assertThat(r.stats().headerRow()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void utf16WithoutByteOrderMarkIsRecognisedByItsNulBytesNotMisreadAsGb18030() {
+        String csv = "公民身份号码,姓名,住址\r\n" + (TestFiles.id(1) + ",张三,舟山市定海区\r\n").repeat(20);
+        for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            try (CsvTableReader r = CsvTableReader.open(new java.io.ByteArrayInputStream(csv.getBytes(cs)), "u16.csv",
+                    ReaderOptions.defaults())) {
+                assertThat(r.source().encoding()).isEqualTo(cs.name());
+                assertThat(r.source().encodingReason()).contains("NUL bytes");
+                assertThat(r.header().names()).containsExactly("公民身份号码", "姓名", "住址");
+                List<Row> rows = readAll(r);
+                assertThat(rows).hasSize(20);
+                assertThat(rows.get(19).values()).containsExactly(TestFiles.id(1), "张三", "舟山市定海区");
+            }
         }
     }
 }

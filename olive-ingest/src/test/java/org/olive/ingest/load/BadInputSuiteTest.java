@@ -159,7 +159,7 @@ class BadInputSuiteTest {
     }
 
     @Test
-    void unbalancedQuoteStopsWithTheLineAndKeepsEarlierRows() {
+    void unbalancedQuoteRejectsItsLineAndTheRowsAfterItLoad() {
         String text = String.join(",", Fixture.HUKOU_HEADER) + "\n"
                 + String.join(",", Fixture.hukouRow(1)) + "\n"
                 + String.join(",", Fixture.hukouRow(2)).replace("居民2", "\"居民2") + "\n"
@@ -168,12 +168,11 @@ class BadInputSuiteTest {
             Path p = TestFiles.write(dir, "quote-" + cs.name() + ".csv", text.getBytes(cs));
             Result r = Fixture.ingest(p, "hukou");
             accountedFor(r);
-            assertThat(r.summary().loaded()).isEqualTo(1);
-            assertThat(r.summary().fileError()).hasValueSatisfying(e -> {
-                assertThat(e.kind()).isEqualTo(IngestError.Kind.UNBALANCED_QUOTE);
-                assertThat(e.row()).isEqualTo(3);
-                assertThat(e.reason()).contains("line 3");
-            });
+            assertThat(r.summary().loaded()).isEqualTo(2);
+            assertThat(r.summary().rejected()).isEqualTo(1);
+            assertThat(r.summary().fileError()).isEmpty();
+            assertThat(r.rejected().get(0).rejects().get(0).reason()).contains("line 3").contains("not closed");
+            assertThat(r.rejected().get(0).rejects().get(0).row()).isEqualTo(3);
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.Objects;
  */
 public record DatasetSettings(String dataset, String department, Cadence cadence, List<String> itemKey) {
 
+    /** The top-level entry of datasets.yaml that holds the period checks ({@link IngestChecks}), not a dataset. */
+    public static final String CHECKS = "checks";
+
     public enum Cadence {
         MONTHLY, YEARLY;
 
@@ -53,6 +56,9 @@ public record DatasetSettings(String dataset, String department, Cadence cadence
         Map<String, DatasetSettings> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String ds = String.valueOf(e.getKey());
+            if (CHECKS.equals(ds)) {
+                continue;
+            }
             if (!(e.getValue() instanceof Map<?, ?> s)) {
                 throw new IllegalArgumentException(source + ": settings of " + ds + " must be a map");
             }

@@ -20,21 +20,63 @@ import java.util.Map;
  * @param datasets         per dataset: totals and reject counts by reason category
  * @param missing          datasets expected in this period that were not delivered, with their department
  * @param dataItems        pilot indicator 8
+ * @param collapses        datasets whose row count fell below the configured share of their previous delivery;
+ *                         the run succeeded only if each was accepted explicitly ({@code --accept-collapse})
  */
 public record IngestReport(long runId, String period, String status, String error, OffsetDateTime startedAt,
                            OffsetDateTime finishedAt, long millis, List<FileReport> files,
-                           Map<String, DatasetReport> datasets, List<Missing> missing, DataItems dataItems) {
+                           Map<String, DatasetReport> datasets, List<Missing> missing, DataItems dataItems,
+                           List<Collapse> collapses) {
 
-    /** One file: how it was read and what became of its rows. */
-    public record FileReport(String file, String dataset, String department, String format, String encoding,
-                             String encodingReason, long bytes, long rowsIn, long loaded, long repaired, long rejected,
-                             long duplicates, long blankRows, List<String> unusedColumns, String error, long millis) {
+    public IngestReport {
+        collapses = collapses == null ? List.of() : List.copyOf(collapses);
     }
 
-    /** One dataset over all its files of the period. */
+    /**
+     * One file: how it was read and what became of its rows.
+     *
+     * @param unusedColumns header names no field reads: reported and ignored
+     * @param notices       remarks that are not errors (a header without data rows, title rows skipped …)
+     */
+    public record FileReport(String file, String dataset, String department, String format, String encoding,
+                             String encodingReason, long bytes, long rowsIn, long loaded, long repaired, long rejected,
+                             long duplicates, long blankRows, List<String> unusedColumns, String error, long millis,
+                             List<String> notices) {
+        public FileReport {
+            unusedColumns = unusedColumns == null ? List.of() : List.copyOf(unusedColumns);
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
+    }
+
+    /**
+     * One dataset over all its files of the period.
+     *
+     * @param firstRejects the first rejected values of the dataset (up to {@code report_first_rejects}), ID numbers masked
+     */
     public record DatasetReport(String dataset, String department, String table, long rowsIn, long loaded,
                                 long repaired, long rejected, long duplicates, Map<String, Long> rejectsByReason,
-                                Map<String, Long> repairsByKind) {
+                                Map<String, Long> repairsByKind, List<RejectSample> firstRejects) {
+        public DatasetReport {
+            firstRejects = firstRejects == null ? List.of() : List.copyOf(firstRejects);
+        }
+    }
+
+    /** One rejected value as shown to users: ID numbers in the value and reason are masked. */
+    public record RejectSample(String file, long row, String field, String value, String reason) {
+    }
+
+    /**
+     * A dataset whose row count collapsed against its previous delivery (history files left out of both counts).
+     *
+     * @param accepted whether the operator accepted it for this run ({@code --accept-collapse}); recorded for audit
+     */
+    public record Collapse(String dataset, long rowsIn, String previousPeriod, long previousRowsIn, double minRatio,
+                           boolean accepted) {
+        public String describe() {
+            return String.format("%s: %,d rows against %,d in %s (%.1f%%, below the %.0f%% that collapse_ratio allows)%s",
+                    dataset, rowsIn, previousRowsIn, previousPeriod, 100.0 * rowsIn / Math.max(1, previousRowsIn),
+                    100 * minRatio, accepted ? "; accepted by the operator (--accept-collapse)" : "");
+        }
     }
 
     /** A dataset expected in the period but not delivered. */
@@ -74,6 +116,10 @@ public record IngestReport(long runId, String period, String status, String erro
         return JSON.readValue(json, IngestReport.class);
     }
 
+    private static String clip(String s, int n) {
+        return s == null ? "" : s.length() <= n ? s : s.substring(0, n) + "…";
+    }
+
     /** A few lines for the console. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
@@ -83,6 +129,12 @@ public record IngestReport(long runId, String period, String status, String erro
             if (f.error() != null || f.dataset() == null) {
                 sb.append("  ! ").append(f.file()).append(": ").append(f.error()).append('\n');
             }
+            for (String n : f.notices()) {
+                sb.append("  - ").append(f.file()).append(": ").append(n).append('\n');
+            }
+        }
+        for (Collapse c : collapses) {
+            sb.append(c.accepted() ? "  - row count collapse " : "  ! row count collapse ").append(c.describe()).append('\n');
         }
         for (Missing m : missing) {
             sb.append("  ! missing ").append(m.dataset()).append(" (").append(m.department()).append(")\n");
@@ -90,6 +142,16 @@ public record IngestReport(long runId, String period, String status, String erro
         if (dataItems != null) {
             sb.append(String.format("  data items updated this month: %,d of %,d (%.1f%%)%n", dataItems.updated(),
                     dataItems.total(), 100 * dataItems.share()));
+        }
+        for (DatasetReport d : datasets.values()) {
+            if (d.firstRejects().isEmpty()) {
+                continue;
+            }
+            sb.append(String.format("  %s: %,d rejected; the first %d:%n", d.dataset(), d.rejected(), d.firstRejects().size()));
+            for (RejectSample r : d.firstRejects()) {
+                sb.append("    ").append(r.file()).append(", row ").append(r.row()).append(", ").append(r.field())
+                        .append(" = '").append(clip(r.value(), 60)).append("': ").append(clip(r.reason(), 200)).append('\n');
+            }
         }
         if (error != null) {
             sb.append("  error: ").append(error).append('\n');

@@ -63,9 +63,16 @@ import java.util.function.Consumer;
  *   they are invisible meanwhile).</li>
  * </ol>
  * On a failure the run is marked FAILED with the reason and its rows purged; the period keeps its previous data.
- * A file that cannot be read (wrong format, unknown columns, a fatal encoding error) does not fail the run: it is
- * reported with its error and the rows read before the error are accounted for. Every data row read ends as
- * loaded or rejected.
+ * A file that cannot be read (wrong format, unknown columns, a fatal encoding error, a workbook beyond its bounds)
+ * does not fail the run: it is reported with its error and the rows read before the error are accounted for; a file
+ * whose reading fails unexpectedly is skipped whole (its rows of the run removed) and reported. A database that
+ * refuses rows fails the run, naming the file (the period keeps its previous data). Every
+ * data row read ends as loaded or rejected. Messages name the file and the reason, never SQL or an exception class
+ * (those go to the log).
+ *
+ * <p>Before the switch, each dataset's row count is compared with its previous delivery ({@link IngestChecks}): a
+ * collapse below the configured share stops the period unless the operator accepted it for this run
+ * ({@link #acceptCollapse}); accepted collapses are recorded in the report.
  */
 public final class PeriodIngest {
 
@@ -80,6 +87,11 @@ public final class PeriodIngest {
     private final Clock clock;
     private int chunkRows = DEFAULT_CHUNK_ROWS;
     private Consumer<String> progress = s -> { };
+    private IngestChecks checks = IngestChecks.builtIn();
+    private java.util.Set<String> acceptedCollapses = java.util.Set.of();
+    /** The dataset of the file being loaded, once identified (for the report of a file that has to be skipped). */
+    private String fileDataset;
+    private static final System.Logger LOG = System.getLogger(PeriodIngest.class.getName());
 
     /**
      * @param mappings the mappings to read files with: the built-in ones, or a county's (each must keep to its
@@ -108,6 +120,27 @@ public final class PeriodIngest {
             throw new IllegalArgumentException("chunk rows must be positive");
         }
         this.chunkRows = rows;
+        return this;
+    }
+
+    /** The period checks (collapse ratio, rejects listed in the report); by default those of datasets.yaml. */
+    public PeriodIngest checks(IngestChecks checks) {
+        this.checks = java.util.Objects.requireNonNull(checks);
+        return this;
+    }
+
+    /**
+     * Datasets whose row-count collapse the operator accepts for the runs of this instance (the delivery is known to
+     * be right); each acceptance is recorded in the report.
+     */
+    public PeriodIngest acceptCollapse(java.util.Collection<String> datasets) {
+        for (String d : datasets) {
+            if (!canonical.containsKey(d)) {
+                throw new IllegalArgumentException("--accept-collapse: unknown dataset '" + d + "'; known: "
+                        + String.join(", ", canonical.keySet()));
+            }
+        }
+        this.acceptedCollapses = java.util.Set.copyOf(datasets);
         return this;
     }
 
@@ -163,7 +196,13 @@ public final class PeriodIngest {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            String msg = e instanceof IngestRunException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            String msg;
+            if (e instanceof IngestRunException) {
+                msg = e.getMessage();
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "ingest of " + period + " failed", e);
+                msg = "an internal or database error stopped the run (" + userReason(e) + "; details in the log)";
+            }
             markFailed(runId, msg);
             try {
                 purgeInvisible(period);
@@ -189,7 +228,19 @@ public final class PeriodIngest {
         for (Path file : listFiles(dir)) {
             long f0 = System.nanoTime();
             progress.accept(period + " " + file.getFileName());
-            IngestReport.FileReport fr = loadFile(c, loader, runId, period, file, context, datasets);
+            IngestReport.FileReport fr;
+            fileDataset = null;
+            try {
+                fr = loadFile(c, loader, runId, period, file, context, datasets);
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.ERROR, "ingest of " + period + ": storing " + file.getFileName() + " failed", e);
+                throw new IngestRunException("ingest of " + period + " failed while storing the rows of "
+                        + file.getFileName() + ": " + userReason(e) + " (details in the log); the period keeps its previous data", e);
+            } catch (IngestRunException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                fr = skipFile(c, runId, period, file, e);
+            }
             fr = withMillis(fr, (System.nanoTime() - f0) / 1_000_000);
             insertFileRow(c, runId, period, fr);
             c.commit();
@@ -201,6 +252,14 @@ public final class PeriodIngest {
                 missing.add(new IngestReport.Missing(s.dataset(), s.department(), s.cadence().name().toLowerCase()));
             }
         }
+        List<IngestReport.Collapse> collapses = collapses(c, period, files);
+        List<IngestReport.Collapse> refused = collapses.stream().filter(x -> !x.accepted()).toList();
+        if (!refused.isEmpty()) {
+            throw new IngestRunException("ingest of " + period + " stopped: the row count collapsed against the previous "
+                    + "delivery for " + String.join("; ", refused.stream().map(IngestReport.Collapse::describe).toList())
+                    + ". Check the files; if the delivery is right, ingest again with "
+                    + String.join(" ", refused.stream().map(x -> "--accept-collapse " + x.dataset()).toList()));
+        }
         DataItemsIndicator.record(c, canonical, settings, runId, period);
         c.commit();
         IngestReport.DataItems items = DataItemsIndicator.compute(c, runId, period);
@@ -208,7 +267,7 @@ public final class PeriodIngest {
         datasets.forEach((k, v) -> byDataset.put(k, v.report()));
         OffsetDateTime finished = OffsetDateTime.now(clock);
         IngestReport report = new IngestReport(runId, period.toString(), "SUCCEEDED", null, started, finished,
-                (System.nanoTime() - t0) / 1_000_000, files, byDataset, missing, items);
+                (System.nanoTime() - t0) / 1_000_000, files, byDataset, missing, items, collapses);
         // the switch: one short transaction
         try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_run SET status = 'SUPERSEDED' WHERE data_period = ? "
                 + "AND status = 'SUCCEEDED' AND id <> ?")) {
@@ -235,6 +294,57 @@ public final class PeriodIngest {
             }
         }
         return report;
+    }
+
+    /**
+     * Each dataset's rows this period against its previous delivery (the latest earlier period with a SUCCEEDED run
+     * that has it), files matching {@code collapse_exclude_files} left out of both counts; the datasets below their
+     * collapse ratio, marked accepted when the operator accepted them.
+     */
+    private List<IngestReport.Collapse> collapses(Connection c, Period period, List<IngestReport.FileReport> files)
+            throws SQLException {
+        Map<String, Long> current = new TreeMap<>();
+        for (IngestReport.FileReport f : files) {
+            if (f.dataset() != null && checks.compared(f.file()) && checks.compares(f.dataset(), period)) {
+                current.merge(f.dataset(), f.rowsIn(), Long::sum);
+            }
+        }
+        List<IngestReport.Collapse> out = new ArrayList<>();
+        for (Map.Entry<String, Long> e : current.entrySet()) {
+            String previous = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(f.data_period) FROM ingest_file f JOIN ingest_run r "
+                    + "ON r.id = f.run_id WHERE r.status = 'SUCCEEDED' AND f.dataset = ? AND f.data_period < ?")) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        previous = rs.getString(1);
+                    }
+                }
+            }
+            if (previous == null) {
+                continue;
+            }
+            long prev = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.file_name, f.rows_in FROM ingest_file f JOIN ingest_run r "
+                    + "ON r.id = f.run_id WHERE r.status = 'SUCCEEDED' AND f.dataset = ? AND f.data_period = ?")) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, previous);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (checks.compared(rs.getString(1))) {
+                            prev += rs.getLong(2);
+                        }
+                    }
+                }
+            }
+            double ratio = checks.collapseRatio(e.getKey());
+            if (prev >= checks.collapseMinPreviousRows() && prev > 0 && e.getValue() < ratio * prev) {
+                out.add(new IngestReport.Collapse(e.getKey(), e.getValue(), previous, prev, ratio,
+                        acceptedCollapses.contains(e.getKey())));
+            }
+        }
+        return out;
     }
 
     /**
@@ -284,7 +394,7 @@ public final class PeriodIngest {
             reader = TableReaders.open(file, readerOptions);
         } catch (IngestException e) {
             return new IngestReport.FileReport(name, null, null, null, null, null, bytes, 0, 0, 0, 0, 0, 0, List.of(),
-                    e.error().toString(), 0);
+                    e.error().toString(), 0, List.of());
         }
         try (reader) {
             Optional<DatasetMapping> found = BuiltInMappings.identify(reader.header(), mappings);
@@ -292,16 +402,18 @@ public final class PeriodIngest {
                 return new IngestReport.FileReport(name, null, null, reader.source().format().name(),
                         reader.source().encoding(), reader.source().encodingReason(), bytes, 0, 0, 0, 0, 0, 0, List.of(),
                         "unknown column set: no mapping matches the headers " + reader.header().names()
-                                + " — add a mapping file for this dataset or correct the headers", 0);
+                                + " — add a mapping file for this dataset or correct the headers", 0, List.of());
             }
             DatasetMapping mapping = found.get();
+            fileDataset = mapping.dataset();
             DatasetMapping canon = canonical.get(mapping.dataset());
             TableSpec table = MasterTables.table(canon);
             DatasetSettings ds = settings.get(mapping.dataset());
             String department = ds == null ? "" : ds.department();
             DatasetAccumulator acc = datasets.computeIfAbsent(mapping.dataset(),
                     k -> new DatasetAccumulator(k, department, table.name()));
-            FileSink sink = new FileSink(c, loader, table, canon, runId, period, name, mapping.dataset(), chunkRows);
+            FileSink sink = new FileSink(c, loader, table, canon, runId, period, name, mapping.dataset(), chunkRows,
+                    acc.samples, checks.reportFirstRejects());
             IngestSummary summary;
             try {
                 summary = new FileIngestor(mapping, context, readerOptions).ingest(reader, sink::accept);
@@ -310,17 +422,83 @@ public final class PeriodIngest {
                 throw e.getCause();
             }
             acc.add(summary, sink);
+            List<String> notices = new ArrayList<>(reader.source().notices());
+            if (summary.headerOnly()) {
+                notices.add("the file has a header but 0 data rows");
+            }
+            if (!summary.unusedColumns().isEmpty()) {
+                notices.add(summary.unusedColumns().size() + " column(s) no field reads were ignored: "
+                        + clipList(summary.unusedColumns(), 300));
+            }
             return new IngestReport.FileReport(name, mapping.dataset(), department, reader.source().format().name(),
                     reader.source().encoding(), reader.source().encodingReason(), bytes, summary.rowsIn(), summary.loaded(),
                     summary.repaired(), summary.rejected(), sink.duplicates, summary.blankRows(), summary.unusedColumns(),
-                    summary.fileError().map(Object::toString).orElse(null), 0);
+                    summary.fileError().map(Object::toString).orElse(null), 0, notices);
         }
     }
 
     private static IngestReport.FileReport withMillis(IngestReport.FileReport f, long millis) {
         return new IngestReport.FileReport(f.file(), f.dataset(), f.department(), f.format(), f.encoding(), f.encodingReason(),
                 f.bytes(), f.rowsIn(), f.loaded(), f.repaired(), f.rejected(), f.duplicates(), f.blankRows(),
-                f.unusedColumns(), f.error(), millis);
+                f.unusedColumns(), f.error(), millis, f.notices());
+    }
+
+    private static String clipList(List<String> names, int chars) {
+        String all = String.join(", ", names);
+        return all.length() <= chars ? all : all.substring(0, chars) + "…";
+    }
+
+    /**
+     * A file whose reading failed unexpectedly: its rows of this run are removed from every table and it is reported
+     * with the reason; the run goes on with the next file.
+     */
+    private IngestReport.FileReport skipFile(Connection c, long runId, Period period, Path file, Exception e) throws SQLException {
+        String name = file.getFileName().toString();
+        LOG.log(System.Logger.Level.ERROR, "ingest of " + period + ": file " + name + " skipped", e);
+        c.rollback();
+        List<String> tables = new ArrayList<>();
+        canonical.values().forEach(m -> tables.add(MasterTables.tableName(m)));
+        tables.addAll(List.of("ingest_reject", "ingest_repair"));
+        for (String t : tables) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE run_id = ? AND file_name = ?")) {
+                ps.setLong(1, runId);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+        }
+        c.commit();
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException ex) {
+            bytes = -1;
+        }
+        DatasetSettings ds = fileDataset == null ? null : settings.get(fileDataset);
+        return new IngestReport.FileReport(name, fileDataset, ds == null ? null : ds.department(), null, null, null, bytes,
+                0, 0, 0, 0, 0, 0, List.of(), "the file was skipped and none of its rows kept: " + userReason(e), 0, List.of());
+    }
+
+    /** A reason for the user, without SQL or exception class names (those are logged). */
+    static String userReason(Throwable e) {
+        if (e instanceof IngestException ie) {
+            return ie.error().reason();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.startsWith("22")) {
+                    return "a value is too long or of the wrong kind for the database";
+                }
+                if (state.startsWith("23")) {
+                    return "a value breaks a rule of the database (a duplicate or a missing reference)";
+                }
+                return "the database refused the rows";
+            }
+            if (t instanceof OutOfMemoryError) {
+                return "the file needs more memory than is available";
+            }
+        }
+        return "an internal error";
     }
 
     /** Receives a file's row outcomes and loads them in chunks, on the run's connection. */
@@ -355,11 +533,13 @@ public final class PeriodIngest {
         final Map<String, Long> rejectsByReason = new TreeMap<>();
         final Map<String, Long> repairsByKind = new TreeMap<>();
         long duplicates;
+        private final List<IngestReport.RejectSample> samples;
+        private final int maxSamples;
         private List<String> recordFields;
         private boolean[] present;
 
         FileSink(Connection c, BulkLoader loader, TableSpec table, DatasetMapping canon, long runId, Period period,
-                 String file, String dataset, int chunk) {
+                 String file, String dataset, int chunk, List<IngestReport.RejectSample> samples, int maxSamples) {
             this.c = c;
             this.loader = loader;
             this.table = table;
@@ -369,6 +549,8 @@ public final class PeriodIngest {
             this.file = file;
             this.dataset = dataset;
             this.chunk = chunk;
+            this.samples = samples;
+            this.maxSamples = maxSamples;
         }
 
         void accept(RowOutcome outcome) {
@@ -388,6 +570,10 @@ public final class PeriodIngest {
                         rejects.add(new Object[]{runId, period, dataset, file, r.row(), clip(r.field(), 200),
                                 clip(r.rawValue(), 2000), clip(r.reason(), 1000), category, r.rawRow(), parsed});
                         rejectsByReason.merge(category, 1L, Long::sum);
+                        if (samples.size() < maxSamples) {
+                            samples.add(new IngestReport.RejectSample(file, r.row(), r.field(),
+                                    IdMasking.ids(clip(r.rawValue(), 200)), IdMasking.ids(clip(r.reason(), 500))));
+                        }
                         dup |= ReasonCategory.isDuplicate(r.reason());
                     }
                     if (dup) {
@@ -498,6 +684,7 @@ public final class PeriodIngest {
         long duplicates;
         final Map<String, Long> reasons = new TreeMap<>();
         final Map<String, Long> repairs = new TreeMap<>();
+        final List<IngestReport.RejectSample> samples = new ArrayList<>();
 
         DatasetAccumulator(String dataset, String department, String table) {
             this.dataset = dataset;
@@ -517,7 +704,7 @@ public final class PeriodIngest {
 
         IngestReport.DatasetReport report() {
             return new IngestReport.DatasetReport(dataset, department, table, rowsIn, loaded, repaired, rejected, duplicates,
-                    reasons, repairs);
+                    reasons, repairs, samples);
         }
     }
 

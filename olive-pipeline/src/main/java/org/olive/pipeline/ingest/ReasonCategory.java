@@ -13,6 +13,7 @@ public final class ReasonCategory {
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
     private static final Pattern NUMBER = Pattern.compile("\\b(?:[0-9]+(?:[.:\\-][0-9]+)*X?|X)\\b");
     private static final Pattern FIRST_SEEN = Pattern.compile("duplicate key .*");
+    private static final Pattern SAME_AS = Pattern.compile("duplicate row: .*");
 
     private ReasonCategory() {
     }
@@ -21,7 +22,8 @@ public final class ReasonCategory {
         if (reason == null) {
             return "";
         }
-        String s = FIRST_SEEN.matcher(reason).matches() ? "duplicate key" : reason;
+        String s = FIRST_SEEN.matcher(reason).matches() ? "duplicate key"
+                : SAME_AS.matcher(reason).matches() ? "duplicate row" : reason;
         s = QUOTED.matcher(s).replaceAll("'…'");
         s = BRACKETED.matcher(s).replaceAll("[…]");
         s = NUMBER.matcher(s).replaceAll("#");
@@ -29,6 +31,6 @@ public final class ReasonCategory {
     }
 
     public static boolean isDuplicate(String reason) {
-        return reason != null && reason.startsWith("duplicate key");
+        return reason != null && (reason.startsWith("duplicate key") || reason.startsWith("duplicate row"));
     }
 }
