@@ -30,7 +30,12 @@ public record Conflict(String key, Kind kind, List<String> personIds, String huk
         /** Ages that cannot be: a parent not at least 14 years older than a child, a married minor, an age over 120 … */
         IMPOSSIBLE_AGE,
         /** Several couples of a hukou could be a member's parents and no record settles which. */
-        AMBIGUOUS_PARENTS
+        AMBIGUOUS_PARENTS,
+        /**
+         * A person listed as normal in the hukou who has left no trace at all for a year (no crossing, no row in the
+         * datasets that show a person alive): possibly dead before the registers delivered, or long gone.
+         */
+        NO_TRACE
     }
 
     public boolean open() {

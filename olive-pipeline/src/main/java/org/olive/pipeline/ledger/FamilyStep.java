@@ -107,16 +107,109 @@ final class FamilyStep {
             }
         }
         long[] next = {maxFamilyNumber(c)};
-        FamilyInput in = new FamilyInput(p, end, List.copyOf(w.hukou), List.copyOf(migrants), marriages, births, deaths,
+        // a NO_TRACE case decided CONFIRM_DEATH: the person's rows no longer make a family member
+        Set<String> confirmedDead = new HashSet<>();
+        for (Conflict k : w.noTrace) {
+            if (NoTraceCheck.CONFIRM_DEATH.equals(k.decision())) {
+                confirmedDead.addAll(k.personIds());
+            }
+        }
+        List<HukouMember> hukou = confirmedDead.isEmpty() ? List.copyOf(w.hukou)
+                : w.hukou.stream().filter(m -> !confirmedDead.contains(m.personId())).toList();
+        FamilyInput in = new FamilyInput(p, end, hukou, List.copyOf(migrants), marriages, births, deaths,
                 previous, resolutions, () -> String.format("F%07d", ++next[0]));
-        FamilyLedger ledger = familyBuilder.apply(in);
+        FamilyLedger built = familyBuilder.apply(in);
+        List<Conflict> conflicts = new ArrayList<>(built.conflicts());
+        conflicts.addAll(w.noTrace);
+        FamilyLedger ledger = new FamilyLedger(built.period(), built.families(), List.copyOf(conflicts));
+        flagRows(w, ledger, deaths);
         Set<String> ids = new HashSet<>();
         ledger.families().forEach(f -> f.members().forEach(m -> ids.add(m.personId())));
         ledger.conflicts().forEach(k -> ids.addAll(k.personIds()));
         registry.addNamed(c, w, ids);
         persistFamilies(c, w, ledger);
         persistConflicts(c, w, ledger);
+        persistRowFlags(c, w);
         w.familiesBuilt = true;
+    }
+
+    /**
+     * Row findings of the family step: every NORMAL hukou row of a person whose death is registered up to the
+     * period's end (DEAD_STILL_LISTED: the row is left out of the lists and the families), and every NORMAL row of a
+     * NO_TRACE case.
+     */
+    private static void flagRows(LedgerWork w, FamilyLedger ledger, List<CivilRecords.Death> deaths) {
+        Map<String, CivilRecords.Death> deathOf = new HashMap<>();
+        for (CivilRecords.Death d : deaths) {
+            deathOf.putIfAbsent(d.personId(), d);
+        }
+        Map<String, String> caseOf = new HashMap<>();
+        Map<String, Conflict> noTrace = new HashMap<>();
+        for (Conflict k : ledger.conflicts()) {
+            if (k.kind() == Conflict.Kind.DEAD_STILL_LISTED) {
+                k.personIds().forEach(id -> caseOf.putIfAbsent(id, k.key()));
+            } else if (k.kind() == Conflict.Kind.NO_TRACE) {
+                k.personIds().forEach(id -> noTrace.put(id, k));
+            }
+        }
+        long dead = 0;
+        long silent = 0;
+        for (HukouMember m : w.hukou) {
+            if (!m.normal() || m.personId() == null) {
+                continue;
+            }
+            CivilRecords.Death d = deathOf.get(m.personId());
+            LedgerWork.RowFlag f = null;
+            if (d != null) {
+                f = LedgerWork.RowFlag.onHukou(m, "DEAD_STILL_LISTED", "status", "NORMAL", null,
+                        caseOf.get(m.personId()), "户号 " + m.hukouNo() + " 中 " + IdNumber.mask(m.personId())
+                                + " 仍为正常户口（" + m.source() + "），但死亡登记 " + d.source() + " 记其于 " + d.date()
+                                + " 死亡：自死亡之日起不计入户籍名单和家庭");
+                dead += f == null ? 0 : 1;
+            } else if (noTrace.containsKey(m.personId())) {
+                Conflict k = noTrace.get(m.personId());
+                f = LedgerWork.RowFlag.onHukou(m, "NO_TRACE", "status", "NORMAL",
+                        NoTraceCheck.CONFIRM_DEATH.equals(k.decision()) ? null : "NORMAL", k.key(), k.evidence());
+                silent += f == null ? 0 : 1;
+            }
+            if (f != null) {
+                w.rowFlags.add(f);
+            }
+        }
+        w.counts.put("dead_still_listed_rows", dead);
+        w.counts.put("no_trace_rows", silent);
+    }
+
+    /** Replaces the period's rows of ledger_row_flag with the findings of this run. */
+    private static void persistRowFlags(Connection c, LedgerWork w) throws SQLException {
+        delete(c, "ledger_row_flag", w.period.toString());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_row_flag (data_period, kind, dataset, source_file, "
+                + "source_row, field, person_key, recorded_value, used_value, conflict_key, evidence) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LedgerWork.RowFlag f : w.rowFlags) {
+                Long key = f.personId() == null ? null : w.keys.get(f.personId());
+                ps.setString(1, w.period.toString());
+                ps.setString(2, f.kind());
+                ps.setString(3, f.dataset());
+                ps.setString(4, clip(f.sourceFile(), 255));
+                ps.setLong(5, f.sourceRow());
+                ps.setString(6, f.field());
+                if (key == null) {
+                    ps.setNull(7, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(7, key);
+                }
+                ps.setString(8, clip(f.recordedValue(), 200));
+                ps.setString(9, clip(f.usedValue(), 200));
+                ps.setString(10, clip(f.conflictKey(), 300));
+                ps.setString(11, clip(f.evidence(), 2000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Map<String, Long> byKind = new TreeMap<>();
+        w.rowFlags.forEach(f -> byKind.merge(f.kind(), 1L, Long::sum));
+        byKind.forEach((k, v) -> w.counts.put("row_flags_" + k, v));
     }
 
     /**
@@ -215,6 +308,9 @@ final class FamilyStep {
                 insP.setString(4, f.kind());
                 insP.setString(5, f.hukouNo());
                 String village = f.villageCode();
+                if (f.hukouNo() != null && w.householdVillage != null && w.householdVillage.get(f.hukouNo()) != null) {
+                    village = w.householdVillage.get(f.hukouNo()); // the household's, not a stale row's
+                }
                 if (village == null) {
                     FloatingRow fr = w.floatingOf.get(f.anchorId());
                     village = fr == null ? null : fr.villageCode();

@@ -158,14 +158,16 @@ public final class LedgerRun {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                PersonRegistry registry = new PersonRegistry(settings.otherSources());
+                PersonRegistry registry = new PersonRegistry(settings.otherSources(), settings.checks());
                 step(w, "registry", () -> registry.build(c, w));
                 step(w, "matching", () -> new MatchedRowsStep(settings.matching()).run(c, w));
+                step(w, "checks", () -> new HukouChecks(settings.checks()).run(c, w));
                 step(w, "presence", () -> new PresenceStep(settings.residence(), crossings, registry).run(c, w));
                 step(w, "lists", () -> {
                     new PopulationListsStep(settings.residence()).run(c, w);
                     registry.recordLastPeriod(c, w);
                 });
+                step(w, "no_trace", () -> new NoTraceCheck(settings.checks(), crossings, settings.residence().windowDays()).run(c, w));
                 step(w, "families", () -> new FamilyStep(familyBuilder, registry).run(c, w));
                 step(w, "editing", () -> new AmountEditingStep(editingSettings).run(c, w.period, w.counts));
                 step(w, "income", () -> {

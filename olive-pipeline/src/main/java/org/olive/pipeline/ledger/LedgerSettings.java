@@ -30,9 +30,16 @@ import java.util.regex.Pattern;
  * @param otherSources  "table.column" ID columns of the other person-grain datasets
  * @param matching      weights and thresholds of record matching (section {@code matching}, optional: keys are the
  *                      components of {@link MatchRules}, missing keys keep their defaults)
+ * @param checks        the registry checks: stale addresses, name variants, persons without a trace (section
+ *                      {@code checks}, optional: the shipped values)
  */
 public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources,
-                             MatchRules matching) {
+                             MatchRules matching, RegistryChecks checks) {
+
+    public LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources,
+                          MatchRules matching) {
+        this(residence, lookbackDays, family, otherSources, matching, RegistryChecks.defaults());
+    }
 
     private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
 
@@ -110,7 +117,30 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
                 throw new IllegalArgumentException(source + ": matching: " + e.getMessage(), e);
             }
         }
-        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching);
+        RegistryChecks checks = RegistryChecks.defaults();
+        if (map.get("checks") != null) {
+            checks = checks(section(map, "checks", source), source, checks);
+        }
+        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching, checks);
+    }
+
+    private static RegistryChecks checks(Map<?, ?> k, String source, RegistryChecks d) {
+        List<String> sources = new ArrayList<>(d.noTraceSources());
+        Object list = k.get("no_trace_sources");
+        if (list instanceof List<?> l) {
+            sources.clear();
+            l.forEach(o -> sources.add(String.valueOf(o)));
+        } else if (list != null) {
+            throw new IllegalArgumentException(source + ": checks.no_trace_sources must be a list of table.column");
+        }
+        try {
+            return new RegistryChecks(integer(k, "previous_period_votes", source, d.previousPeriodVotes()),
+                    integer(k, "name_history_months", source, d.nameHistoryMonths()),
+                    integer(k, "no_trace_months", source, d.noTraceMonths()),
+                    integer(k, "no_trace_min_age", source, d.noTraceMinAge()), sources);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<?, ?> section(Map<?, ?> map, String name, String source) {

@@ -46,6 +46,12 @@ final class LedgerWork {
     final Set<String> resident = new HashSet<>();
     final Set<String> floatingList = new HashSet<>();
     boolean familiesBuilt;
+    /** hukou number → the household's village (core HouseholdVillages); null until the hukou checks ran. */
+    Map<String, String> householdVillage;
+    /** Source rows the ledgers found faulty this period (table ledger_row_flag), with their evidence. */
+    final List<RowFlag> rowFlags = new ArrayList<>();
+    /** NO_TRACE cases of the period (step no_trace), persisted with the family step's conflicts. */
+    final List<org.olive.family.Conflict> noTrace = new ArrayList<>();
     /** Whether the income step wrote person_income / family_income of the period. */
     boolean incomeBuilt;
 
@@ -103,6 +109,27 @@ final class LedgerWork {
         /** Registered on or before {@code end} and not ended by then. */
         boolean activeOn(LocalDate end) {
             return (registered == null || !registered.isAfter(end)) && (ended == null || ended.isAfter(end));
+        }
+    }
+
+    /**
+     * A source row the ledgers found faulty: what the row says, what the ledgers use instead (null: the row is left
+     * out) and why. sourceFile and sourceRow are those of the master table (the header is row 1).
+     */
+    record RowFlag(String kind, String dataset, String sourceFile, long sourceRow, String field, String personId,
+                   String recordedValue, String usedValue, String conflictKey, String evidence) {
+
+        private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("^(.+?) 第(\\d+)行.*$");
+
+        /** A flag on a hukou row, whose source reads "FILE 第N行" (optionally followed by " (matched)"). */
+        static RowFlag onHukou(HukouMember m, String kind, String field, String recorded, String used, String conflictKey,
+                               String evidence) {
+            java.util.regex.Matcher x = SOURCE.matcher(m.source() == null ? "" : m.source());
+            if (!x.matches()) {
+                return null;
+            }
+            return new RowFlag(kind, "hukou", x.group(1), Long.parseLong(x.group(2)), field, m.personId(), recorded, used,
+                    conflictKey, evidence);
         }
     }
 

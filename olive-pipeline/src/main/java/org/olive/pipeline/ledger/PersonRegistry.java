@@ -61,7 +61,14 @@ final class PersonRegistry {
     }
 
     PersonRegistry(List<String> otherSources) {
+        this(otherSources, RegistryChecks.defaults());
+    }
+
+    private final RegistryChecks checks;
+
+    PersonRegistry(List<String> otherSources, RegistryChecks checks) {
         this.otherSources = otherSources;
+        this.checks = checks;
     }
 
     /** Step "registry": reads who is seen in the period, with the hukou and floating rows, and registers them. */
@@ -142,7 +149,81 @@ final class PersonRegistry {
         for (Seen s : w.seen.values()) {
             s.fillFromId();
         }
+        settleNames(c, w);
         upsert(c, w, w.seen.values(), true);
+    }
+
+    /**
+     * A hukou or floating name that differs from the registry's: a new name is kept back while it has appeared in
+     * fewer periods of the last {@code name_history_months} than the established one and in fewer than two periods
+     * (a one-off typo, 王→汪); the rows carrying it are flagged NAME_VARIANT. A name seen in two periods (a real
+     * change, or the correction of a typo first seen) replaces the old one.
+     */
+    private void settleNames(Connection c, LedgerWork w) throws SQLException {
+        load(c);
+        String p = w.period.toString();
+        String from = w.period.minusMonths(checks.nameHistoryMonths() - 1).toString();
+        long variants = 0;
+        for (Seen s : w.seen.values()) {
+            Known k = known.get(s.id);
+            if (s.rank > 1 || s.name == null || k == null || k.name == null || k.name.equals(clip(s.name, 50))) {
+                continue;
+            }
+            String table = s.rank == 0 ? "basic_hukou" : "basic_floating";
+            Map<String, Integer> periods = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, COUNT(DISTINCT data_period) FROM " + table + " WHERE "
+                    + MasterTables.VISIBLE + " AND person_id = ? AND data_period >= ? AND data_period <= ? GROUP BY name")) {
+                ps.setString(1, s.id);
+                ps.setString(2, from);
+                ps.setString(3, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            periods.put(rs.getString(1), rs.getInt(2));
+                        }
+                    }
+                }
+            }
+            int newCount = periods.getOrDefault(s.name, 0);
+            int oldCount = periods.getOrDefault(k.name, 0);
+            if (newCount >= 2 || oldCount <= newCount) {
+                continue; // a change confirmed, or nothing established to keep
+            }
+            String established = k.name;
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_file, source_row, name FROM " + table + " WHERE "
+                    + MasterTables.VISIBLE + " AND person_id = ? AND data_period = ?")) {
+                ps.setString(1, s.id);
+                ps.setString(2, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(3);
+                        if (name == null || name.equals(established)) {
+                            continue;
+                        }
+                        w.rowFlags.add(new LedgerWork.RowFlag("NAME_VARIANT", s.rank == 0 ? "hukou" : "floating",
+                                rs.getString(1), rs.getLong(2), "name", s.id, name, established, null,
+                                "姓名 " + name + "（" + rs.getString(1) + " 第" + rs.getLong(2) + "行）与此人近 "
+                                        + checks.nameHistoryMonths() + " 个月 " + oldCount + " 期记录的姓名 " + established
+                                        + " 不同" + (oneCharApart(name, established) ? "（一字之差）" : "")
+                                        + "，仅见于 " + newCount + " 期：登记簿保留 " + established));
+                        variants++;
+                    }
+                }
+            }
+            s.name = established;
+        }
+        w.counts.put("name_variants_flagged", variants);
+    }
+
+    static boolean oneCharApart(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < a.length(); i++) {
+            diff += a.charAt(i) != b.charAt(i) ? 1 : 0;
+        }
+        return diff == 1;
     }
 
     /** Registers persons found by a later step (resident crossing persons): their values come from the ID number. */

@@ -51,7 +51,7 @@ final class PopulationListsStep {
         long sep = 0;
         long resNoTownship = 0;
         LocalDate end = w.period.lastDay();
-        Map<String, String> householdVillage = householdVillages(w);
+        Map<String, String> householdVillage = w.householdVillage != null ? w.householdVillage : householdVillages(w);
         long staleCorrected = 0;
         List<String> persons = new ArrayList<>(w.seen.keySet());
         persons.sort(null);

@@ -51,4 +51,23 @@ class LedgerSettingsTest {
         assertThatThrownBy(() -> LedgerSettings.load(new ByteArrayInputStream(missing.replace("400", "183")
                 .getBytes(StandardCharsets.UTF_8)), "my.yaml")).hasMessageContaining("'max_age'");
     }
+
+    @Test
+    void registryChecksAreReadFromTheChecksSectionAndBadValuesAreNamed() {
+        assertThat(LedgerSettings.builtIn().checks()).isEqualTo(RegistryChecks.defaults());
+        String yaml = "residence: {window_days: 365, resident_days: 183, duplicate_within_hours: 6, day_rule: ANY_TIME,\n"
+                + "  fallback_away_days: 3, no_crossings_means_present: true, lookback_days: 31}\n"
+                + "family: {min_parent_age_gap: 14, max_age: 120}\nregistry: {other_sources: []}\n"
+                + "checks: {no_trace_min_age: 60, no_trace_sources: [income_benefits.person_id]}\n";
+        LedgerSettings s = LedgerSettings.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "my.yaml");
+        assertThat(s.checks().noTraceMinAge()).isEqualTo(60);
+        assertThat(s.checks().noTraceSources()).containsExactly("income_benefits.person_id");
+        assertThat(s.checks().previousPeriodVotes()).isEqualTo(RegistryChecks.defaults().previousPeriodVotes());
+        String bad = yaml.replace("no_trace_min_age: 60", "no_trace_months: 0");
+        assertThatThrownBy(() -> LedgerSettings.load(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)), "my.yaml"))
+                .hasMessageContaining("my.yaml").hasMessageContaining("no_trace_months");
+        String badSource = yaml.replace("income_benefits.person_id", "benefits");
+        assertThatThrownBy(() -> LedgerSettings.load(new ByteArrayInputStream(badSource.getBytes(StandardCharsets.UTF_8)),
+                "my.yaml")).hasMessageContaining("no_trace_sources").hasMessageContaining("'benefits'");
+    }
 }

@@ -1,0 +1,59 @@
+package org.olive.pipeline.ledger;
+
+import org.olive.family.HouseholdVillages;
+import org.olive.pipeline.ledger.LedgerWork.RowFlag;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Step "checks": the village of every registration household of the period (core {@link HouseholdVillages}: its
+ * members' rows and its village of the previous period vote) and the hukou rows whose village contradicts it, flagged
+ * STALE_ADDRESS with their evidence. The lists and the families use the household's village.
+ */
+final class HukouChecks {
+
+    private final RegistryChecks checks;
+
+    HukouChecks(RegistryChecks checks) {
+        this.checks = checks;
+    }
+
+    void run(Connection c, LedgerWork w) throws SQLException {
+        HouseholdVillages.Result r = HouseholdVillages.of(w.hukou, previousVillages(c, w), checks.previousPeriodVotes());
+        w.householdVillage = r.villageOf();
+        long flagged = 0;
+        for (HouseholdVillages.Stale s : r.stale()) {
+            RowFlag f = RowFlag.onHukou(s.row(), "STALE_ADDRESS", "village_code", s.row().villageCode(),
+                    s.householdVillage(), null, s.evidence());
+            if (f != null) {
+                w.rowFlags.add(f);
+                flagged++;
+            }
+        }
+        w.counts.put("stale_address_flagged", flagged);
+    }
+
+    /** hukou number → the village most of its registered members had in the previous period's lists. */
+    private static Map<String, String> previousVillages(Connection c, LedgerWork w) throws SQLException {
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT hukou_no, hukou_village FROM person_period WHERE data_period = ? "
+                + "AND registered AND hukou_no IS NOT NULL AND hukou_village IS NOT NULL")) {
+            ps.setString(1, w.period.minusMonths(1).toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    votes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        votes.forEach((h, v) -> v.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .ifPresent(e -> out.put(h, e.getKey())));
+        return out;
+    }
+}
