@@ -57,6 +57,12 @@ public class RunCommand implements Callable<Integer> {
                     + "previous period, so figures of a period run alone can differ from those of a run in sequence.")
     boolean noEarlier;
 
+    @Option(names = "--alone",
+            description = "Build only this period's ledgers, not first those of the earlier ingested periods that lack "
+                    + "them. For measuring single periods (e.g. every December) quickly: person and family keys do not "
+                    + "carry over, and the estimation trains only on survey years whose December already has ledgers.")
+    boolean alone;
+
     @Override
     public Integer call() {
         Period p = Period.parse(period);
@@ -89,7 +95,7 @@ public class RunCommand implements Callable<Integer> {
             if (!toIngest.isEmpty()) {
                 IngestCommand.run(ds, from, toIngest, db.dataDir.resolve("reports"));
             }
-            run(ds, p, truth, db.dataDir.resolve("reports"));
+            run(LedgerRun.withDefaults(ds, m -> { }), p, truth, db.dataDir.resolve("reports"), alone);
         }
         return 0;
     }
@@ -104,7 +110,11 @@ public class RunCommand implements Callable<Integer> {
      * that each reads only its new period's crossings.
      */
     static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir) {
-        List<Period> todo = new ArrayList<>(ledger.missingEarlier(p));
+        return run(ledger, p, truth, reportDir, false);
+    }
+
+    private static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, boolean alone) {
+        List<Period> todo = alone ? new ArrayList<>() : new ArrayList<>(ledger.missingEarlier(p));
         if (!todo.isEmpty()) {
             System.out.println("Running first the ledgers of " + todo + " (ingested, without ledgers) so that keys carry over.");
         }
