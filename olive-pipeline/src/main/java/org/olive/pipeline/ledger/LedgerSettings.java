@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  * @param otherSources  "table.column" ID columns of the other person-grain datasets
  * @param matching      weights and thresholds of record matching (section {@code matching}, optional: keys are the
  *                      components of {@link MatchRules}, missing keys keep their defaults)
+ * @param noCrossingsAwayAges [from, to] ages (inclusive) at which a registered person with no crossing at all over a
+ *                      window fully covered by crossings is presumed living away; empty turns the rule off
  */
 public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources,
-                             MatchRules matching) {
+                             MatchRules matching, List<Integer> noCrossingsAwayAges) {
 
     private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
 
@@ -110,7 +112,15 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
                 throw new IllegalArgumentException(source + ": matching: " + e.getMessage(), e);
             }
         }
-        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching);
+        List<Integer> awayAges = new ArrayList<>();
+        if (r.get("no_crossings_away_ages") instanceof List<?> l) {
+            l.forEach(o -> awayAges.add(Integer.valueOf(String.valueOf(o))));
+        }
+        if (!awayAges.isEmpty() && (awayAges.size() != 2 || awayAges.get(0) > awayAges.get(1))) {
+            throw new IllegalArgumentException(source + ": residence.no_crossings_away_ages must be [from, to] or [], found "
+                    + awayAges);
+        }
+        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching, List.copyOf(awayAges));
     }
 
     private static Map<?, ?> section(Map<?, ?> map, String name, String source) {

@@ -62,6 +62,7 @@ class ResidenceTruthTest {
 
     @Test
     void residenceMatchesTheTruthOverEveryoneWeClassify() {
+        List<Runnable> checks = new ArrayList<>();
         for (LedgerResult r : results) {
             Map<String, LedgerResult.Figure> f = r.figures().stream().filter(x -> x.areaCode().isEmpty())
                     .collect(Collectors.toMap(LedgerResult.Figure::metric, Function.identity()));
@@ -77,16 +78,19 @@ class ResidenceTruthTest {
                     r.counts().get("crossings_imputed_last_in"), r.counts().get("crossings_duplicates_dropped"));
             // measured (seed 41): see the printed line; before the fix visitors with a lost OUT ticket who came back
             // months later were listed as resident
-            assertThat(precision.value()).as("precision %s", r.period()).isGreaterThanOrEqualTo(0.99);
-            assertThat(recall.value()).as("recall %s", r.period()).isGreaterThanOrEqualTo(0.99);
-            assertThat(Math.abs(count.value() - 1)).as("resident count %s", r.period()).isLessThanOrEqualTo(0.005);
+            checks.add(() -> {
+                assertThat(precision.value()).as("precision %s", r.period()).isGreaterThanOrEqualTo(0.99);
+                assertThat(recall.value()).as("recall %s", r.period()).isGreaterThanOrEqualTo(0.99);
+                assertThat(Math.abs(count.value() - 1)).as("resident count %s", r.period()).isLessThanOrEqualTo(0.005);
+            });
         }
+        checks.forEach(Runnable::run);
     }
 
-    /** Prints the false residents of the last month with what the truth says and our presence note (-Dresidence.debug). */
+    /** Prints the false residents of the last month with what the truth says and our presence note (environment variable RESIDENCE_DEBUG set). */
     @Test
     void debugFalseResidents() throws IOException, SQLException {
-        if (System.getProperty("residence.debug") == null) {
+        if (System.getenv("RESIDENCE_DEBUG") == null) {
             return;
         }
         Map<String, String> truth = new java.util.HashMap<>();
