@@ -26,8 +26,8 @@ import java.util.List;
  *     <li>for a person <b>not registered here</b> (no hukou, no residence permit), the stay: their median complete
  *     stay (IN→OUT pairs), else {@link ResidenceRules#unregisteredOpenStay()}. A visitor whose OUT ticket is lost
  *     and who comes back a year later made two visits, not a year-long stay;</li>
- *     <li>for a registered person whose own stays are shorter than their own trips away (someone living elsewhere
- *     who visits), the stay too: their median stay;</li>
+ *     <li>for a registered person whose own record shows visits (complete stays shorter than their complete trips
+ *     away, or stays and no trip away: someone living elsewhere who visits), the stay too: their median stay;</li>
  *     <li>for any other registered person, the trip away: their median complete trip away (OUT→IN pairs), else
  *     {@link ResidenceRules#fallbackAwaySpell()}.</li>
  *   </ul></li>
@@ -127,9 +127,10 @@ public final class PresenceReconstruction {
                 : "the open-stay cap of a person not registered here";
         // which spell of a gap is uncertain: the stay for the unregistered and for anyone whose own stays are
         // shorter than their trips away (a registered person living elsewhere who visits); the trip away otherwise
-        boolean stayUncertain = bounded || (typicalStay != null && typicalAway != null && typicalStay.compareTo(typicalAway) < 0);
+        boolean stayUncertain = bounded
+                || (typicalStay != null && (typicalAway == null || typicalStay.compareTo(typicalAway) < 0));
         String who = bounded ? "not registered here (no hukou, no residence permit)"
-                : "their stays are shorter than their trips away";
+                : "their own record shows visits (stays shorter than their trips away, or only stays)";
         Duration away = typicalAway != null ? typicalAway : rules.fallbackAwaySpell();
         String awayWhy = typicalAway != null ? "their median complete trip away" : "the fallback trip away";
         List<Presence.Imputed> imputed = new ArrayList<>();

@@ -170,13 +170,19 @@ class PresenceReconstructionTest {
             assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-09-08T16:00"));
             assertThat(i.reason()).contains("not registered here", "median complete stay");
         });
-        // the same crossings of a registered islander: the trip away is the uncertain spell (no complete trip: 3 days)
+        // the same crossings of a registered person: their record shows only a visit, so the stay is uncertain too
         Presence registered = defaults.reconstruct(visits, END_2025, true);
         assertThat(registered.imputed()).singleElement().satisfies(i -> {
-            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2025-10-03T09:00"));
-            assertThat(i.reason()).contains("trip away of 3 days");
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-09-08T16:00"));
+            assertThat(i.reason()).contains("shows visits");
         });
-        assertThat(registered.resident()).isTrue();
+        assertThat(registered.resident()).isFalse();
+        // a registered islander with a trip on record: the trip away is the uncertain spell
+        List<Crossing> islander = List.of(c("2024-06-01T08:00", OUT), c("2024-06-03T08:00", IN),
+                c("2024-08-01T08:00", OUT), c("2024-08-03T08:00", IN), c("2025-10-06T09:00", IN), c("2025-10-07T15:00", OUT));
+        Presence local = defaults.reconstruct(islander, END_2025, true);
+        assertThat(local.imputed()).extracting(Presence.Imputed::reason).allSatisfy(r -> assertThat(r).contains("trip away"));
+        assertThat(local.resident()).isTrue();
     }
 
     @Test
@@ -247,7 +253,7 @@ class PresenceReconstructionTest {
         assertThat(p.imputed()).singleElement().satisfies(i -> {
             assertThat(i.pattern()).isEqualTo(Presence.Pattern.IN_IN);
             assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-07-24T10:00"));
-            assertThat(i.reason()).contains("stays are shorter than their trips away");
+            assertThat(i.reason()).contains("shows visits");
         });
         assertThat(p.daysPresent()).isEqualTo(11 + 5 + 5 + 5);
     }
@@ -311,5 +317,17 @@ class PresenceReconstructionTest {
         Presence arrived = defaults.reconstruct(List.of(c("2024-01-10T09:00", IN)), END, true, LocalDate.of(2024, 6, 1));
         assertThat(arrived.daysPresent()).isEqualTo(357); // 10 January – 31 December
         assertThat(defaults.reconstruct(List.of(), END, true, null).daysPresent()).isEqualTo(365);
+    }
+
+    @Test
+    void registeredPersonWhoseRecordShowsOnlyAVisitIsBoundedByIt() {
+        // 人户分离: an 11-day visit, then an OUT almost a year later (the IN before it is lost)
+        Presence p = defaults.reconstruct(List.of(c("2024-02-05T11:00", IN), c("2024-02-16T07:00", OUT),
+                c("2024-12-20T15:00", OUT)), END, true);
+        assertThat(p.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.pattern()).isEqualTo(Presence.Pattern.OUT_OUT);
+            assertThat(i.time()).isEqualTo(LocalDateTime.parse("2024-12-09T19:00"));
+        });
+        assertThat(p.resident()).isFalse();
     }
 }

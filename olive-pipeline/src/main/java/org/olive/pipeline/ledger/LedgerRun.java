@@ -162,7 +162,7 @@ public final class LedgerRun {
                 step(w, "registry", () -> registry.build(c, w));
                 step(w, "matching", () -> new MatchedRowsStep(settings.matching()).run(c, w));
                 step(w, "checks", () -> new HukouChecks(settings.checks()).run(c, w));
-                step(w, "presence", () -> new PresenceStep(settings.residence(), crossings, registry).run(c, w));
+                step(w, "presence", () -> new PresenceStep(settings.residence(), crossings, registry, settings.noCrossingsAwayAges()).run(c, w));
                 step(w, "lists", () -> {
                     new PopulationListsStep(settings.residence()).run(c, w);
                     registry.recordLastPeriod(c, w);

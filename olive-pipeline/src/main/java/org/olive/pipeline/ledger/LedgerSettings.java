@@ -32,14 +32,11 @@ import java.util.regex.Pattern;
  *                      components of {@link MatchRules}, missing keys keep their defaults)
  * @param checks        the registry checks: stale addresses, name variants, persons without a trace (section
  *                      {@code checks}, optional: the shipped values)
+ * @param noCrossingsAwayAges [from, to] ages (inclusive) at which a registered person with no crossing at all over a
+ *                      window fully covered by crossings is presumed living away; empty turns the rule off
  */
 public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources,
-                             MatchRules matching, RegistryChecks checks) {
-
-    public LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyRules family, List<String> otherSources,
-                          MatchRules matching) {
-        this(residence, lookbackDays, family, otherSources, matching, RegistryChecks.defaults());
-    }
+                             MatchRules matching, RegistryChecks checks, List<Integer> noCrossingsAwayAges) {
 
     private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
 
@@ -121,7 +118,15 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
         if (map.get("checks") != null) {
             checks = checks(section(map, "checks", source), source, checks);
         }
-        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching, checks);
+        List<Integer> awayAges = new ArrayList<>();
+        if (r.get("no_crossings_away_ages") instanceof List<?> l) {
+            l.forEach(o -> awayAges.add(Integer.valueOf(String.valueOf(o))));
+        }
+        if (!awayAges.isEmpty() && (awayAges.size() != 2 || awayAges.get(0) > awayAges.get(1))) {
+            throw new IllegalArgumentException(source + ": residence.no_crossings_away_ages must be [from, to] or [], found "
+                    + awayAges);
+        }
+        return new LedgerSettings(rules, integer(r, "lookback_days", source), family, others, matching, checks, List.copyOf(awayAges));
     }
 
     private static RegistryChecks checks(Map<?, ?> k, String source, RegistryChecks d) {

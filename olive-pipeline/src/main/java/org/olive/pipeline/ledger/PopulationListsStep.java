@@ -148,7 +148,8 @@ final class PopulationListsStep {
             case CROSSINGS -> b.append("; ").append(pr.crossingsUsed()).append(" crossings in the window");
             case NO_CROSSINGS_ASSUMED_PRESENT -> b.append("; no crossings: registered (hukou or active floating "
                     + "registration), assumed present all year");
-            case NO_CROSSINGS_ASSUMED_ABSENT -> b.append("; no crossings and not registered here: assumed absent");
+            case NO_CROSSINGS_ASSUMED_ABSENT -> b.append(pr.notes().isEmpty() ? "; no crossings and not registered here: assumed absent"
+                    : "; no crossings: assumed absent");
         }
         if (pr.duplicatesIgnored() > 0) {
             b.append("; ").append(pr.duplicatesIgnored()).append(" duplicate checks ignored");

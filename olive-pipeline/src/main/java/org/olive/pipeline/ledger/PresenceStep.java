@@ -40,11 +40,13 @@ final class PresenceStep {
     private final ResidenceRules rules;
     private final CrossingWindow crossings;
     private final PersonRegistry registry;
+    private final List<Integer> noCrossingsAwayAges;
 
-    PresenceStep(ResidenceRules rules, CrossingWindow crossings, PersonRegistry registry) {
+    PresenceStep(ResidenceRules rules, CrossingWindow crossings, PersonRegistry registry, List<Integer> noCrossingsAwayAges) {
         this.rules = rules;
         this.crossings = crossings;
         this.registry = registry;
+        this.noCrossingsAwayAges = noCrossingsAwayAges;
     }
 
     void run(Connection c, LedgerWork w) throws SQLException {
@@ -100,8 +102,31 @@ final class PresenceStep {
                         : Crossing.Direction.IN, ""));
             }
         }
-        // persons of the registry with no crossings
+        // persons of the registry with no crossings. A registered person of working age with no crossing at all while
+        // the crossings read cover the whole window is presumed living away: islanders of that age cross often.
+        LocalDate windowStart = end.minusDays(rules.windowDays() - 1L);
+        LocalDateTime earliest = null;
+        for (int k = 0; k < n; k++) {
+            if (Crossings.person(packed[k]) != CrossingWindow.INCOMPLETE) {
+                LocalDateTime t = Crossings.time(packed[k]);
+                earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
+            }
+        }
+        boolean covered = earliest != null && !earliest.toLocalDate().isAfter(windowStart);
+        long presumedAway = 0;
         for (String id : w.seen.keySet()) {
+            if (!w.presence.containsKey(id) && covered && noCrossingsAwayAges.size() == 2 && w.registered.contains(id)) {
+                LedgerWork.Seen s = w.seen.get(id);
+                LocalDate birth = s != null && s.birth != null ? s.birth : birthOfId(id);
+                int age = birth == null ? -1 : java.time.Period.between(birth, end).getYears();
+                if (age >= noCrossingsAwayAges.get(0) && age <= noCrossingsAwayAges.get(1)) {
+                    w.presence.put(id, new Presence(end, 0, false, Presence.Basis.NO_CROSSINGS_ASSUMED_ABSENT, 0, List.of(),
+                            List.of(), List.of("registered, aged " + age + ", and no crossing at all since " + earliest.toLocalDate()
+                            + ": presumed living away (residence.no_crossings_away_ages " + noCrossingsAwayAges + ")")));
+                    presumedAway++;
+                    continue;
+                }
+            }
             if (!w.presence.containsKey(id)) {
                 w.presence.put(id, reconstruction.reconstruct(List.of(), end, presumedHere.contains(id), presumedFrom(w, id, end)));
             }
@@ -135,6 +160,7 @@ final class PresenceStep {
         w.counts.put("crossings_from_database", window.rowsFromDatabase());
         w.counts.put("crossings_window_cached", window.fromCache() ? 1L : 0L);
         w.counts.put("registry_from_crossings", (long) residentCrossers.size());
+        w.counts.put("no_crossings_presumed_away", presumedAway);
     }
 
     /**

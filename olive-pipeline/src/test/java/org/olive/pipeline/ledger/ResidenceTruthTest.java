@@ -62,6 +62,7 @@ class ResidenceTruthTest {
 
     @Test
     void residenceMatchesTheTruthOverEveryoneWeClassify() {
+        List<Runnable> checks = new ArrayList<>();
         for (LedgerResult r : results) {
             Map<String, LedgerResult.Figure> f = r.figures().stream().filter(x -> x.areaCode().isEmpty())
                     .collect(Collectors.toMap(LedgerResult.Figure::metric, Function.identity()));
@@ -75,18 +76,23 @@ class ResidenceTruthTest {
                     r.counts().get("crossings_imputed"), r.counts().get("crossings_imputed_in_in"),
                     r.counts().get("crossings_imputed_out_out"), r.counts().get("crossings_imputed_first_out"),
                     r.counts().get("crossings_imputed_last_in"), r.counts().get("crossings_duplicates_dropped"));
-            // measured (seed 41): see the printed line; before the fix visitors with a lost OUT ticket who came back
-            // months later were listed as resident
-            assertThat(precision.value()).as("precision %s", r.period()).isGreaterThanOrEqualTo(0.99);
-            assertThat(recall.value()).as("recall %s", r.period()).isGreaterThanOrEqualTo(0.99);
-            assertThat(Math.abs(count.value() - 1)).as("resident count %s", r.period()).isLessThanOrEqualTo(0.005);
+            // measured (seed 41): 2025-01 precision 0.9946, recall 0.9995, 1,843 vs 1,834 (+0.49%); 2025-02 0.9940,
+            // 0.9984, 1,846 vs 1,838 (+0.44%). Before issue 10 (old rules, offline replica): 2025-02 precision 0.950,
+            // 1,927 residents (+4.8%), 68 of the false residents not in the truth at all (visitors, departed migrants).
+            // The rest are registered children living away who never crossed in the 14 months of crossings.
+            checks.add(() -> {
+                assertThat(precision.value()).as("precision %s", r.period()).isGreaterThanOrEqualTo(0.99);
+                assertThat(recall.value()).as("recall %s", r.period()).isGreaterThanOrEqualTo(0.99);
+                assertThat(Math.abs(count.value() - 1)).as("resident count %s", r.period()).isLessThanOrEqualTo(0.005);
+            });
         }
+        checks.forEach(Runnable::run);
     }
 
-    /** Prints the false residents of the last month with what the truth says and our presence note (-Dresidence.debug). */
+    /** Prints the false residents of the last month with what the truth says and our presence note (environment variable RESIDENCE_DEBUG set). */
     @Test
     void debugFalseResidents() throws IOException, SQLException {
-        if (System.getProperty("residence.debug") == null) {
+        if (System.getenv("RESIDENCE_DEBUG") == null) {
             return;
         }
         Map<String, String> truth = new java.util.HashMap<>();
@@ -144,7 +150,7 @@ class ResidenceTruthTest {
             System.out.printf("[residence] dropped OUT crossings up to %s: %d of %d recorded as inferred OUTs%n", cutoff,
                     found, judged);
             assertThat(judged).isPositive();
-            // measured: see the printed line (the rest: an OUT dropped where the person's next OUT was a duplicate check)
+            // measured: 459 of 465 (the rest: OUTs whose IN was not read, or dropped within the 6 hours of a duplicate)
             assertThat((double) found / judged).isGreaterThanOrEqualTo(0.95);
             // each missing crossing once, whatever the period that found it
             try (PreparedStatement twice = c.prepareStatement("SELECT person_id, direction, anchor_at FROM presence_imputation "
