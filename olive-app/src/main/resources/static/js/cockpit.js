@@ -60,17 +60,18 @@
   }
 
   /**
-   * A metric as two series: solid over the comparable months, grey and dashed over the others (joined at the first
-   * comparable month), so that the jump into comparable months is not drawn as growth.
+   * A metric as two series: solid over the comparable months, grey and dashed over the others (joined to their
+   * comparable neighbours), so that the jump into comparable months is not drawn as growth.
    */
   function split(name, data, c, extra) {
     var solid = [], dashed = [];
     data.forEach(function (v, i) {
       solid.push(c.off[i] ? null : v);
-      dashed.push(c.off[i] || (i > 0 && c.off[i - 1]) ? v : null);
+      dashed.push(c.off[i] || c.off[i - 1] || c.off[i + 1] ? v : null);
     });
-    var main = Object.assign({name: name, type: 'line', data: solid, connectNulls: false}, extra);
-    var grey = Object.assign({name: name, type: 'line', data: dashed, connectNulls: false, symbol: 'emptyCircle',
+    // the grey line lies under the solid one where both join two comparable months
+    var main = Object.assign({name: name, type: 'line', data: solid, connectNulls: false, z: 3}, extra);
+    var grey = Object.assign({name: name, type: 'line', data: dashed, connectNulls: false, symbol: 'emptyCircle', z: 2,
       lineStyle: {type: 'dashed', color: GREY}, itemStyle: {color: GREY}, tooltip: {show: false}}, extra);
     return [main, grey];
   }
