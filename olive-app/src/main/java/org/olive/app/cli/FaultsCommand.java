@@ -51,6 +51,16 @@ public class FaultsCommand implements Callable<Integer> {
             description = "Undetected faults listed per type (default: ${DEFAULT-VALUE}).")
     int list;
 
+    /** As AccountCommand.context, logging errors only: with json and csv standard output holds only the data. */
+    private ConfigurableApplicationContext quietContext() {
+        java.util.Map<String, Object> props = new java.util.LinkedHashMap<>(db.springProperties());
+        props.put("spring.main.web-application-type", "none");
+        props.put("spring.main.banner-mode", "off");
+        props.put("logging.level.root", "ERROR");
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.olive.app.OliveWebApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).run(ServeCommand.asArguments(props));
+    }
+
     @Override
     public Integer call() {
         Period from;
@@ -73,7 +83,7 @@ public class FaultsCommand implements Callable<Integer> {
                     + "olive synth (its truth/faults.csv lists the injected faults)");
         }
         FaultReport report;
-        try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
+        try (ConfigurableApplicationContext ctx = quietContext();
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
             report = new FaultComparison().compare(c, data, from.toString(), to.toString(), Math.max(0, list));
         } catch (SQLException e) {

@@ -14,7 +14,16 @@ import org.olive.pipeline.ingest.IngestReport;
  * @param department the department as named in datasets.yaml; null for files no dataset was recognised in
  */
 public record DepartmentFeedback(String department, List<DatasetFeedback> datasets, List<IngestReport.Missing> missing,
-                                 List<IngestReport.FileReport> unrecognised) {
+                                 List<IngestReport.FileReport> unrecognised, List<EditedAmount> edits) {
+
+    /**
+     * An amount of the period's deliveries that the editing step (数据审核, docs/editing.md) corrected or excluded, as
+     * the department gets it back: the source row, the field, the value delivered, the value used (null: excluded),
+     * the rule with its version and the evidence.
+     */
+    public record EditedAmount(String dataset, String file, long row, String field, String original, String edited,
+                               String rule, String evidence) {
+    }
 
     /** One delivered dataset of the department, with its files and the reasons of its rejects and repairs. */
     public record DatasetFeedback(IngestReport.DatasetReport report, List<FileFeedback> files) {
@@ -32,14 +41,26 @@ public record DepartmentFeedback(String department, List<DatasetFeedback> datase
         return datasets.stream().mapToLong(d -> d.report().repaired()).sum();
     }
 
-    /** Whether there is anything to tell the department: refused or repaired rows, missing deliveries, unread files. */
+    /** Whether there is anything to tell the department: refused, repaired or edited values, missing deliveries, unread files. */
     public boolean hasIssues() {
-        return rejected() > 0 || repaired() > 0 || !missing.isEmpty() || !unrecognised.isEmpty()
+        return rejected() > 0 || repaired() > 0 || !edits.isEmpty() || !missing.isEmpty() || !unrecognised.isEmpty()
                 || datasets.stream().flatMap(d -> d.files().stream()).anyMatch(f -> f.report().error() != null);
     }
 
     /** Groups a run's report by department, departments in name order, unrecognised files last. */
     public static List<DepartmentFeedback> of(IngestReport report, Map<String, Long> rejectedRowsByFile) {
+        return of(report, rejectedRowsByFile, List.of());
+    }
+
+    /** As {@link #of(IngestReport, Map)}, with the period's edited amounts listed under their dataset's department. */
+    public static List<DepartmentFeedback> of(IngestReport report, Map<String, Long> rejectedRowsByFile,
+                                              List<EditedAmount> edits) {
+        Map<String, String> departmentOf = new java.util.HashMap<>();
+        report.datasets().values().forEach(d -> departmentOf.put(d.dataset(), department(d.department())));
+        Map<String, List<EditedAmount>> editsByDepartment = new TreeMap<>();
+        for (EditedAmount e : edits) {
+            editsByDepartment.computeIfAbsent(departmentOf.getOrDefault(e.dataset(), "?"), k -> new ArrayList<>()).add(e);
+        }
         Map<String, List<DatasetFeedback>> datasets = new TreeMap<>();
         Map<String, List<IngestReport.Missing>> missing = new TreeMap<>();
         List<IngestReport.FileReport> unrecognised = new ArrayList<>();
@@ -59,9 +80,9 @@ public record DepartmentFeedback(String department, List<DatasetFeedback> datase
         }
         List<DepartmentFeedback> out = new ArrayList<>();
         datasets.forEach((dep, list) -> out.add(new DepartmentFeedback(dep, list,
-                missing.getOrDefault(dep, List.of()), List.of())));
+                missing.getOrDefault(dep, List.of()), List.of(), editsByDepartment.getOrDefault(dep, List.of()))));
         if (!unrecognised.isEmpty()) {
-            out.add(new DepartmentFeedback(null, List.of(), List.of(), unrecognised));
+            out.add(new DepartmentFeedback(null, List.of(), List.of(), unrecognised, List.of()));
         }
         return out;
     }

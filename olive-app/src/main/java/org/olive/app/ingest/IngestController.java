@@ -134,7 +134,7 @@ public class IngestController {
             IngestReport report = runs.report(run.id()).orElse(null);
             model.addAttribute("run", run);
             model.addAttribute("departments", report == null ? List.of()
-                    : DepartmentFeedback.of(report, runs.rejectedRowsByFile(run.id())));
+                    : DepartmentFeedback.of(report, runs.rejectedRowsByFile(run.id()), runs.editedAmounts(chosen)));
         }
         return "ingest/feedback";
     }

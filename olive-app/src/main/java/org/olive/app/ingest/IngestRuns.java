@@ -144,6 +144,27 @@ public class IngestRuns {
         return out;
     }
 
+    /**
+     * The amounts of a period's deliveries that the editing step corrected or excluded (amount_edit, written by the
+     * ledger runs; docs/editing.md), with the dataset key of the ingest report, in file and row order.
+     */
+    public List<DepartmentFeedback.EditedAmount> editedAmounts(String period) {
+        Map<String, String> datasetOfTable = new java.util.HashMap<>();
+        org.olive.ingest.mapping.BuiltInMappings.all().forEach(m ->
+                datasetOfTable.put(org.olive.pipeline.ingest.MasterTables.tableName(m), m.dataset()));
+        List<DepartmentFeedback.EditedAmount> out = new java.util.ArrayList<>();
+        jdbc.sql("SELECT dataset, source_file, source_row, field, original_value, edited_value, rule_id, rule_version, "
+                        + "evidence FROM amount_edit WHERE data_period = :period ORDER BY source_file, source_row, field")
+                .param("period", period)
+                .query((ResultSet rs) -> {
+                    out.add(new DepartmentFeedback.EditedAmount(datasetOfTable.getOrDefault(rs.getString(1), rs.getString(1)),
+                            rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5).toPlainString(),
+                            rs.getBigDecimal(6) == null ? null : rs.getBigDecimal(6).toPlainString(),
+                            rs.getString(7) + " v" + rs.getInt(8), rs.getString(9)));
+                });
+        return out;
+    }
+
     /** A page (1-based) of a run's rejected values, ID numbers masked, in file and row order. */
     public RejectPage rejects(long runId, RejectFilter filter, int page, int pageSize) {
         StringBuilder where = new StringBuilder(" WHERE run_id = :run");

@@ -226,6 +226,23 @@ class IngestWebTest {
     }
 
     @Test
+    void feedbackListsTheEditedAmountsOfTheDepartment() throws Exception {
+        IngestReport.FileReport iit = report.files().stream().filter(f -> "iit".equals(f.dataset())).findFirst().orElseThrow();
+        jdbc.sql("INSERT INTO amount_edit (data_period, dataset, source_file, source_row, field, person_id, month_period, "
+                + "original_value, edited_value, action, rule_id, rule_version, evidence, edited_in) VALUES ('2023-12', "
+                + "'income_iit', :f, 7, 'income', '330922198001010011', '2023-12', 1300010.00, 13000.10, 'CORRECTED', "
+                + "'IIT-TAX', 1, 'income 1,300,010.00 with tax 152.25', '2023-12')").param("f", iit.file()).update();
+        try {
+            String html = page(get("/ingest/feedback").param("period", "2023-12").session(login("analyst")));
+            assertThat(html).contains("数据审核修改的金额（1）", "1300010.00", "13000.10", "IIT-TAX v1",
+                    "income 1,300,010.00 with tax 152.25");
+            assertThat(html).doesNotContain("330922198001010011");
+        } finally {
+            jdbc.sql("DELETE FROM amount_edit WHERE data_period = '2023-12'").update();
+        }
+    }
+
+    @Test
     void englishWithLangEn() throws Exception {
         MockHttpSession session = login("analyst");
         assertThat(page(get("/ingest").param("lang", "en").session(session)))

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * DUPLICATE_ROW (a row written twice, logged at the second copy): neutralised when both copies were rejected, or both
+ * DUPLICATE_ROW (a row written twice, logged at the second copy): neutralised when the second copy was rejected (a
+ * duplicate primary key, or with its twin), or both
  * were loaded into a dataset whose readers read an exact repeat once (the income sources group identical rows,
  * registers key on their subject). Crossings and the datasets not listed here have no such evidence in this branch:
  * "not yet matched".
@@ -41,8 +42,9 @@ final class DuplicateRowMatcher implements FaultMatcher {
             Optional<DatasetMapping> m = e.mapping(f);
             Long twin = twin(f);
             String prefix = f.period() + "|" + f.file() + "|";
-            if (twin != null && e.rejectedRows.containsKey(prefix + f.row()) && e.rejectedRows.containsKey(prefix + twin)) {
-                detected.add(new Detected(f, "both copies rejected"));
+            if (e.rejectedRows.containsKey(prefix + f.row())) {
+                // the second copy refused at ingest, e.g. as a duplicate primary key
+                detected.add(new Detected(f, "copy rejected (" + e.rejectedRows.get(prefix + f.row()) + ")"));
             } else if (m.isEmpty() || !READ_ONCE.contains(m.get().dataset()) || twin == null) {
                 notMatched.add(f);
             } else {
@@ -64,7 +66,7 @@ final class DuplicateRowMatcher implements FaultMatcher {
                 }
             }
         }
-        return new Outcome(detected, undetected, notMatched, "both copies rejected, or both loaded into a dataset read "
+        return new Outcome(detected, undetected, notMatched, "the copy rejected, or both loaded into a dataset read "
                 + "once per exact repeat; not yet matched: crossings (duplicate crossings are not counted in this branch) "
                 + "and datasets without such a reader");
     }

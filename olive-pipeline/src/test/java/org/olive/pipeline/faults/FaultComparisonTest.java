@@ -51,7 +51,8 @@ class FaultComparisonTest {
                 new TruthFault("ABSURD_AMOUNT", "2025-06", IIT, 6, "已缴税额", "85.66", "-85.66"),
                 new TruthFault("ABSURD_AMOUNT", "2025-06", SI, 8, "个人缴费金额", "24.69", "2469.00"),
                 new TruthFault("LEGACY_ID_15", "2025-06", IIT, 9, "纳税人识别号", "31011219760310004X", "310112760310004"),
-                new TruthFault("MISSING_CROSSING", "2025-06", "进出岛记录_202506.csv", 12, "*", "310112197603100041,x,出岛", ""));
+                new TruthFault("MISSING_CROSSING", "2025-06", "进出岛记录_202506.csv", 12, "*", "310112197603100041,x,出岛", ""),
+                new TruthFault("DUPLICATE_ROW", "2025-06", SI, 11, "*", "", "duplicate of row 9"));
     }
 
     @Test
@@ -80,7 +81,11 @@ class FaultComparisonTest {
                 "INSERT INTO amount_edit (data_period, dataset, source_file, source_row, field, original_value, edited_value, action, "
                         + "rule_id, rule_version, evidence, edited_in) VALUES ('2025-06', 'work_social_insurance', '" + SI + "', 9, "
                         + "'personal_contribution', 2469.00, 24.69, 'CORRECTED', 'CONTRIB', 1, 'x', '2025-12')");
+        sql("INSERT INTO ingest_reject (run_id, data_period, dataset, file_name, source_row, field, raw_value, reason, category) "
+                + "VALUES ((SELECT MIN(id) FROM ingest_run), '2025-06', 'social_insurance', '" + SI + "', 11, '*', '', "
+                + "'duplicate key (person_id, employer_uscc, month, insurance_type) of row 10', 'duplicate key')");
         FaultReport r = new FaultComparison().compare(c, faults(), "2025-06", "2025-06", 10);
+        assertThat(r.type("DUPLICATE_ROW").detected()).isEqualTo(1);
         FaultReport.TypeLine a = r.type("ABSURD_AMOUNT");
         assertThat(a.detected()).isEqualTo(2);
         assertThat(a.how()).containsEntry("rejected", 1L).containsEntry("edited", 1L);
