@@ -87,6 +87,9 @@ final class IncomeTruthAccuracy {
         double bias = 0;
         double biasPrecise = 0;
         long covered = 0;
+        long coveredWide = 0;
+        long wide = 0;
+        double widthSum = 0;
         long compared = 0;
         long within = 0;
         long agree = 0;
@@ -113,7 +116,14 @@ final class IncomeTruthAccuracy {
                     double preciseDi = rs.getDouble(9);
                     bias += di - t[5];
                     biasPrecise += preciseDi - t[5];
-                    covered += t[5] >= rs.getDouble(10) - 0.005 && t[5] <= rs.getDouble(11) + 0.005 ? 1 : 0;
+                    boolean inside = t[5] >= rs.getDouble(10) - 0.005 && t[5] <= rs.getDouble(11) + 0.005;
+                    covered += inside ? 1 : 0;
+                    double width = rs.getDouble(11) - rs.getDouble(10);
+                    widthSum += width;
+                    if (width > 0.005) {
+                        wide++;
+                        coveredWide += inside ? 1 : 0;
+                    }
                     if (Math.abs(t[5]) >= APE_FLOOR) {
                         double e = Math.abs(di - t[5]) / Math.abs(t[5]);
                         ape.add(e);
@@ -149,6 +159,10 @@ final class IncomeTruthAccuracy {
                 "the same for the precise part of DI alone"));
         out.add(LedgerResult.Figure.of("income_di_interval_coverage", "", covered, compared,
                 "residents whose true DI lies in our DI interval [di_low, di_high] / residents compared"));
+        out.add(LedgerResult.Figure.of("income_di_interval_coverage_estimated", "", coveredWide, wide,
+                "the same over the residents whose DI interval is not a point (those with an estimate)"));
+        out.add(new LedgerResult.Figure("income_di_interval_mean_width", "", compared, compared, cents(widthSum / compared),
+                "mean width in yuan of the DI interval over the residents compared"));
         for (Component comp : Component.values()) {
             String name = comp.name().toLowerCase(java.util.Locale.ROOT);
             out.add(new LedgerResult.Figure("income_mae_" + name, "", compared,

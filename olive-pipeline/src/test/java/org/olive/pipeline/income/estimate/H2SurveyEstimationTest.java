@@ -160,7 +160,27 @@ class H2SurveyEstimationTest {
             // records miss informal wages, interest and remittances: precise-only DI falls short on average
             assertThat(a.diBias()[0]).isNegative();
             assertThat(Math.abs(a.diBias()[1])).isLessThan(Math.abs(a.diBias()[0]) / 2);
+            // the DI interval against the truth for every resident compared (children without an estimate are points)
+            System.out.println("DI interval coverage against the truth: " + a.diCoverage());
+            assertThat(a.diCoverage()).isBetween(BOUND_COVERAGE_LOW, BOUND_COVERAGE_HIGH);
         }
+    }
+
+    /**
+     * Measured 0.620 on this county (seed 29): the survey has 25 person-years (one year), and the precise figures cover
+     * two of the twelve months, so DI residuals are ~55,000 yuan and 25 of them calibrate the interval loosely. The
+     * calibration itself is measured on the 4,000–5,000-person counties (docs/income-estimation.md) and on known-noise
+     * problems (ConformalCalibrationTest); here the bound guards against a broken interval (0 or 1).
+     */
+    static final double BOUND_COVERAGE_LOW = 0.55, BOUND_COVERAGE_HIGH = 0.95;
+
+    @Test
+    void reportsTheHeldOutDiCoverage() {
+        String note = result.notes().stream().filter(n -> n.startsWith("DI of ")).findFirst().orElseThrow();
+        System.out.println(note);
+        double held = Double.parseDouble(note.replaceAll(".*held-out interval coverage ([0-9.]+)%.*", "$1")) / 100;
+        // measured 0.840 on 25 survey person-years (held out by household fold, calibrated without the fold)
+        assertThat(held).isBetween(0.64, 0.96);
     }
 
     @Test
