@@ -166,7 +166,7 @@ public final class XlsxTableReader extends AbstractTableReader {
         if (e instanceof IngestException ie) {
             return ie;
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "unreadable content" : e.getMessage();
         String reason = row > 0
                 ? "the workbook is truncated or corrupt: reading stopped at row " + row + " (" + detail + ")"
                 : "the file cannot be opened as an XLSX workbook: it is truncated, corrupt or another format (" + detail + ")";
