@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * is the household's; on a tie the head's row decides. A member whose row carries another village, with fewer votes,
  * is stale: the ledgers place the member in the household's village, the row itself stays as delivered, and the
  * finding keeps the evidence. A household whose members all agree has no stale row, whatever the previous period
- * said (a household that moved moves all its rows). A one-person household has no other member to contradict it: a
- * stale row there is not found (its votes tie with the previous period and the head's row decides).
+ * said (a household that moved moves all its rows), unless a record of another department places it elsewhere this
+ * period: then that record votes with the others (so a one-person household's stale row is found by its utility
+ * account, and a household of two whose rows both lag behind it too).
  */
 public final class HouseholdVillages {
 
@@ -94,14 +95,16 @@ public final class HouseholdVillages {
                 }
             }
             String before = previous.get(hukouNo);
-            if (votes.size() == 1) {
+            Record record = fresh.get(hukouNo);
+            boolean recordDisagrees = record != null && record.village() != null && recordVotes > 0
+                    && !votes.containsKey(record.village());
+            if (votes.size() == 1 && !recordDisagrees) {
                 villageOf.put(hukouNo, votes.keySet().iterator().next());
                 continue;
             }
             if (before != null && previousPeriodVotes > 0) {
                 votes.merge(before, previousPeriodVotes, Integer::sum);
             }
-            Record record = fresh.get(hukouNo);
             if (record != null && record.village() != null && recordVotes > 0) {
                 votes.merge(record.village(), recordVotes, Integer::sum);
             }

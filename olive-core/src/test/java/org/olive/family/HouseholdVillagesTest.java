@@ -99,4 +99,18 @@ class HouseholdVillagesTest {
         assertThat(HouseholdVillages.of(rows, Map.of(), 1, utility, 0).stale()).extracting(HouseholdVillages.Stale::row)
                 .containsExactly(child);
     }
+
+    @Test
+    void aOnePersonHouseholdIsStaleOnlyWhenAFreshRecordPlacesItElsewhere() {
+        HukouMember alone = row("330922198001010044", "H7", "02", OLD);
+        Map<String, HouseholdVillages.Record> utility = Map.of("H7",
+                new HouseholdVillages.Record(HERE, "income_utilities 居民用水用电_202503.csv 第9行"));
+
+        assertThat(HouseholdVillages.of(rows, Map.of("H7", HERE), 1).stale()).isEmpty();
+        assertThat(HouseholdVillages.of(rows, Map.of(), 1, utility, 3).stale()).extracting(HouseholdVillages.Stale::row)
+                .containsExactly(alone);
+        // a record that agrees changes nothing
+        assertThat(HouseholdVillages.of(rows, Map.of(), 1, Map.of("H7", new HouseholdVillages.Record(OLD, "x")), 3)
+                .stale()).isEmpty();
+    }
 }
