@@ -13,13 +13,15 @@ import java.util.TreeMap;
  * stale addresses (地址未随户更新), the village a member's row still carries after the household moved or after the
  * member joined it.
  *
- * <p>The evidence: every NORMAL row of the household votes for its village code (one vote per person), and the
- * household's village of the previous period adds {@code previousPeriodVotes} votes. The village with the most votes
+ * <p>The evidence: every NORMAL row of the household votes for its village code (one vote per person), the
+ * household's village of the previous period adds {@code previousPeriodVotes} votes, and a fresher record of another
+ * department (a utility account of a member this period, say) adds {@code recordVotes} votes. The village with the most votes
  * is the household's; on a tie the head's row decides. A member whose row carries another village, with fewer votes,
  * is stale: the ledgers place the member in the household's village, the row itself stays as delivered, and the
  * finding keeps the evidence. A household whose members all agree has no stale row, whatever the previous period
- * said (a household that moved moves all its rows). A one-person household has no other member to contradict it: a
- * stale row there is not found (its votes tie with the previous period and the head's row decides).
+ * said (a household that moved moves all its rows), unless a record of another department places it elsewhere this
+ * period: then that record votes with the others (so a one-person household's stale row is found by its utility
+ * account, and a household of two whose rows both lag behind it too).
  */
 public final class HouseholdVillages {
 
@@ -49,10 +51,30 @@ public final class HouseholdVillages {
      * @param previousPeriodVotes the weight of the previous period's village (0: members only)
      */
     public static Result of(List<HukouMember> hukou, Map<String, String> previousVillage, int previousPeriodVotes) {
+        return of(hukou, previousVillage, previousPeriodVotes, Map.of(), 0);
+    }
+
+    /**
+     * A village another department records for a household this period.
+     *
+     * @param village the village code
+     * @param source  the record, in plain words (dataset, file and row)
+     */
+    public record Record(String village, String source) {
+    }
+
+    /**
+     * @param records    hukou number → a record of another department placing the household this period
+     * @param recordVotes the weight of such a record
+     */
+    public static Result of(List<HukouMember> hukou, Map<String, String> previousVillage, int previousPeriodVotes,
+                            Map<String, Record> records, int recordVotes) {
         Objects.requireNonNull(hukou, "hukou");
-        if (previousPeriodVotes < 0) {
-            throw new IllegalArgumentException("previous-period votes must not be negative, found " + previousPeriodVotes);
+        if (previousPeriodVotes < 0 || recordVotes < 0) {
+            throw new IllegalArgumentException("votes must not be negative, found " + previousPeriodVotes + " and "
+                    + recordVotes);
         }
+        Map<String, Record> fresh = records == null ? Map.of() : records;
         Map<String, String> previous = previousVillage == null ? Map.of() : previousVillage;
         Map<String, Map<String, HukouMember>> byHukou = new LinkedHashMap<>();
         for (HukouMember m : hukou) {
@@ -73,12 +95,18 @@ public final class HouseholdVillages {
                 }
             }
             String before = previous.get(hukouNo);
-            if (votes.size() == 1) {
+            Record record = fresh.get(hukouNo);
+            boolean recordDisagrees = record != null && record.village() != null && recordVotes > 0
+                    && !votes.containsKey(record.village());
+            if (votes.size() == 1 && !recordDisagrees) {
                 villageOf.put(hukouNo, votes.keySet().iterator().next());
                 continue;
             }
             if (before != null && previousPeriodVotes > 0) {
                 votes.merge(before, previousPeriodVotes, Integer::sum);
+            }
+            if (record != null && record.village() != null && recordVotes > 0) {
+                votes.merge(record.village(), recordVotes, Integer::sum);
             }
             String best = null;
             int bestVotes = -1;
@@ -98,14 +126,16 @@ public final class HouseholdVillages {
             villageOf.put(hukouNo, best);
             for (HukouMember m : e.getValue().values()) {
                 if (!m.villageCode().equals(best) && votes.get(m.villageCode()) < votes.get(best)) {
-                    stale.add(new Stale(m, best, evidence(m, best, e.getValue().values(), before, previousPeriodVotes)));
+                    stale.add(new Stale(m, best, evidence(m, best, e.getValue().values(), before, previousPeriodVotes,
+                            record != null && recordVotes > 0 ? record : null)));
                 }
             }
         }
         return new Result(villageOf, List.copyOf(stale));
     }
 
-    private static String evidence(HukouMember m, String best, Iterable<HukouMember> members, String before, int prevVotes) {
+    private static String evidence(HukouMember m, String best, Iterable<HukouMember> members, String before, int prevVotes,
+                                   Record record) {
         List<String> agree = new ArrayList<>();
         for (HukouMember o : members) {
             if (o != m && best.equals(o.villageCode())) {
@@ -120,6 +150,9 @@ public final class HouseholdVillages {
         }
         if (before != null && prevVotes > 0) {
             b.append(agree.isEmpty() ? "" : "，").append("上期本户村社为 ").append(before);
+        }
+        if (record != null) {
+            b.append("，").append(record.source()).append(" 记本户在 ").append(record.village());
         }
         return b.append("：地址未随户更新，按本户村社 ").append(best).append(" 计").toString();
     }

@@ -79,4 +79,38 @@ class HouseholdVillagesTest {
         assertThat(HouseholdVillages.of(rows, Map.of(), 1).stale()).isEmpty();
         assertThatThrownBy(() -> HouseholdVillages.of(rows, Map.of(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFreshRecordOfAnotherDepartmentOutweighsAMajorityOfStaleRows() {
+        // a household that moved, most of whose rows still carry the old village, and whose utility account is here
+        row("330922198001010011", "H6", "02", OLD);
+        row("330922198001010022", "H6", "10", OLD);
+        HukouMember child = row("330922200501010033", "H6", "30", HERE);
+        Map<String, HouseholdVillages.Record> utility = Map.of("H6",
+                new HouseholdVillages.Record(HERE, "income_utilities 居民用水用电_202503.csv 第7行"));
+
+        HouseholdVillages.Result r = HouseholdVillages.of(rows, Map.of(), 1, utility, 3);
+
+        assertThat(r.villageOf()).containsEntry("H6", HERE);
+        assertThat(r.stale()).extracting(s -> s.row().personId()).containsExactly("330922198001010011", "330922198001010022");
+        assertThat(r.stale().get(0).evidence()).contains("居民用水用电_202503.csv 第7行 记本户在 " + HERE);
+        assertThat(child.villageCode()).isEqualTo(HERE);
+        // without the record the majority decides, and the one fresh row is the one flagged
+        assertThat(HouseholdVillages.of(rows, Map.of(), 1, utility, 0).stale()).extracting(HouseholdVillages.Stale::row)
+                .containsExactly(child);
+    }
+
+    @Test
+    void aOnePersonHouseholdIsStaleOnlyWhenAFreshRecordPlacesItElsewhere() {
+        HukouMember alone = row("330922198001010044", "H7", "02", OLD);
+        Map<String, HouseholdVillages.Record> utility = Map.of("H7",
+                new HouseholdVillages.Record(HERE, "income_utilities 居民用水用电_202503.csv 第9行"));
+
+        assertThat(HouseholdVillages.of(rows, Map.of("H7", HERE), 1).stale()).isEmpty();
+        assertThat(HouseholdVillages.of(rows, Map.of(), 1, utility, 3).stale()).extracting(HouseholdVillages.Stale::row)
+                .containsExactly(alone);
+        // a record that agrees changes nothing
+        assertThat(HouseholdVillages.of(rows, Map.of(), 1, Map.of("H7", new HouseholdVillages.Record(OLD, "x")), 3)
+                .stale()).isEmpty();
+    }
 }

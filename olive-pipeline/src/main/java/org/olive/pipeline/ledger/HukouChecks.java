@@ -1,6 +1,7 @@
 package org.olive.pipeline.ledger;
 
 import org.olive.family.HouseholdVillages;
+import org.olive.pipeline.ingest.MasterTables;
 import org.olive.pipeline.ledger.LedgerWork.RowFlag;
 
 import java.sql.Connection;
@@ -24,7 +25,8 @@ final class HukouChecks {
     }
 
     void run(Connection c, LedgerWork w) throws SQLException {
-        HouseholdVillages.Result r = HouseholdVillages.of(w.hukou, previousVillages(c, w), checks.previousPeriodVotes());
+        HouseholdVillages.Result r = HouseholdVillages.of(w.hukou, previousVillages(c, w), checks.previousPeriodVotes(),
+                records(c, w), checks.villageRecordVotes());
         w.householdVillage = r.villageOf();
         long flagged = 0;
         for (HouseholdVillages.Stale s : r.stale()) {
@@ -36,6 +38,40 @@ final class HukouChecks {
             }
         }
         w.counts.put("stale_address_flagged", flagged);
+    }
+
+    /**
+     * hukou number → the village another department places the household in this period: the first visible row of a
+     * {@code village_records} table (ledger.yaml) whose ID is a NORMAL member of the household.
+     */
+    private Map<String, HouseholdVillages.Record> records(Connection c, LedgerWork w) throws SQLException {
+        Map<String, HouseholdVillages.Record> out = new HashMap<>();
+        if (checks.villageRecordVotes() == 0) {
+            return out;
+        }
+        for (String source : checks.villageRecords()) {
+            String table = source.substring(0, source.indexOf('.'));
+            String column = source.substring(source.indexOf('.') + 1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", village_code, source_file, source_row FROM "
+                    + table + " WHERE " + MasterTables.VISIBLE + " AND data_period = ? AND village_code IS NOT NULL "
+                    + "ORDER BY source_file, source_row")) {
+                ps.setString(1, w.period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = LedgerWork.validId(rs.getString(1));
+                        org.olive.family.HukouMember m = id == null ? null : w.hukouOf.get(id);
+                        if (m != null && m.normal() && m.hukouNo() != null) {
+                            out.putIfAbsent(m.hukouNo(), new HouseholdVillages.Record(rs.getString(2), table + " "
+                                    + rs.getString(3) + " 第" + rs.getLong(4) + "行"));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new LedgerRunException("checks.village_records: " + source + " (ledger.yaml) cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** hukou number → the village most of its registered members had in the previous period's lists. */

@@ -130,22 +130,30 @@ public record LedgerSettings(ResidenceRules residence, int lookbackDays, FamilyR
     }
 
     private static RegistryChecks checks(Map<?, ?> k, String source, RegistryChecks d) {
-        List<String> sources = new ArrayList<>(d.noTraceSources());
-        Object list = k.get("no_trace_sources");
-        if (list instanceof List<?> l) {
-            sources.clear();
-            l.forEach(o -> sources.add(String.valueOf(o)));
-        } else if (list != null) {
-            throw new IllegalArgumentException(source + ": checks.no_trace_sources must be a list of table.column");
-        }
+        List<String> sources = list(k, "no_trace_sources", d.noTraceSources(), source);
+        List<String> records = list(k, "village_records", d.villageRecords(), source);
         try {
             return new RegistryChecks(integer(k, "previous_period_votes", source, d.previousPeriodVotes()),
+                    integer(k, "village_record_votes", source, d.villageRecordVotes()), records,
                     integer(k, "name_history_months", source, d.nameHistoryMonths()),
                     integer(k, "no_trace_months", source, d.noTraceMonths()),
                     integer(k, "no_trace_min_age", source, d.noTraceMinAge()), sources);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> list(Map<?, ?> k, String key, List<String> fallback, String source) {
+        Object list = k.get(key);
+        if (list == null) {
+            return fallback;
+        }
+        if (!(list instanceof List<?> l)) {
+            throw new IllegalArgumentException(source + ": checks." + key + " must be a list of table.column");
+        }
+        List<String> out = new ArrayList<>();
+        l.forEach(o -> out.add(String.valueOf(o)));
+        return out;
     }
 
     private static Map<?, ?> section(Map<?, ?> map, String name, String source) {

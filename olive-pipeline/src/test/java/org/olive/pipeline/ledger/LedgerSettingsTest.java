@@ -54,6 +54,7 @@ class LedgerSettingsTest {
 
     @Test
     void registryChecksAreReadFromTheChecksSectionAndBadValuesAreNamed() {
+        assertThat(RegistryChecks.defaults().villageRecords()).containsExactly("income_utilities.holder_id");
         assertThat(LedgerSettings.builtIn().checks()).isEqualTo(RegistryChecks.defaults());
         String yaml = "residence: {window_days: 365, resident_days: 183, duplicate_within_hours: 6, day_rule: ANY_TIME,\n"
                 + "  fallback_away_days: 3, no_crossings_means_present: true, lookback_days: 31}\n"
