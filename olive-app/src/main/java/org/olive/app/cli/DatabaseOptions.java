@@ -28,7 +28,7 @@ public class DatabaseOptions {
     Map<String, Object> springProperties() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (url == null || url.isBlank()) {
-            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive") + ";AUTO_SERVER=FALSE");
+            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive") + ";AUTO_SERVER=FALSE;RETENTION_TIME=600000");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
         } else {
