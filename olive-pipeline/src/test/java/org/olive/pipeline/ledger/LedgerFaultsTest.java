@@ -298,8 +298,8 @@ class LedgerFaultsTest {
                     type, n[0], n[1], 100.0 * n[0] / n[1]));
             rates.forEach((type, n) -> assertThat(n[1]).as(type).isPositive());
             // target 95% at the default rates (measured on the 5,000 and 4,000-person counties: docs/population.md).
-            // Measured here: STALE_ADDRESS 25/25, SPOUSE_CONFLICT 21/21, NAME_TYPO 108/111 (the 3: a typo of a
-            // person's first month). DEAD_STILL_IN_HUKOU 54/113 (47.8%): this county's data start in 2025-01, and most
+            // Measured here: STALE_ADDRESS 25/25, SPOUSE_CONFLICT 21/21, NAME_TYPO 108/111 (3 typos still the registry's
+            // name at the end). DEAD_STILL_IN_HUKOU 54/113 (47.8%): this county's data start in 2025-01, and most
             // of its listed dead died in 2024, inside the residence window, with crossings before their death; their
             // last year is not yet silent (NO_TRACE needs 12 months without a trace), and no register contradicts
             // the hukou. All 11 rows with a registered death and every dead person silent for a year are flagged.
