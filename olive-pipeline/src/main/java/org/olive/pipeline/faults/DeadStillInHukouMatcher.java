@@ -12,4 +12,9 @@ final class DeadStillInHukouMatcher extends ConflictMatcher {
     String kind() {
         return "DEAD_STILL_LISTED";
     }
+
+    @Override
+    java.util.Set<String> flagKinds() {
+        return java.util.Set.of("DEAD_STILL_LISTED", "NO_TRACE");
+    }
 }

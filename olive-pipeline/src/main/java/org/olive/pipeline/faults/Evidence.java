@@ -42,6 +42,8 @@ public final class Evidence {
     final Map<String, String> datasets = new HashMap<>();
     /** period|file → encoding read. */
     final Map<String, String> encodings = new HashMap<>();
+    /** period|file|row → kinds of the ledgers' row findings (ledger_row_flag: STALE_ADDRESS, NAME_VARIANT …). */
+    final Map<String, Set<String>> rowFlags = new HashMap<>();
 
     Evidence(Connection c, String from, String to) throws SQLException {
         this.c = c;
@@ -60,6 +62,11 @@ public final class Evidence {
             datasets.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3));
             encodings.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(4));
         });
+        if (hasTable("ledger_row_flag")) {
+            query("SELECT data_period, source_file, source_row, kind FROM ledger_row_flag WHERE data_period BETWEEN ? AND ?",
+                    rs -> rowFlags.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3),
+                            k -> new HashSet<>()).add(rs.getString(4)));
+        }
     }
 
     interface RowHandler {

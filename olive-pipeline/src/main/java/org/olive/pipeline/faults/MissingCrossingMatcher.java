@@ -1,17 +1,28 @@
 package org.olive.pipeline.faults;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * MISSING_CROSSING (an OUT dropped): detected when the presence reconstruction imputed an OUT crossing for the person
- * (table presence_imputation, when this database has it). Without that table there is no evidence: "not yet matched".
+ * MISSING_CROSSING (an OUT dropped, logged with the dropped row as its original value): detected when the presence
+ * reconstruction inferred an OUT for the person after the IN that preceded the dropped crossing (table
+ * presence_imputation: direction OUT, anchored on a recorded IN at or before the dropped time and at most
+ * {@link #HORIZON} before it). Without that table there is no evidence: "not yet matched".
  */
 final class MissingCrossingMatcher implements FaultMatcher {
+
+    /** An imputation anchored more than this before the dropped crossing belongs to another trip. */
+    static final Duration HORIZON = Duration.ofDays(400);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Override
     public String type() {
@@ -24,31 +35,49 @@ final class MissingCrossingMatcher implements FaultMatcher {
             return new Outcome(List.of(), List.of(), faults, "not yet matched: no presence_imputation table in this "
                     + "database (missing crossings are not recorded where they are imputed)");
         }
-        Set<Long> imputedOut = new HashSet<>();
-        e.query("SELECT DISTINCT person_key FROM presence_imputation WHERE UPPER(direction) = 'OUT'",
-                rs -> imputedOut.add(rs.getLong(1)));
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (TruthFault f : faults) {
-            ids.add(id(f));
+            ids.add(field(f, 0));
         }
-        Map<String, Object[]> persons = e.persons(ids);
+        Map<String, List<LocalDateTime>> anchors = new HashMap<>();
+        e.query("SELECT person_id, anchor_at FROM presence_imputation WHERE direction = 'OUT'", rs -> {
+            String id = rs.getString(1);
+            if (ids.contains(id)) {
+                anchors.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getTimestamp(2).toLocalDateTime());
+            }
+        });
         List<Detected> detected = new ArrayList<>();
         List<TruthFault> undetected = new ArrayList<>();
         for (TruthFault f : faults) {
-            Object[] p = persons.get(id(f));
-            if (p != null && imputedOut.contains((Long) p[0])) {
-                detected.add(new Detected(f, "an OUT crossing imputed for the person"));
+            LocalDateTime dropped = time(f);
+            LocalDateTime hit = null;
+            for (LocalDateTime a : anchors.getOrDefault(field(f, 0), List.of())) {
+                if (dropped != null && !a.isAfter(dropped) && Duration.between(a, dropped).compareTo(HORIZON) <= 0) {
+                    hit = a;
+                    break;
+                }
+            }
+            if (hit != null) {
+                detected.add(new Detected(f, "an OUT inferred after the IN of " + hit.format(TIME)));
             } else {
                 undetected.add(f);
             }
         }
-        return new Outcome(detected, undetected, List.of(), "an OUT imputed for the person (presence_imputation)");
+        return new Outcome(detected, undetected, List.of(), "an OUT inferred after the IN that preceded the dropped "
+                + "crossing (presence_imputation)");
     }
 
-    /** The ID number of the dropped row (the first field of the crossing as written). */
-    private static String id(TruthFault f) {
-        String o = f.original() == null ? "" : f.original();
-        int comma = o.indexOf(',');
-        return (comma < 0 ? o : o.substring(0, comma)).strip();
+    /** Field i of the dropped row as written (ID number, name, direction, time, place). */
+    private static String field(TruthFault f, int i) {
+        String[] parts = (f.original() == null ? "" : f.original()).split(",", -1);
+        return i < parts.length ? parts[i].strip() : "";
+    }
+
+    private static LocalDateTime time(TruthFault f) {
+        try {
+            return LocalDateTime.parse(field(f, 3), TIME);
+        } catch (DateTimeParseException ex) {
+            return null;
+        }
     }
 }

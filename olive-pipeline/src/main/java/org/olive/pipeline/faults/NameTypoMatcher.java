@@ -28,4 +28,9 @@ final class NameTypoMatcher extends PersonRowMatcher {
     void prepare(Evidence e, List<Subject> subjects) {
         // the registry names are read with the subjects
     }
+
+    @Override
+    java.util.Set<String> flagKinds() {
+        return java.util.Set.of("NAME_VARIANT");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Base of the matchers that judge a fault through the person of its source row: finds each fault's row in the master
@@ -28,6 +29,11 @@ abstract class PersonRowMatcher implements FaultMatcher {
 
     abstract String note();
 
+    /** Kinds of the ledgers' row findings (ledger_row_flag) that flag this fault's row; none by default. */
+    Set<String> flagKinds() {
+        return Set.of();
+    }
+
     @Override
     public Outcome match(Evidence e, List<TruthFault> faults) throws SQLException {
         Map<DatasetMapping, List<TruthFault>> byMapping = new HashMap<>();
@@ -36,6 +42,12 @@ abstract class PersonRowMatcher implements FaultMatcher {
         for (TruthFault f : faults) {
             if (e.rejectedRows.containsKey(Evidence.key(f))) {
                 detected.add(new Detected(f, "row rejected (" + e.rejectedRows.get(Evidence.key(f)) + ")"));
+                continue;
+            }
+            Set<String> flags = e.rowFlags.getOrDefault(Evidence.key(f), Set.of());
+            String flag = flagKinds().stream().filter(flags::contains).findFirst().orElse(null);
+            if (flag != null) {
+                detected.add(new Detected(f, "row flagged " + flag + " by the ledgers"));
                 continue;
             }
             Optional<DatasetMapping> m = e.mapping(f);

@@ -38,4 +38,9 @@ final class StaleAddressMatcher extends PersonRowMatcher {
     String note() {
         return "person_period.hukou_village of the period is the true village";
     }
+
+    @Override
+    java.util.Set<String> flagKinds() {
+        return java.util.Set.of("STALE_ADDRESS");
+    }
 }

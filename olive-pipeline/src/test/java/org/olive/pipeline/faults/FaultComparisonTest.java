@@ -51,7 +51,7 @@ class FaultComparisonTest {
                 new TruthFault("ABSURD_AMOUNT", "2025-06", IIT, 6, "已缴税额", "85.66", "-85.66"),
                 new TruthFault("ABSURD_AMOUNT", "2025-06", SI, 8, "个人缴费金额", "24.69", "2469.00"),
                 new TruthFault("LEGACY_ID_15", "2025-06", IIT, 9, "纳税人识别号", "31011219760310004X", "310112760310004"),
-                new TruthFault("MISSING_CROSSING", "2025-06", "进出岛记录_202506.csv", 12, "*", "310112197603100041,x,出岛", ""),
+                new TruthFault("MISSING_CROSSING", "2025-06", "进出岛记录_202506.csv", 12, "*", "310112197603100041,x,出岛,2025-06-20 09:00:00,码头", ""),
                 new TruthFault("DUPLICATE_ROW", "2025-06", SI, 11, "*", "", "duplicate of row 9"));
     }
 
@@ -91,11 +91,27 @@ class FaultComparisonTest {
         assertThat(a.how()).containsEntry("rejected", 1L).containsEntry("edited", 1L);
         assertThat(a.undetected()).singleElement().asString().contains(SI + ":8 个人缴费金额");
         assertThat(r.type("LEGACY_ID_15").rate()).isEqualTo(1.0);
-        // no presence_imputation table in this database: reported as not yet matched, not as a rate
+        // no OUT inferred for the person: the missing crossing is missed, and counted as such
         FaultReport.TypeLine m = r.type("MISSING_CROSSING");
-        assertThat(m.notMatched()).isEqualTo(1);
-        assertThat(m.rate()).isNaN();
-        assertThat(r.toCsv()).contains("MISSING_CROSSING,1,0,1,\n");
+        assertThat(m.detected()).isZero();
+        assertThat(m.undetected()).hasSize(1);
+        assertThat(m.rate()).isZero();
+    }
+
+    @Test
+    void aMissingCrossingIsDetectedByAnOutInferredAfterThePrecedingIn() throws SQLException {
+        // an OUT inferred for another trip (anchored after the dropped crossing) does not count
+        sql("INSERT INTO presence_imputation (data_period, person_id, pattern, direction, anchor_at, crossing_at, explanation) "
+                + "VALUES ('2025-06', '310112197603100041', 'IN_IN', 'OUT', TIMESTAMP '2025-06-25 08:00:00', "
+                + "TIMESTAMP '2025-06-27 08:00:00', 'x')");
+        assertThat(new FaultComparison().compare(c, faults(), "2025-06", "2025-06", 10).type("MISSING_CROSSING").detected())
+                .isZero();
+        sql("INSERT INTO presence_imputation (data_period, person_id, pattern, direction, anchor_at, crossing_at, explanation) "
+                + "VALUES ('2025-06', '310112197603100041', 'LAST_IN', 'OUT', TIMESTAMP '2025-06-18 08:00:00', "
+                + "TIMESTAMP '2025-06-21 08:00:00', 'x')");
+        FaultReport.TypeLine m = new FaultComparison().compare(c, faults(), "2025-06", "2025-06", 10).type("MISSING_CROSSING");
+        assertThat(m.detected()).isEqualTo(1);
+        assertThat(m.rate()).isEqualTo(1.0);
     }
 
     @Test
