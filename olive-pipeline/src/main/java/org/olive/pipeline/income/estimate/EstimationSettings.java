@@ -15,7 +15,9 @@ import org.yaml.snakeyaml.Yaml;
  * A component left out of {@code components} is not modelled when {@code components} is given; {@code below_months}
  * applies the estimate only to persons whose precise records of the component cover fewer months of the 12.
  *
- * @param baseline        the learner trained beside the chosen one for comparison (reported, not applied); null: none
+ * @param baseline        the learner trained beside the chosen one for comparison; null: none
+ * @param keepBetter      per component, apply whichever of the learner and the baseline has the lower held-out
+ *                        (out-of-fold) MAE on the survey; false: the baseline is only reported
  * @param absurdRatio     a training target whose size exceeds this many times max(|survey figure|, absurdFloor) is
  *                        excluded (a residual that large comes from a slip in the records, not from hidden income)
  * @param clipShare       share of training targets clipped at each tail (0: none)
@@ -31,7 +33,8 @@ import org.yaml.snakeyaml.Yaml;
 public record EstimationSettings(boolean enabled, ResidualModel.Parameters parameters, int minTrainRows,
                                  int surveyYears, Map<Component, Rule> rules, ResidualModel.Learner baseline,
                                  double absurdRatio, double absurdFloor, double clipShare, boolean trainOnApplied,
-                                 boolean diIntervals, List<Integer> ageBands, boolean groupByRecords) {
+                                 boolean diIntervals, List<Integer> ageBands, boolean groupByRecords,
+                                 boolean keepBetter) {
 
     /** The components the survey lets us model: wage, business, property and transfer_in (= transfer_net residual). */
     public static final Set<Component> MODELLED = Set.of(Component.WAGE, Component.BUSINESS, Component.PROPERTY,
@@ -102,7 +105,7 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
         Set<String> known = Set.of("enabled", "learner", "baseline", "eta", "coverage", "trees", "max_depth",
                 "min_child_weight", "feature_fraction", "folds", "min_group_rows", "mape_floor", "min_train_rows", "seed",
                 "survey_years", "components", "absurd_ratio", "absurd_floor", "clip_share", "train_population",
-                "interval_level", "group_age_bands", "group_by_records");
+                "interval_level", "group_age_bands", "group_by_records", "keep_better");
         for (String k : map.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("estimation: unknown setting '" + k + "'");
@@ -167,7 +170,8 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
         return new EstimationSettings(enabled, p, integer(map, "min_train_rows", 10), integer(map, "survey_years", 3),
                 rules, baseline, number(map, "absurd_ratio", 3), number(map, "absurd_floor", 20_000),
                 number(map, "clip_share", 0), "applied".equals(population), "di".equals(level), bands,
-                !map.containsKey("group_by_records") || Boolean.TRUE.equals(map.get("group_by_records")));
+                !map.containsKey("group_by_records") || Boolean.TRUE.equals(map.get("group_by_records")),
+                Boolean.TRUE.equals(map.get("keep_better")));
     }
 
     private static ResidualModel.Learner learner(Object v, String key) {

@@ -364,6 +364,14 @@ public final class SurveyEstimation implements IncomeEstimation {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
                 continue;
             }
+            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s is better on held-out survey rows "
+                        + "(MAE %.0f against %.0f for %s) and is applied", comp, settings.baseline(), base.accuracy().mae(),
+                        model.accuracy().mae(), settings.parameters().learner()));
+                ResidualModel better = base;
+                base = model;
+                model = better;
+            }
             models.put(comp, model);
             double[] oof = model.outOfFold();
             for (int j = 0; j < index.size(); j++) {
