@@ -136,19 +136,40 @@ final class CrossingWindow {
     }
 
     private long read(Connection c, String periods, Period p, LocalDateTime from) throws SQLException {
-        long rows = 0;
-        // H2 materialises a result set before returning its first row unless told to stream it (PostgreSQL streams
-        // with a fetch size outside auto-commit, which is how the run's connection is)
-        boolean h2 = LedgerWork.isH2(c);
-        if (h2) {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        if (!LedgerWork.isH2(c)) {
+            // PostgreSQL streams with a fetch size outside auto-commit, which is how the run's connection is
+            return read(c, periods, p.toString(), from);
+        }
+        // H2: one materialised query per delivered period instead of one lazy cursor over the whole window. A lazy
+        // cursor held across the run's own writes failed under load with MVStore "Chunk … not found" (the chunks it
+        // still pointed to were freed); a month of crossings is small enough to materialise.
+        List<String> delivered = new ArrayList<>();
+        if (periods.startsWith("data_period = ")) {
+            delivered.add(p.toString());
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT data_period FROM basic_crossings WHERE "
+                    + "data_period <= ? ORDER BY data_period")) {
+                ps.setString(1, p.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        delivered.add(rs.getString(1));
+                    }
+                }
             }
         }
+        long rows = 0;
+        for (String q : delivered) {
+            rows += read(c, "data_period = ?", q, from);
+        }
+        return rows;
+    }
+
+    private long read(Connection c, String periods, String p, LocalDateTime from) throws SQLException {
+        long rows = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT person_id, event_time, direction FROM basic_crossings WHERE "
                 + MasterTables.VISIBLE + " AND " + periods + " AND event_time >= ?")) {
             ps.setFetchSize(10_000);
-            ps.setString(1, p.toString());
+            ps.setString(1, p);
             ps.setTimestamp(2, Timestamp.valueOf(from));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -176,12 +197,6 @@ final class CrossingWindow {
                     }
                     packed[size++] = ((long) person << 39) | (t.toEpochSecond(ZoneOffset.UTC) << 1)
                             | ("OUT".equals(dir) ? 1 : 0);
-                }
-            }
-        } finally {
-            if (h2) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LAZY_QUERY_EXECUTION FALSE");
                 }
             }
         }
