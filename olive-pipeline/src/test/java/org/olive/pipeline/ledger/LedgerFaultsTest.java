@@ -348,7 +348,16 @@ class LedgerFaultsTest {
             return idNear(f);
         }
         try (Connection c = ds.getConnection()) {
-            return idOfRow(c, "basic_crossings", "person_id", f);
+            String id = idOfRow(c, "basic_crossings", "person_id", f);
+            java.util.regex.Matcher twin = java.util.regex.Pattern.compile("duplicate of row (\\d+)").matcher(
+                    f.faulty() == null ? "" : f.faulty());
+            if (id == null && twin.find()) {
+                // the second copy is rejected at ingest as a duplicate: the person is the first copy's (the log counts
+                // data rows from 1, the ingest counts the header as row 1)
+                id = idOfRow(c, "basic_crossings", "person_id", new Fault(f.type(), f.period(), f.file(),
+                        Long.parseLong(twin.group(1)) + 1, f.field(), f.original(), f.faulty()));
+            }
+            return id;
         }
     }
 
