@@ -44,7 +44,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class IngestWebTest {
 
     // not after a decimal point: the digits of a fraction (a chart value such as 0.723456789012345678) are no ID
-    static final Pattern FULL_ID = Pattern.compile("(?<![0-9.])[0-9]{17}[0-9Xx](?![0-9Xx])");
+    /** An 18-character ID number standing alone (not the digits of a temporary folder such as /tmp/junit-760783732006940554). */
+    static final Pattern FULL_ID = Pattern.compile("(?<![0-9.\\w-])[0-9]{17}[0-9Xx](?![0-9Xx])");
 
     @TempDir
     static Path county;
@@ -106,7 +107,10 @@ class IngestWebTest {
                 "id=\"items-table\"", gb.file(), "GB18030", "UTF-8 byte-order mark", "户籍人口", "公安局",
                 "总库数据项当月更新比例", "/ingest/runs/" + report.runId() + "/report.json", "缺报数据集",
                 "/rejects.csv?file=");
-        assertThat(FULL_ID.matcher(html).find()).as("no unmasked ID number on the report page").isFalse();
+        java.util.regex.Matcher id = FULL_ID.matcher(html);
+        assertThat(id.find()).as("no unmasked ID number on the report page: %s",
+                id.find(0) ? html.substring(Math.max(0, id.start() - 200), Math.min(html.length(), id.end() + 50)) : "")
+                .isFalse();
     }
 
     @Test
