@@ -50,7 +50,7 @@ final class MissingCrossingMatcher implements FaultMatcher {
         List<TruthFault> undetected = new ArrayList<>();
         for (TruthFault f : faults) {
             LocalDateTime dropped = time(f);
-            LocalDateTime hit = null;
+            LocalDateTime hit = null;  // the recorded IN the inferred OUT is anchored on
             for (LocalDateTime a : anchors.getOrDefault(field(f, 0), List.of())) {
                 if (dropped != null && !a.isAfter(dropped) && Duration.between(a, dropped).compareTo(HORIZON) <= 0) {
                     hit = a;
@@ -58,7 +58,7 @@ final class MissingCrossingMatcher implements FaultMatcher {
                 }
             }
             if (hit != null) {
-                detected.add(new Detected(f, "an OUT inferred after the IN of " + hit.format(TIME)));
+                detected.add(new Detected(f, "an OUT inferred after the preceding IN"));
             } else {
                 undetected.add(f);
             }
