@@ -115,6 +115,26 @@ class FaultComparisonTest {
     }
 
     @Test
+    void aVisitorsMisspeltNameOnACrossingIsNeutralisedAndARegisteredPersonsIsJudgedByTheRegistry() throws SQLException {
+        String crossings = "进出岛记录_202506.csv";
+        sql("INSERT INTO ingest_file (run_id, data_period, file_name, dataset, encoding, bytes, rows_in, rows_loaded, rows_repaired, "
+                        + "rows_rejected, blank_rows, millis) VALUES ((SELECT MIN(id) FROM ingest_run), '2025-06', '" + crossings
+                        + "', 'crossings', 'UTF-8', 1, 2, 2, 0, 0, 0, 1)",
+                "INSERT INTO basic_crossings (data_period, run_id, source_file, source_row, person_id, name, direction, event_time, "
+                        + "port) VALUES ('2025-06', (SELECT MIN(id) FROM ingest_run), '" + crossings + "', 2, '110105194806050068', "
+                        + "'汪丽', '进岛', TIMESTAMP '2025-06-02 09:00:00', '码头')");
+        List<TruthFault> typo = List.of(new TruthFault("NAME_TYPO", "2025-06", crossings, 2, "姓名", "王丽", "汪丽"));
+        FaultReport.TypeLine visitor = new FaultComparison().compare(c, typo, "2025-06", "2025-06", 10).type("NAME_TYPO");
+        assertThat(visitor.detected()).isEqualTo(1);
+        // the same row of a person in the registry whose name is the misspelt one: the typo reached the ledger
+        sql("INSERT INTO person (person_key, id_number, name, first_period, last_period) VALUES (7, '110105194806050068', '汪丽', '2025-06', "
+                + "'2025-06')");
+        FaultReport.TypeLine registered = new FaultComparison().compare(c, typo, "2025-06", "2025-06", 10).type("NAME_TYPO");
+        assertThat(registered.detected()).isZero();
+        assertThat(registered.undetected()).hasSize(1);
+    }
+
+    @Test
     void faultsOutsideThePeriodsAreLeftOut() throws SQLException {
         FaultReport r = new FaultComparison().compare(c, faults().stream().filter(f -> f.period().equals("2025-07")).toList(),
                 "2025-07", "2025-07", 10);
