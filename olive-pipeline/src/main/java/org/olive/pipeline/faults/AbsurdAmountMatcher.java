@@ -23,13 +23,11 @@ final class AbsurdAmountMatcher implements FaultMatcher {
     @Override
     public Outcome match(Evidence e, List<TruthFault> faults) throws SQLException {
         Map<String, String> edits = new HashMap<>();
-        if (e.hasTable("amount_edit")) {
-            e.query("SELECT data_period, source_file, source_row, field, action, rule_id, rule_version, edited_value "
-                    + "FROM amount_edit WHERE data_period BETWEEN ? AND ?", rs -> edits.put(rs.getString(1) + "|"
-                    + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4), rs.getString(5).toLowerCase()
-                    + " by " + rs.getString(6) + " v" + rs.getInt(7) + (rs.getBigDecimal(8) == null ? ""
-                    : " to " + rs.getBigDecimal(8).toPlainString())));
-        }
+        e.query("SELECT data_period, source_file, source_row, field, action, rule_id, rule_version, edited_value "
+                + "FROM amount_edit WHERE data_period BETWEEN ? AND ?", rs -> edits.put(rs.getString(1) + "|"
+                + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4), rs.getString(5).toLowerCase()
+                + " by " + rs.getString(6) + " v" + rs.getInt(7) + (rs.getBigDecimal(8) == null ? ""
+                : " to " + rs.getBigDecimal(8).toPlainString())));
         List<Detected> detected = new ArrayList<>();
         List<TruthFault> undetected = new ArrayList<>();
         for (TruthFault f : faults) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * DUPLICATE_ROW (a row written twice, logged at the second copy): neutralised when the second copy was rejected (a
  * duplicate primary key, or with its twin), or both
  * were loaded into a dataset whose readers read an exact repeat once (the income sources group identical rows,
- * registers key on their subject). Crossings and the datasets not listed here have no such evidence in this branch:
- * "not yet matched".
+ * registers key on their subject). Duplicate crossings are rejected at ingest; a copy loaded
+ * into a dataset not listed here has no evidence: "not yet matched".
  */
 final class DuplicateRowMatcher implements FaultMatcher {
 
@@ -67,8 +67,7 @@ final class DuplicateRowMatcher implements FaultMatcher {
             }
         }
         return new Outcome(detected, undetected, notMatched, "the copy rejected, or both loaded into a dataset read "
-                + "once per exact repeat; not yet matched: crossings (duplicate crossings are not counted in this branch) "
-                + "and datasets without such a reader");
+                + "once per exact repeat; not yet matched: a copy loaded into a dataset without such a reader");
     }
 
     /** The first copy's row in the ingest's numbering. */

@@ -7,7 +7,6 @@ import org.olive.ingest.mapping.FieldType;
 import org.olive.pipeline.ingest.MasterTables;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,11 +60,9 @@ public final class Evidence {
             datasets.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3));
             encodings.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(4));
         });
-        if (hasTable("ledger_row_flag")) {
-            query("SELECT data_period, source_file, source_row, kind FROM ledger_row_flag WHERE data_period BETWEEN ? AND ?",
-                    rs -> rowFlags.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3),
-                            k -> new HashSet<>()).add(rs.getString(4)));
-        }
+        query("SELECT data_period, source_file, source_row, kind FROM ledger_row_flag WHERE data_period BETWEEN ? AND ?",
+                rs -> rowFlags.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3),
+                        k -> new HashSet<>()).add(rs.getString(4)));
     }
 
     interface RowHandler {
@@ -89,19 +85,6 @@ public final class Evidence {
 
     static String key(TruthFault f) {
         return f.period() + "|" + f.file() + "|" + f.row();
-    }
-
-    /** Whether the database has the table (a later migration or another branch may add it). */
-    boolean hasTable(String table) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet rs = md.getTables(null, null, name, null)) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     Connection connection() {

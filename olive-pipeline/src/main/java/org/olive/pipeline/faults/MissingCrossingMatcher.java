@@ -16,7 +16,7 @@ import java.util.Set;
  * MISSING_CROSSING (an OUT dropped, logged with the dropped row as its original value): detected when the presence
  * reconstruction inferred an OUT for the person after the IN that preceded the dropped crossing (table
  * presence_imputation: direction OUT, anchored on a recorded IN at or before the dropped time and at most
- * {@link #HORIZON} before it). Without that table there is no evidence: "not yet matched".
+ * {@link #HORIZON} before it).
  */
 final class MissingCrossingMatcher implements FaultMatcher {
 
@@ -31,10 +31,6 @@ final class MissingCrossingMatcher implements FaultMatcher {
 
     @Override
     public Outcome match(Evidence e, List<TruthFault> faults) throws SQLException {
-        if (!e.hasTable("presence_imputation")) {
-            return new Outcome(List.of(), List.of(), faults, "not yet matched: no presence_imputation table in this "
-                    + "database (missing crossings are not recorded where they are imputed)");
-        }
         Set<String> ids = new HashSet<>();
         for (TruthFault f : faults) {
             ids.add(field(f, 0));
