@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An income ledger for period 2025-03 of {@link LedgerTestData}'s county, written with SQL into the V6 tables as the
  * ledger run would leave it: the Zhang family (菜园镇, urban, 3 residents, in both middle-income brackets), the Wang
  * family (嵊山镇, rural, 1 resident, below the 低边 line), the Zhang father's items with provenance, the county,
- * urban/rural and township figures of 2025-02 and 2025-03, and an estimation model. Idempotent.
+ * urban/rural and township figures of 2025-02 and 2025-03, and an estimation model; and 孙丽's income before her move
+ * (2025-02, 菜园镇) and after it (2025-03, 嵊山镇), one item each (person rows only: the family lists and figures are
+ * those of the two families above). Idempotent.
  */
 public final class IncomeTestData {
 
@@ -36,6 +38,12 @@ public final class IncomeTestData {
         person(jdbc, LI_NA, FAMILY_ZHANG, CAIYUAN, V_DONGHAI, true, "90000.00", "ESTIMATED");
         person(jdbc, ZHANG_MING, FAMILY_ZHANG, CAIYUAN, V_DONGHAI, true, "0.00", "PRECISE");
         person(jdbc, WANG_QIANG, FAMILY_WANG, SHENGSHAN, V_BIXIA, false, "20000.00", "PRECISE");
+        person(jdbc, P1, SUN_LI, FAMILY_SUN, CAIYUAN, V_SHAHE, true, "48000.00", "PRECISE");
+        person(jdbc, P2, SUN_LI, FAMILY_SUN, SHENGSHAN, V_BIXIA, false, "52000.00", "PRECISE");
+        item(jdbc, P1, SUN_LI, "WAGE", "iit_wages", "income_iit", "PRECISE", "48000.00", 12, 12,
+                "income_iit 2024-03..2025-02: 个税_202502.csv row 21", "1.000", null, null);
+        item(jdbc, P2, SUN_LI, "BUSINESS", "bnb", "work_bnb", "PRECISE", "52000.00", 12, 12,
+                "work_bnb 2024-04..2025-03: 民宿_202503.csv row 22", "0.700", null, null);
 
         item(jdbc, ZHANG_WEI, "WAGE", "iit_wages", "income_iit", "PRECISE", "102000.00", 12, 12,
                 "income_iit 2024-04..2025-03: 个税_202503.csv row 3 (ID " + ID_ZHANG_WEI + ")", "1.000", null, null);
@@ -91,12 +99,17 @@ public final class IncomeTestData {
 
     private static void person(JdbcClient jdbc, long key, String family, String township, String village,
                                boolean urban, String di, String method) {
+        person(jdbc, P2, key, family, township, village, urban, di, method);
+    }
+
+    private static void person(JdbcClient jdbc, String period, long key, String family, String township,
+                               String village, boolean urban, String di, String method) {
         BigDecimal d = new BigDecimal(di);
         jdbc.sql("INSERT INTO person_income (data_period, person_key, family_key, resident, township_code, village_code, "
                         + "urban, sex, age, wage, business, property, transfer_in, transfer_out, disposable, precise_di, "
                         + "estimated, di_low, di_high, method, confidence, monitored) VALUES (:p, :k, :f, TRUE, :t, :v, "
                         + ":u, 'M', 40, :w, :b, 0, 0, :to, :d, :pd, :e, :lo, :hi, :m, :c, TRUE)")
-                .param("p", P2).param("k", key).param("f", family).param("t", township).param("v", village)
+                .param("p", period).param("k", key).param("f", family).param("t", township).param("v", village)
                 .param("u", urban)
                 .param("w", key == ZHANG_WEI ? new BigDecimal("102000.00") : d)
                 .param("b", key == ZHANG_WEI ? new BigDecimal("60000.00") : BigDecimal.ZERO)
@@ -111,10 +124,16 @@ public final class IncomeTestData {
     private static void item(JdbcClient jdbc, long key, String component, String source, String dataset,
                              String method, String amount, int months, int records, String ref, String confidence,
                              String low, String high) {
+        item(jdbc, P2, key, component, source, dataset, method, amount, months, records, ref, confidence, low, high);
+    }
+
+    private static void item(JdbcClient jdbc, String period, long key, String component, String source,
+                             String dataset, String method, String amount, int months, int records, String ref,
+                             String confidence, String low, String high) {
         jdbc.sql("INSERT INTO income_item (data_period, person_key, component, source, dataset, method, amount, months, "
                         + "record_count, record_ref, confidence, low, high) VALUES (:p, :k, :c, :s, :d, :m, :a, :mo, "
                         + ":r, :ref, :conf, :lo, :hi)")
-                .param("p", P2).param("k", key).param("c", component).param("s", source).param("d", dataset)
+                .param("p", period).param("k", key).param("c", component).param("s", source).param("d", dataset)
                 .param("m", method).param("a", new BigDecimal(amount)).param("mo", months).param("r", records)
                 .param("ref", ref).param("conf", new BigDecimal(confidence))
                 .param("lo", low == null ? null : new BigDecimal(low))

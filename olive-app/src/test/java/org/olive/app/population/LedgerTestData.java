@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A small ledger written with SQL into the V4 tables, as {@code olive run} would leave it, for the web tests: two
- * periods (2025-02, 2025-03), seven persons in two townships (菜园镇, the demo cadre's, and 嵊山镇), two families, four
- * conflicts, three record matches, indicator 4 and truth figures, and master rows (visible and invisible) for the
- * person page. Idempotent: the tests share one database.
+ * periods (2025-02, 2025-03), eight persons in two townships (菜园镇, the demo cadre's, and 嵊山镇), three families,
+ * five conflicts, four record matches, indicator 4 and truth figures, and master rows (visible and invisible) for the
+ * person page. 孙丽 and her one-person family moved from 菜园镇 沙河社区 (2025-02) to 嵊山镇 壁下村 (2025-03): she is
+ * the case for the cadres' period rule (docs/access.md), with a master row, a record match and a conflict on each
+ * side of the move. Idempotent: the tests share one database.
  */
 public final class LedgerTestData {
 
@@ -25,7 +27,7 @@ public final class LedgerTestData {
 
     /** Registry numbers of the persons. */
     public static final long ZHANG_WEI = 900001, LI_NA = 900002, ZHANG_MING = 900003, ZHANG_NAI = 900004,
-            WANG_QIANG = 900005, ZHAO_MIN = 900006, CHEN_GANG = 900007;
+            WANG_QIANG = 900005, ZHAO_MIN = 900006, CHEN_GANG = 900007, SUN_LI = 900008;
 
     public static final String ID_ZHANG_WEI = IdNumber.compose("330922", LocalDate.of(1980, 1, 15), 101, true).value();
     public static final String ID_LI_NA = IdNumber.compose("330922", LocalDate.of(1982, 5, 3), 102, false).value();
@@ -34,15 +36,20 @@ public final class LedgerTestData {
     public static final String ID_WANG_QIANG = IdNumber.compose("330922", LocalDate.of(1990, 7, 7), 105, true).value();
     public static final String ID_ZHAO_MIN = IdNumber.compose("330102", LocalDate.of(1995, 3, 8), 106, false).value();
     public static final String ID_CHEN_GANG = IdNumber.compose("330922", LocalDate.of(1970, 11, 30), 107, true).value();
+    public static final String ID_SUN_LI = IdNumber.compose("330922", LocalDate.of(1987, 4, 12), 108, false).value();
 
     public static final String FAMILY_ZHANG = "F9000001";
     public static final String FAMILY_WANG = "F9000002";
+    /** 孙丽's family: 菜园镇 in 2025-02, 嵊山镇 in 2025-03. */
+    public static final String FAMILY_SUN = "F9000003";
 
     /** Conflict keys (ids are generated: look them up with {@link #conflictId}). */
     public static final String CONFLICT_SPOUSE = "SPOUSE_MISMATCH:" + ID_ZHANG_WEI + "," + ID_LI_NA;
     public static final String CONFLICT_PARENTS = "AMBIGUOUS_PARENTS:" + ID_ZHANG_MING;
     public static final String CONFLICT_SEPARATED = "TWO_HUKOUS:" + ID_CHEN_GANG;
     public static final String CONFLICT_SHENGSHAN = "DEAD_STILL_LISTED:" + ID_WANG_QIANG;
+    /** A case about 孙丽 raised after her move: it lies in 嵊山镇. */
+    public static final String CONFLICT_MOVED = "TWO_HUKOUS:" + ID_SUN_LI;
 
     private LedgerTestData() {
     }
@@ -68,6 +75,7 @@ public final class LedgerTestData {
         person(jdbc, WANG_QIANG, ID_WANG_QIANG, "王强", "M", LocalDate.of(1990, 7, 7), P1);
         person(jdbc, ZHAO_MIN, ID_ZHAO_MIN, "赵敏", "F", LocalDate.of(1995, 3, 8), P1);
         person(jdbc, CHEN_GANG, ID_CHEN_GANG, "陈刚", "M", LocalDate.of(1970, 11, 30), P1);
+        person(jdbc, SUN_LI, ID_SUN_LI, "孙丽", "F", LocalDate.of(1987, 4, 12), P1);
 
         for (String p : List.of(P1, P2)) {
             // registered and resident in 菜园镇 东海社区
@@ -81,11 +89,16 @@ public final class LedgerTestData {
             // separated: registered in 东海社区, away most of the year
             period(jdbc, p, CHEN_GANG, true, false, false, true, "H002", V_DONGHAI, null, CAIYUAN, "M", 54, 20);
         }
+        // 孙丽 moved with her hukou from 菜园镇 沙河社区 to 嵊山镇 壁下村 between February and March
+        period(jdbc, P1, SUN_LI, true, true, false, false, "H003", V_SHAHE, V_SHAHE, CAIYUAN, "F", 37, 320);
+        period(jdbc, P2, SUN_LI, true, true, false, false, "H003", V_BIXIA, V_BIXIA, SHENGSHAN, "F", 37, 310);
         // the grandmother is on the lists in February only: an exit of March
         period(jdbc, P1, ZHANG_NAI, true, true, false, false, "H001", V_DONGHAI, V_DONGHAI, CAIYUAN, "F", 75, 365);
 
-        jdbc.sql("INSERT INTO family (family_key, first_period, last_period) VALUES (:a, :p1, :p2), (:b, :p1, :p2)")
-                .param("a", FAMILY_ZHANG).param("b", FAMILY_WANG).param("p1", P1).param("p2", P2).update();
+        jdbc.sql("INSERT INTO family (family_key, first_period, last_period) VALUES (:a, :p1, :p2), (:b, :p1, :p2), "
+                        + "(:c, :p1, :p2)")
+                .param("a", FAMILY_ZHANG).param("b", FAMILY_WANG).param("c", FAMILY_SUN).param("p1", P1).param("p2", P2)
+                .update();
         for (String p : List.of(P1, P2)) {
             boolean feb = p.equals(P1);
             jdbc.sql("INSERT INTO family_period (data_period, family_key, anchor_person_key, kind, hukou_no, village_code, "
@@ -103,6 +116,12 @@ public final class LedgerTestData {
                 member(jdbc, p, FAMILY_ZHANG, ZHANG_NAI, "PARENT", "50", "母亲 in hukou H001");
             }
             member(jdbc, p, FAMILY_WANG, WANG_QIANG, "HEAD", "02", "户主 in hukou H900");
+            jdbc.sql("INSERT INTO family_period (data_period, family_key, anchor_person_key, kind, hukou_no, village_code, "
+                            + "township_code, members, residents) VALUES (:p, :f, :a, 'HUKOU', 'H003', :v, :t, 1, 1)")
+                    .param("p", p).param("f", FAMILY_SUN).param("a", SUN_LI).param("v", feb ? V_SHAHE : V_BIXIA)
+                    .param("t", feb ? CAIYUAN : SHENGSHAN).update();
+            member(jdbc, p, FAMILY_SUN, SUN_LI, "HEAD", "02", feb ? "户主 in hukou H003 (沙河社区)"
+                    : "户主 in hukou H003 (壁下村, moved in 2025-03)");
         }
 
         conflict(jdbc, CONFLICT_SPOUSE, "SPOUSE_MISMATCH", "H001", V_DONGHAI, CAIYUAN,
@@ -118,10 +137,14 @@ public final class LedgerTestData {
         conflict(jdbc, CONFLICT_SHENGSHAN, "DEAD_STILL_LISTED", "H900", V_BIXIA, SHENGSHAN,
                 "death registered 2025-01-09 but still listed in hukou H900", "leave out of the family",
                 "CONFIRM_DEATH,DEATH_RECORD_WRONG", WANG_QIANG);
+        conflict(jdbc, CONFLICT_MOVED, "TWO_HUKOUS", "H003", V_BIXIA, SHENGSHAN,
+                "listed as normal in hukou H003 of 壁下村 and still in the 沙河社区 extract of 2025-03",
+                "keep in hukou H003", "KEEP_IN_H003,KEEP_IN_OLD", SUN_LI);
 
         match(jdbc, 1, "33092219800115101", "张伟", "M", LocalDate.of(1980, 1, 15), V_DONGHAI, ZHANG_WEI, "0.870");
         match(jdbc, 2, null, "张伟", "M", LocalDate.of(1980, 1, 15), V_DONGHAI, ZHANG_WEI, "0.810");
         match(jdbc, 3, "X", "王强", "M", LocalDate.of(1990, 7, 7), V_BIXIA, WANG_QIANG, "0.800");
+        match(jdbc, 4, null, "孙丽", "F", LocalDate.of(1987, 4, 12), V_BIXIA, SUN_LI, "0.790");
 
         for (String p : List.of(P1, P2)) {
             figure(jdbc, p, "relationship_accuracy", "", 5, p.equals(P1) ? 6 : 5, "residents without an open case");
@@ -147,6 +170,16 @@ public final class LedgerTestData {
                         + "'李娜', 'IA', :d)")
                 .param("p", P2).param("r", ok).param("h", ID_ZHANG_WEI).param("w", ID_LI_NA)
                 .param("d", LocalDate.of(2008, 10, 1)).update();
+        // 孙丽's hukou row before the move (2025-02, 沙河社区) and after it (2025-03, 壁下村)
+        for (String p : List.of(P1, P2)) {
+            boolean feb = p.equals(P1);
+            jdbc.sql("INSERT INTO basic_hukou (data_period, run_id, source_file, source_row, person_id, name, sex, "
+                            + "birth_date, hukou_no, relation_to_head, village_code, status) VALUES (:p, :r, :f, :row, :id, "
+                            + "'孙丽', 'F', :b, 'H003', '02', :v, 'NORMAL')")
+                    .param("p", p).param("r", ok).param("f", feb ? "户籍人口_202502.csv" : "户籍人口_202503.csv")
+                    .param("row", feb ? 21 : 22).param("id", ID_SUN_LI).param("b", LocalDate.of(1987, 4, 12))
+                    .param("v", feb ? V_SHAHE : V_BIXIA).update();
+        }
         jdbc.sql("INSERT INTO income_iit (data_period, run_id, source_file, source_row, person_id, name, month_period, "
                         + "item, income, tax) VALUES (:p, :r, '个税_202503.csv', 3, :id, '张伟', '2025-03', 'WAGE', "
                         + "8500.00, 120.00)")

@@ -45,11 +45,12 @@ class PopulationWebTest {
         assertThat(html).contains("<h1>人口一本账</h1>", "id=\"counts-table\"", "data-chart=\"area-bar\"",
                 "data-chart=\"pyramid\"", "/js/ledgers.js", "/webjars/echarts/", "常住人口（按乡镇）",
                 "id=\"nav-population\" aria-current=\"page\"");
-        // March: registered 张伟 李娜 张小明 王强 陈刚 = 5; resident 张伟 李娜 张小明 王强 赵敏 = 5; floating 1; separated 1
-        assertThat(html).contains("data-list=\"registered\">5<", "data-list=\"resident\">5<",
+        // March: registered 张伟 李娜 张小明 王强 陈刚 孙丽 = 6; resident 张伟 李娜 张小明 王强 赵敏 孙丽 = 6; floating 1;
+        // separated 1
+        assertThat(html).contains("data-list=\"registered\">6<", "data-list=\"resident\">6<",
                 "data-list=\"floating\">1<", "data-list=\"separated\">1<");
-        assertThat(html).contains("<td>菜园镇</td>", "<td>嵊山镇</td>", "张伟", "赵敏", "共 5 人");
-        // by village too: 东海社区 张伟 李娜 张小明, 沙河社区 赵敏, 壁下村 王强
+        assertThat(html).contains("<td>菜园镇</td>", "<td>嵊山镇</td>", "张伟", "赵敏", "共 6 人");
+        // by village too: 东海社区 张伟 李娜 张小明, 沙河社区 赵敏, 壁下村 王强 孙丽
         assertThat(html).contains("id=\"village-table\"", "<td>东海社区居委会</td>", "<td>沙河社区居委会</td>");
         assertThat(html).doesNotContain("陈刚"); // separated, not resident
         // the pyramid's broad groups: 12 → 0-14, 29 34 42 45 → 15-59
@@ -110,7 +111,7 @@ class PopulationWebTest {
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(body.substring(1))).getRecords();
         assertThat(rows.get(0).toList()).containsExactly("登记号", "公民身份号码", "姓名", "性别", "年龄", "村（社区）",
                 "村（社区）代码", "列入期间");
-        assertThat(rows).hasSize(6);
+        assertThat(rows).hasSize(7);
         // an analyst may unmask: the export carries the full ID (it is audited as an export)
         assertThat(body).contains(ID_ZHANG_WEI, "东海社区居委会", V_DONGHAI);
         assertThat(web.audits("EXPORT_PERSONAL_DATA", "POPULATION_LIST", null)).isEqualTo(before + 1);
