@@ -1,6 +1,6 @@
 package org.olive.app.accuracy;
 
-import org.olive.app.person.Access;
+import org.olive.app.security.Access;
 import org.olive.app.population.AreaNames;
 import org.olive.app.security.AreaScope;
 import org.springframework.stereotype.Controller;

@@ -14,5 +14,10 @@ public enum AuditAction {
     /** Someone took a decision on a ledger case: resolved a family conflict, confirmed or rejected a record match. */
     LEDGER_DECISION,
     /** Someone entered data by hand, e.g. an indicator value of the registry that Olive does not compute. */
-    DATA_ENTERED
+    DATA_ENTERED,
+    /**
+     * A logged-in user's request was refused (status 403): a page or action their role lacks, data outside their
+     * township or period, a missing CSRF token. Subject: what was asked for; detail: the reason and the request.
+     */
+    ACCESS_DENIED
 }

@@ -1,6 +1,7 @@
 package org.olive.app.cockpit;
 
-import org.olive.app.person.Access;
+import org.olive.app.account.Permission;
+import org.olive.app.security.Access;
 import org.olive.app.population.AreaNames;
 import org.olive.app.security.AreaScope;
 import org.springframework.stereotype.Controller;
@@ -30,6 +31,8 @@ public class CockpitController {
         model.addAttribute("ledger", "cockpit");
         model.addAttribute("areas", areas);
         model.addAttribute("requested", period);
+        // indicator 8's card leads to data intake, for the roles that have it (the others: the indicator's page)
+        model.addAttribute("mayIntake", Access.may(Permission.DATA_INTAKE));
         board.board(period, Access.township(scope)).ifPresent(b -> model.addAttribute("board", b));
         return "cockpit";
     }

@@ -3,15 +3,15 @@ package org.olive.app.conflict;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.olive.app.account.Role;
+import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
 import org.olive.app.conflict.ConflictQueue.Case;
 import org.olive.app.conflict.ConflictQueue.DecisionException;
-import org.olive.app.person.Access;
 import org.olive.app.population.AreaNames;
+import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
+import org.olive.app.security.PersonalDataAccess;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * record matches ({@code /matches}). Who may decide: a conflict — ADMIN, ANALYST, and a CADRE for a case of their own
  * township (cadres know the families on the ground, which is what most cases need); a match — ADMIN and ANALYST only
  * (it merges source rows into the county registry). Every view and every decision is audited; the next ledger run
- * applies the decision.
+ * applies the decision. Rights and scope are checked by {@link PersonalDataAccess} (docs/access.md); a case lies in
+ * the township of its family's latest period.
  */
 @Controller
 public class ConflictController {
@@ -41,17 +42,20 @@ public class ConflictController {
     private final ConflictQueue queue;
     private final AreaNames areas;
     private final AuditLog audit;
+    private final PersonalDataAccess access;
 
-    public ConflictController(ConflictQueue queue, AreaNames areas, AuditLog audit) {
+    public ConflictController(ConflictQueue queue, AreaNames areas, AuditLog audit, PersonalDataAccess access) {
         this.queue = queue;
         this.areas = areas;
         this.audit = audit;
+        this.access = access;
     }
 
     @GetMapping("/conflicts")
     public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
                        @RequestParam(required = false) String township, @RequestParam(defaultValue = "1") int page,
                        AreaScope scope, Model model, HttpServletResponse response) {
+        access.require(Permission.READ_PERSONAL_DATA, AUDIT_CONFLICT, "queue");
         String s = blank(status);
         String k = blank(kind);
         String t = Access.township(scope);
@@ -64,9 +68,8 @@ public class ConflictController {
             String asked = areas.township(township.strip());
             if (asked == null) {
                 error = "township '" + township + "': not a township of " + areas.divisions().county().name();
-            } else if (t != null && !t.equals(asked)) {
-                throw new AccessDeniedException("township " + asked + " lies outside the user's area");
             } else {
+                access.requireArea(scope, asked, "TOWNSHIP", asked);
                 t = asked;
             }
         }
@@ -107,9 +110,7 @@ public class ConflictController {
                           @RequestParam(required = false) String note, AreaScope scope, Model model,
                           RedirectAttributes redirect, HttpServletResponse response) {
         Case c = scoped(id, scope);
-        if (!mayResolve(c, scope)) {
-            throw new AccessDeniedException("role may not resolve conflict " + id);
-        }
+        access.require(Permission.RESOLVE_CONFLICT, AUDIT_CONFLICT, String.valueOf(id));
         try {
             queue.resolve(id, decision, note, Access.currentUser());
         } catch (DecisionException e) {
@@ -132,7 +133,7 @@ public class ConflictController {
     @GetMapping("/matches")
     public String matches(@RequestParam(defaultValue = "REVIEW") String status, AreaScope scope, Model model,
                           HttpServletResponse response) {
-        requireMatchReviewer();
+        access.require(Permission.REVIEW_MATCHES, AUDIT_MATCH, "queue");
         String s = status.strip().toUpperCase(java.util.Locale.ROOT);
         if (!MATCH_STATUSES.contains(s)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -158,10 +159,10 @@ public class ConflictController {
     @PostMapping("/matches/{id}/{decision:confirm|reject}")
     public String decideMatch(@PathVariable long id, @PathVariable String decision, AreaScope scope,
                               RedirectAttributes redirect) {
-        requireMatchReviewer();
+        access.require(Permission.REVIEW_MATCHES, AUDIT_MATCH, String.valueOf(id));
         var m = queue.match(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (m.villageCode() != null && !Access.allows(scope, m.villageCode())) {
-            throw new AccessDeniedException("match " + id + " lies outside the user's area");
+        if (m.villageCode() != null) {
+            access.requireArea(scope, m.villageCode(), AUDIT_MATCH, String.valueOf(id));
         }
         boolean confirm = "confirm".equals(decision);
         try {
@@ -175,22 +176,17 @@ public class ConflictController {
         return "redirect:/matches";
     }
 
+    /** The case, if the user may read personal data and the case lies in their township. */
     private Case scoped(long id, AreaScope scope) {
+        access.require(Permission.READ_PERSONAL_DATA, AUDIT_CONFLICT, String.valueOf(id));
         Case c = queue.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Access.require(scope, c.township(), "conflict " + id);
+        access.requireArea(scope, c.township(), AUDIT_CONFLICT, String.valueOf(id));
         return c;
     }
 
     /** ADMIN and ANALYST anywhere; a CADRE inside their township (the scope check has been made). */
     private static boolean mayResolve(Case c, AreaScope scope) {
-        Role r = Access.currentRole();
-        return r == Role.ADMIN || r == Role.ANALYST || (r == Role.CADRE && Access.allows(scope, c.township()));
-    }
-
-    private static void requireMatchReviewer() {
-        if (!Access.mayUnmask()) {
-            throw new AccessDeniedException("only ADMIN and ANALYST review record matches");
-        }
+        return Access.may(Permission.RESOLVE_CONFLICT) && Access.allows(scope, c.township());
     }
 
     private static String blank(String s) {

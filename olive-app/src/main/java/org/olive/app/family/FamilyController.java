@@ -2,11 +2,13 @@ package org.olive.app.family;
 
 import java.util.List;
 
+import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
 import org.olive.app.income.IncomeLedger;
-import org.olive.app.person.Access;
 import org.olive.app.population.AreaNames;
+import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
+import org.olive.app.security.PersonalDataAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +21,10 @@ import org.springframework.web.server.ResponseStatusException;
  * 家庭一本账: the families of a period ({@code /families}, by key, hukou number or anchor's name) and the family page
  * ({@code /families/{familyKey}}): members of the chosen or latest period with role, GB/T 4761 relation, sex, age and
  * residence, the basis of each placement, the membership history, a small graph, the family's conflicts and its
- * income (members' components, method, confidence, interval, brackets, lines and double line). Cadres
- * see the families of their township only; every view is audited.
+ * income (members' components, method, confidence, interval, brackets, lines and double line). Every view is
+ * audited. {@link PersonalDataAccess} decides what a user sees: a cadre lists the families of their township and opens
+ * a family only in the periods it belonged to it — the members, history, conflicts (of the township) and income of
+ * those periods.
  */
 @Controller
 public class FamilyController {
@@ -35,19 +39,22 @@ public class FamilyController {
     private final RelationLabels relations;
     private final AuditLog audit;
     private final IncomeLedger income;
+    private final PersonalDataAccess access;
 
     public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
-                            IncomeLedger income) {
+                            IncomeLedger income, PersonalDataAccess access) {
         this.families = families;
         this.areas = areas;
         this.relations = relations;
         this.audit = audit;
         this.income = income;
+        this.access = access;
     }
 
     @GetMapping("/families")
     public String list(@RequestParam(required = false) String period, @RequestParam(required = false) String q,
                        @RequestParam(defaultValue = "1") int page, AreaScope scope, Model model) {
+        access.require(Permission.READ_PERSONAL_DATA, AUDIT_SUBJECT, "list");
         List<String> periods = families.ledgerPeriods();
         String chosen = period != null && periods.contains(period) ? period : periods.stream().findFirst().orElse(null);
         String query = q == null || q.isBlank() ? null : q.strip();
@@ -68,21 +75,24 @@ public class FamilyController {
     @GetMapping("/families/{key}")
     public String family(@PathVariable String key, @RequestParam(required = false) String period, AreaScope scope,
                          Model model) {
-        List<FamilyDirectory.FamilyPeriod> periods = families.periods(key);
-        if (periods.isEmpty()) {
+        List<FamilyDirectory.FamilyPeriod> all = families.periods(key);
+        if (all.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        FamilyDirectory.FamilyPeriod shown = periods.stream().filter(f -> f.period().equals(period)).findFirst()
-                .orElse(periods.get(0));
-        Access.require(scope, shown.township(), "family " + key);
+        PersonalDataAccess.Window window = access.family(key, period, scope);
+        List<FamilyDirectory.FamilyPeriod> periods = window.filter(all, FamilyDirectory.FamilyPeriod::period);
+        FamilyDirectory.FamilyPeriod shown = periods.stream().filter(f -> f.period().equals(window.shown()))
+                .findFirst().orElseThrow();
         audit.recordView(AUDIT_SUBJECT, key, "period " + shown.period());
         model.addAttribute("ledger", "families");
         model.addAttribute("family", shown);
         model.addAttribute("periods", periods);
         model.addAttribute("members", families.members(key, shown.period()));
-        List<FamilyDirectory.Change> history = families.history(key);
+        List<FamilyDirectory.Change> history = families.history(key, periods);
         model.addAttribute("history", history);
-        model.addAttribute("conflicts", families.conflicts(periods, history));
+        // the cases about its members and hukous in those periods, of the user's township
+        model.addAttribute("conflicts", families.conflicts(periods, history).stream()
+                .filter(c -> Access.allows(scope, c.township())).toList());
         model.addAttribute("areas", areas);
         model.addAttribute("relations", relations);
         // the family's income of the shown period (income ledger, V6), when that period has one

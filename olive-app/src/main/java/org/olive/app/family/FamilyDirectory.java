@@ -44,8 +44,9 @@ public class FamilyDirectory {
         }
     }
 
-    /** A conflict concerning the family, in short. */
-    public record ConflictRef(long id, String kind, String status, String firstPeriod, String lastPeriod) {
+    /** A conflict concerning the family, in short, with the township it lies in (9 digits). */
+    public record ConflictRef(long id, String kind, String status, String firstPeriod, String lastPeriod,
+                              String township) {
     }
 
     private static final String FAMILY_SELECT = "SELECT f.data_period, f.family_key, f.anchor_person_key, p.name, f.kind, "
@@ -117,11 +118,11 @@ public class FamilyDirectory {
     }
 
     /**
-     * The membership history, newest period first: per period of the family, who joined and who left compared
-     * with the family's previous period (the first period: everyone joined).
+     * The membership history over the given periods of the family (newest first, e.g. those a cadre may see), newest
+     * period first: per period, who joined and who left compared with the previous one of them (the first: everyone
+     * joined).
      */
-    public List<Change> history(String familyKey) {
-        List<FamilyPeriod> periods = periods(familyKey);
+    public List<Change> history(String familyKey, List<FamilyPeriod> periods) {
         List<Change> out = new ArrayList<>();
         Map<Long, Member> before = Map.of();
         for (int i = periods.size() - 1; i >= 0; i--) {
@@ -165,12 +166,13 @@ public class FamilyDirectory {
             where.add("c.hukou_no IN (:h)");
             params.put("h", List.copyOf(hukous));
         }
-        return jdbc.sql("SELECT c.id, c.kind, c.status, c.first_period, c.last_period FROM family_conflict c WHERE "
+        return jdbc.sql("SELECT c.id, c.kind, c.status, c.first_period, c.last_period, c.township_code "
+                        + "FROM family_conflict c WHERE "
                         + String.join(" OR ", where)
                         + " ORDER BY CASE c.status WHEN 'OPEN' THEN 0 WHEN 'RESOLVED' THEN 1 ELSE 2 END, c.id")
                 .params(params)
                 .query((rs, n) -> new ConflictRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5), rs.getString(6)))
                 .list();
     }
 

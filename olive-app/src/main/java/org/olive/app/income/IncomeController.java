@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.olive.app.account.Role;
+import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
-import org.olive.app.person.Access;
 import org.olive.app.person.PersonController;
 import org.olive.app.person.PersonDirectory;
 import org.olive.app.population.AreaNames;
+import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
+import org.olive.app.security.PersonalDataAccess;
 import org.olive.income.Component;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 收入一本账 pages: the families of a period by bracket, line, area and income range ({@code /income/families}, the
  * cockpit's drill-down; {@code /income} is the same list unfiltered), a person's income items with their provenance
  * ({@code /income/persons/{key}?period=}), and declared corrections (申报更正: ADMIN and ANALYST only, reason
- * required, audited; they apply from the next run of their period). Cadres see their township only; every view of
- * families' or persons' income is audited.
+ * required, audited; they apply from the next run of their period). Every view of families' or persons' income is
+ * audited. {@link PersonalDataAccess} decides what a user sees: a cadre lists their township's families and sees a
+ * person's income only in the periods the person belonged to it; the policy officer gets the list's totals without
+ * its rows (docs/access.md).
  */
 @Controller
 public class IncomeController {
@@ -46,12 +48,15 @@ public class IncomeController {
     private final PersonDirectory persons;
     private final AreaNames areas;
     private final AuditLog audit;
+    private final PersonalDataAccess access;
 
-    public IncomeController(IncomeLedger ledger, PersonDirectory persons, AreaNames areas, AuditLog audit) {
+    public IncomeController(IncomeLedger ledger, PersonDirectory persons, AreaNames areas, AuditLog audit,
+                            PersonalDataAccess access) {
         this.ledger = ledger;
         this.persons = persons;
         this.areas = areas;
         this.audit = audit;
+        this.access = access;
     }
 
     @GetMapping({"/income", "/income/families"})
@@ -74,7 +79,7 @@ public class IncomeController {
             if (code == null) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown township " + t);
             }
-            Access.require(scope, code, "township " + code);
+            access.requireArea(scope, code, "TOWNSHIP", code);
             t = code;
         } else {
             t = Access.township(scope);
@@ -89,9 +94,16 @@ public class IncomeController {
                 .filter(d -> Access.allows(scope, d.code())).toList());
         IncomeLedger.Filter filter = new IncomeLedger.Filter(chosen, t, b, l, urban, min, max);
         model.addAttribute("filter", filter);
+        boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
+        model.addAttribute("personalRows", rows);
         if (chosen != null) {
             IncomeLedger.FamilyPage result = ledger.families(filter, page, PAGE_SIZE);
-            audit.recordView("FAMILY", "income list " + chosen, describe(filter) + ", page " + result.page());
+            if (rows) {
+                audit.recordView("FAMILY", "income list " + chosen, describe(filter) + ", page " + result.page());
+            } else {
+                // the totals only: no family, no name, nothing to audit
+                result = new IncomeLedger.FamilyPage(List.of(), result.total(), result.persons(), 1, 1);
+            }
             model.addAttribute("families", result);
         }
         return "income/families";
@@ -124,12 +136,10 @@ public class IncomeController {
                          Model model) {
         PersonDirectory.Person p = persons.person(key)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<String> periods = ledger.personPeriods(key);
-        String shown = period != null && periods.contains(period) ? period : periods.isEmpty() ? null : periods.get(0);
+        PersonalDataAccess.Window window = access.person(key, period, scope);
+        List<String> periods = window.filter(ledger.personPeriods(key), x -> x);
+        String shown = periods.contains(window.shown()) ? window.shown() : periods.isEmpty() ? null : periods.get(0);
         IncomeLedger.PersonIncome income = shown == null ? null : ledger.person(key, shown).orElse(null);
-        String township = income != null && income.townshipCode() != null ? income.townshipCode()
-                : persons.periods(key).stream().findFirst().map(PersonDirectory.PersonPeriod::township).orElse(null);
-        Access.require(scope, township, "person " + key);
         audit.recordView(PersonController.AUDIT_SUBJECT, "person " + key, "income, period " + (shown == null ? "-" : shown));
         model.addAttribute("ledger", "income");
         model.addAttribute("person", p);
@@ -137,7 +147,9 @@ public class IncomeController {
         model.addAttribute("period", shown);
         model.addAttribute("income", income);
         model.addAttribute("items", shown == null ? List.of() : ledger.items(key, shown));
-        model.addAttribute("declarations", ledger.declarations(key));
+        // a cadre sees the corrections that take effect within the periods they may see
+        model.addAttribute("declarations", window.restricted() ? ledger.declarations(key).stream()
+                .filter(d -> d.effectiveFrom().compareTo(window.last()) <= 0).toList() : ledger.declarations(key));
         model.addAttribute("mayDeclare", mayDeclare());
         model.addAttribute("components", Component.values());
         model.addAttribute("areas", areas);
@@ -149,9 +161,7 @@ public class IncomeController {
                           @RequestParam String effectiveFrom, @RequestParam(required = false) String reason,
                           @RequestParam(required = false) String period, AreaScope scope,
                           RedirectAttributes redirect) {
-        if (!mayDeclare()) {
-            throw new AccessDeniedException("role may not declare income");
-        }
+        access.require(Permission.DECLARE_INCOME, DECLARATION_SUBJECT, "person " + key);
         persons.person(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Component c;
         try {
@@ -183,9 +193,7 @@ public class IncomeController {
     @PostMapping("/income/declarations/{id}/withdraw")
     public String withdraw(@PathVariable long id, @RequestParam(required = false) String reason,
                            RedirectAttributes redirect) {
-        if (!mayDeclare()) {
-            throw new AccessDeniedException("role may not withdraw income declarations");
-        }
+        access.require(Permission.DECLARE_INCOME, DECLARATION_SUBJECT, String.valueOf(id));
         IncomeLedger.Declaration d = ledger.declaration(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String back = "redirect:/income/persons/" + d.personKey();
@@ -203,8 +211,7 @@ public class IncomeController {
 
     /** Whether the current role may declare or withdraw a correction (ADMIN, ANALYST). */
     static boolean mayDeclare() {
-        Role r = Access.currentRole();
-        return r == Role.ADMIN || r == Role.ANALYST;
+        return Access.may(Permission.DECLARE_INCOME);
     }
 
     private static String blank(String s) {

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.olive.app.account.Role;
+import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
-import org.olive.app.person.Access;
+import org.olive.app.security.Access;
+import org.olive.app.security.PersonalDataAccess;
 import org.olive.indicator.registry.Indicator;
 import org.olive.indicator.registry.IndicatorRegistry;
 import org.olive.pipeline.indicator.IndicatorValue;
 import org.olive.pipeline.indicator.IndicatorValues;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +41,16 @@ public class IndicatorController {
     private final IndicatorEntry entry;
     private final IndicatorValues values;
     private final AuditLog audit;
+    private final PersonalDataAccess access;
 
     public IndicatorController(IndicatorRegistry registry, IndicatorBoard board, IndicatorEntry entry,
-                               IndicatorValues values, AuditLog audit) {
+                               IndicatorValues values, AuditLog audit, PersonalDataAccess access) {
         this.registry = registry;
         this.board = board;
         this.entry = entry;
         this.values = values;
         this.audit = audit;
+        this.access = access;
     }
 
     @GetMapping("/indicators")
@@ -78,9 +80,7 @@ public class IndicatorController {
                         @RequestParam(required = false) String value, @RequestParam(required = false) String note,
                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Indicator indicator = indicator(id);
-        if (!mayEnter()) {
-            throw new AccessDeniedException("role may not enter indicator values");
-        }
+        access.require(Permission.ENTER_INDICATOR, AUDIT_SUBJECT, indicator.id());
         IndicatorValue stored;
         try {
             stored = entry.enter(indicator, year, value, note, Access.currentUser());
@@ -119,7 +119,6 @@ public class IndicatorController {
     }
 
     private static boolean mayEnter() {
-        Role r = Access.currentRole();
-        return r == Role.ADMIN || r == Role.ANALYST;
+        return Access.may(Permission.ENTER_INDICATOR);
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The three views of the master database for one person (mission M1): basic (基础信息库), work (工作信息库) and income
  * and expenditure (收支信息库). For every dataset and every ID-number column of it (person_id, husband_id / wife_id,
  * mother_id / father_id, owner_id …, read from the dataset's built-in mapping), the rows of the latest period in
- * which the person appears, each field with its value, and the row's period (its last update) and source file and
+ * which the person appears up to the period the page shows (and, for a cadre, among the periods they may see: see
+ * {@code PersonalDataAccess}), each field with its value, and the row's period (its last update) and source file and
  * row. Only visible rows count ({@link MasterTables#VISIBLE}). Crossings are left out: they are many and have no
  * person index; the person page shows the presence reconstructed from them instead.
  */
@@ -55,9 +56,11 @@ public class MasterViews {
 
     /**
      * The person's rows by sub-database (in BASIC, WORK, INCOME order; a sub-database without rows maps to an
-     * empty list). ID numbers inside the rows are masked unless {@code unmasked}.
+     * empty list), from periods up to {@code upTo} (null: any) and among {@code periods} (null: any). ID numbers
+     * inside the rows are masked unless {@code unmasked}.
      */
-    public Map<SubDatabase, List<DatasetRows>> of(String idNumber, boolean unmasked) {
+    public Map<SubDatabase, List<DatasetRows>> of(String idNumber, boolean unmasked, String upTo,
+                                                  List<String> periods) {
         Map<SubDatabase, List<DatasetRows>> out = new EnumMap<>(SubDatabase.class);
         for (SubDatabase s : SubDatabase.values()) {
             out.put(s, new ArrayList<>());
@@ -70,7 +73,7 @@ public class MasterViews {
                 if (idField.type() != FieldType.ID_NUMBER) {
                     continue;
                 }
-                List<SourceRow> rows = rows(m, idField, idNumber, unmasked);
+                List<SourceRow> rows = rows(m, idField, idNumber, unmasked, upTo, periods);
                 if (!rows.isEmpty()) {
                     out.get(m.subDatabase()).add(new DatasetRows(m.dataset(), title(m), idField.name(),
                             idField.headers().get(0), rows));
@@ -80,14 +83,30 @@ public class MasterViews {
         return out;
     }
 
-    private List<SourceRow> rows(DatasetMapping m, FieldSpec idField, String idNumber, boolean unmasked) {
+    private List<SourceRow> rows(DatasetMapping m, FieldSpec idField, String idNumber, boolean unmasked, String upTo,
+                                 List<String> periods) {
+        if (periods != null && periods.isEmpty()) {
+            return List.of();
+        }
         String table = MasterTables.tableName(m);
         String column = MasterTables.columnName(idField.name());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", idNumber);
+        params.put("n", MAX_ROWS);
+        String where = "";
+        if (upTo != null) {
+            where += " AND " + MasterTables.PERIOD + " <= :upTo";
+            params.put("upTo", upTo);
+        }
+        if (periods != null) {
+            where += " AND " + MasterTables.PERIOD + " IN (:periods)";
+            params.put("periods", periods);
+        }
         // newest period first; only that period's rows are shown (the latest state the sources delivered)
         List<SourceRow> all = jdbc.sql("SELECT * FROM " + table + " WHERE " + column + " = :id AND "
-                        + MasterTables.VISIBLE + " ORDER BY " + MasterTables.PERIOD + " DESC, " + MasterTables.SOURCE_FILE
-                        + ", " + MasterTables.SOURCE_ROW + " LIMIT :n")
-                .param("id", idNumber).param("n", MAX_ROWS)
+                        + MasterTables.VISIBLE + where + " ORDER BY " + MasterTables.PERIOD + " DESC, "
+                        + MasterTables.SOURCE_FILE + ", " + MasterTables.SOURCE_ROW + " LIMIT :n")
+                .params(params)
                 .query((rs, n) -> row(m, rs, unmasked)).list();
         if (all.isEmpty()) {
             return all;

@@ -3,15 +3,17 @@ package org.olive.app.person;
 import java.text.Normalizer;
 import java.util.List;
 
+import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
 import org.olive.app.family.RelationLabels;
 import org.olive.app.person.PersonDirectory.Person;
 import org.olive.app.person.PersonDirectory.PersonPeriod;
 import org.olive.app.population.AreaNames;
+import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
+import org.olive.app.security.PersonalDataAccess;
 import org.olive.identity.IdNumber;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
  * upgrading a 15-digit one) and the person page ({@code /persons/{personKey}}): header with the lists and presence of
  * a period, the three views of the master database with their sources, family history and record matches. ID
  * numbers are masked; ADMIN and ANALYST may unmask with an explicit POST, which is audited like every page view.
- * Cadres find and open only persons whose latest period lies in their township.
+ * What a user may see is decided by {@link PersonalDataAccess}: a cadre finds a person who ever belonged to their
+ * township and sees only the periods in which they did — the lists, the master rows, the family history and the
+ * record matches of those periods.
  */
 @Controller
 public class PersonController {
@@ -38,14 +42,16 @@ public class PersonController {
     private final AreaNames areas;
     private final RelationLabels relations;
     private final AuditLog audit;
+    private final PersonalDataAccess access;
 
     public PersonController(PersonDirectory directory, MasterViews views, AreaNames areas, RelationLabels relations,
-                            AuditLog audit) {
+                            AuditLog audit, PersonalDataAccess access) {
         this.directory = directory;
         this.views = views;
         this.areas = areas;
         this.relations = relations;
         this.audit = audit;
+        this.access = access;
     }
 
     @GetMapping("/persons")
@@ -53,6 +59,7 @@ public class PersonController {
         model.addAttribute("ledger", "population");
         model.addAttribute("q", q);
         model.addAttribute("areas", areas);
+        access.require(Permission.READ_PERSONAL_DATA, AUDIT_SUBJECT, "search");
         String query = q == null ? "" : Normalizer.normalize(q, Normalizer.Form.NFKC).replaceAll("\\s+", "");
         if (query.isEmpty()) {
             return "person/search";
@@ -88,30 +95,29 @@ public class PersonController {
     @PostMapping("/persons/{key}/unmask")
     public String unmask(@PathVariable long key, @RequestParam(required = false) String period, AreaScope scope,
                          Model model) {
-        if (!Access.mayUnmask()) {
-            throw new AccessDeniedException("role may not unmask ID numbers");
-        }
+        access.require(Permission.UNMASK_ID, AUDIT_SUBJECT, "person " + key);
         return show(key, period, scope, true, model);
     }
 
     private String show(long key, String period, AreaScope scope, boolean unmasked, Model model) {
         Person p = directory.person(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<PersonPeriod> periods = directory.periods(key);
-        Access.require(scope, periods.isEmpty() ? null : periods.get(0).township(), "person " + key);
-        PersonPeriod shown = periods.stream().filter(x -> x.period().equals(period)).findFirst()
-                .orElse(periods.isEmpty() ? null : periods.get(0));
+        PersonalDataAccess.Window window = access.person(key, period, scope);
+        List<PersonPeriod> periods = window.filter(directory.periods(key), PersonPeriod::period);
+        PersonPeriod shown = periods.stream().filter(x -> x.period().equals(window.shown())).findFirst().orElse(null);
         audit.recordView(AUDIT_SUBJECT, "person " + key, (unmasked ? "UNMASKED ID numbers, " : "")
                 + "period " + (shown == null ? "-" : shown.period()));
         model.addAttribute("ledger", "population");
-        model.addAttribute("person", p);
+        model.addAttribute("person", window.restricted() ? p.within(window.first(), window.last()) : p);
         model.addAttribute("shownId", unmasked ? p.idNumber() : p.maskedId());
         model.addAttribute("unmasked", unmasked);
         model.addAttribute("mayUnmask", Access.mayUnmask());
         model.addAttribute("periods", periods);
         model.addAttribute("shown", shown);
-        model.addAttribute("views", views.of(p.idNumber(), unmasked));
-        model.addAttribute("memberships", directory.memberships(key));
-        model.addAttribute("matches", directory.matches(key));
+        // the master rows as of the shown period (the latest the sources delivered up to it), of visible periods only
+        model.addAttribute("views", views.of(p.idNumber(), unmasked, shown == null ? null : shown.period(),
+                window.restricted() ? window.periods() : null));
+        model.addAttribute("memberships", window.filter(directory.memberships(key), PersonDirectory.Membership::period));
+        model.addAttribute("matches", window.filter(directory.matches(key), PersonDirectory.Match::period));
         model.addAttribute("areas", areas);
         model.addAttribute("relations", relations);
         return "person/page";

@@ -28,9 +28,15 @@ public class PersonDirectory {
         public String maskedId() {
             return IdNumber.mask(idNumber);
         }
+
+        /** The same entry with its registry periods narrowed to what a cadre may see (null keeps a bound). */
+        public Person within(String first, String last) {
+            return new Person(key, idNumber, name, sex, birthDate, first == null ? firstPeriod : first,
+                    last == null ? lastPeriod : last);
+        }
     }
 
-    /** A search hit: the person and their latest period's township, village and lists. */
+    /** A search hit: the person and their latest period's (a cadre: their latest in the township's) place and lists. */
     public record Hit(Person person, PersonPeriod latest) {
     }
 
@@ -71,14 +77,14 @@ public class PersonDirectory {
 
     /**
      * Persons whose name starts with or contains {@code name} (those that start with it first), limited to a
-     * township (9 digits, null = county) by their latest period.
+     * township (9 digits, null = county): those who belonged to it in some period, shown with the latest such period
+     * (the period rule of docs/access.md).
      */
     public List<Hit> byName(String name, String township) {
         String like = "%" + escape(name) + "%";
         String prefix = escape(name) + "%";
         return jdbc.sql("SELECT p.*, " + prefixed("pp") + " FROM person p LEFT JOIN person_period pp "
-                        + "ON pp.person_key = p.person_key AND pp.data_period = (SELECT MAX(x.data_period) FROM "
-                        + "person_period x WHERE x.person_key = p.person_key) "
+                        + "ON pp.person_key = p.person_key AND pp.data_period = " + latest(township) + " "
                         + "WHERE p.name LIKE :like ESCAPE '\\'" + scoped(township)
                         + " ORDER BY CASE WHEN p.name LIKE :prefix ESCAPE '\\' THEN 0 ELSE 1 END, p.name, p.person_key "
                         + "LIMIT :n")
@@ -88,12 +94,14 @@ public class PersonDirectory {
                 .list();
     }
 
-    /** The person with this (valid, 18-character) ID number, if registered and inside the township. */
+    /**
+     * The person with this (valid, 18-character) ID number, if registered and, for a township, if they belonged to
+     * it in some period (shown with the latest such period).
+     */
     public List<Hit> byId(IdNumber id, String township) {
         return jdbc.sql("SELECT p.*, " + prefixed("pp") + " FROM person p LEFT JOIN person_period pp "
-                        + "ON pp.person_key = p.person_key AND pp.data_period = (SELECT MAX(x.data_period) FROM "
-                        + "person_period x WHERE x.person_key = p.person_key) WHERE p.id_number = :id"
-                        + scoped(township))
+                        + "ON pp.person_key = p.person_key AND pp.data_period = " + latest(township)
+                        + " WHERE p.id_number = :id" + scoped(township))
                 .param("id", id.value())
                 .params(township == null ? java.util.Map.of() : java.util.Map.of("t", township))
                 .query((rs, n) -> new Hit(person(rs), rs.getString("pp_data_period") == null ? null : period(rs, "pp_")))
@@ -138,6 +146,12 @@ public class PersonDirectory {
                 rs.getString("sex"), rs.getObject("birth_date", LocalDate.class), rs.getString("village_code"),
                 candidate, score == null ? null : score.doubleValue(), rs.getString("evidence"), rs.getString("status"),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class));
+    }
+
+    /** The person's latest period, or their latest in the township (9 digits; null = county). */
+    private static String latest(String township) {
+        return "(SELECT MAX(x.data_period) FROM person_period x WHERE x.person_key = p.person_key"
+                + (township == null ? "" : " AND x.township_code = :t") + ")";
     }
 
     private static String scoped(String township) {

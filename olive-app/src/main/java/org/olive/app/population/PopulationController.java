@@ -13,16 +13,17 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
-import org.olive.app.person.Access;
 import org.olive.app.population.PopulationLedger.Filter;
+import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
+import org.olive.app.security.PersonalDataAccess;
 import org.olive.geography.Division;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * 人口一本账: the four population lists of a period (registered, resident, floating, separated) with their counts by
  * township, village, age group and sex, the members page by page with the period they joined, the exits since the
- * previous month, and a CSV export. Cadres see their township only; member pages and exports are audited.
+ * previous month, and a CSV export. Cadres see their township only; member pages and exports are audited. The
+ * members, the exits and the CSV are personal rows: a role without {@link Permission#READ_PERSONAL_DATA} (the policy
+ * officer) gets the counts, the areas and the pyramid only (docs/access.md).
  */
 @Controller
 public class PopulationController {
@@ -44,11 +47,13 @@ public class PopulationController {
     private final PopulationLedger ledger;
     private final AreaNames areas;
     private final AuditLog audit;
+    private final PersonalDataAccess access;
 
-    public PopulationController(PopulationLedger ledger, AreaNames areas, AuditLog audit) {
+    public PopulationController(PopulationLedger ledger, AreaNames areas, AuditLog audit, PersonalDataAccess access) {
         this.ledger = ledger;
         this.areas = areas;
         this.audit = audit;
+        this.access = access;
     }
 
     @GetMapping("/population")
@@ -69,6 +74,8 @@ public class PopulationController {
         model.addAttribute("villages", villageChoices(f == null ? Access.township(scope) : f.township()));
         model.addAttribute("ageGroups", AgeGroup.BROAD);
         model.addAttribute("scopeTownship", Access.township(scope));
+        boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
+        model.addAttribute("personalRows", rows);
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -78,17 +85,19 @@ public class PopulationController {
         }
         Map<PopulationList, Long> counts = ledger.counts(f);
         List<PopulationLedger.Band> pyramid = ledger.pyramid(f);
-        PopulationLedger.MemberPage members = ledger.members(f, page, PAGE_SIZE);
-        audit.recordView(AUDIT_SUBJECT, f.period() + " " + f.list().id(), "page " + members.page() + describe(f));
+        if (rows) {
+            PopulationLedger.MemberPage members = ledger.members(f, page, PAGE_SIZE);
+            audit.recordView(AUDIT_SUBJECT, f.period() + " " + f.list().id(), "page " + members.page() + describe(f));
+            model.addAttribute("members", members);
+            model.addAttribute("exitCount", ledger.exitCount(f));
+            model.addAttribute("exits", ledger.exits(f));
+        }
         model.addAttribute("counts", counts);
         model.addAttribute("byTownship", ledger.byTownship(f));
         model.addAttribute("byVillage", ledger.byVillage(f));
         model.addAttribute("pyramid", pyramid);
         model.addAttribute("broad", PopulationLedger.broadGroups(pyramid));
-        model.addAttribute("members", members);
         model.addAttribute("previous", PopulationLedger.previous(f.period()));
-        model.addAttribute("exitCount", ledger.exitCount(f));
-        model.addAttribute("exits", ledger.exits(f));
         model.addAttribute("maxExits", PopulationLedger.MAX_EXITS);
         return "population/lists";
     }
@@ -104,6 +113,7 @@ public class PopulationController {
                                       @RequestParam(required = false) String village,
                                       @RequestParam(required = false) String sex, @RequestParam(required = false) String age,
                                       AreaScope scope) {
+        access.require(Permission.READ_PERSONAL_DATA, AUDIT_SUBJECT, "CSV");
         List<String> errors = new ArrayList<>();
         Filter f = filter(ledger.periods(), period, list, township, village, sex, age, scope, errors);
         if (f == null || !errors.isEmpty()) {
@@ -165,9 +175,8 @@ public class PopulationController {
             String asked = areas.township(township.strip());
             if (asked == null) {
                 errors.add("township '" + township + "': not a township of " + areas.divisions().county().name());
-            } else if (t != null && !t.equals(asked)) {
-                throw new AccessDeniedException("township " + asked + " lies outside the user's area " + scope.code());
             } else {
+                access.requireArea(scope, asked, "TOWNSHIP", asked);
                 t = asked;
             }
         }
@@ -177,7 +186,7 @@ public class PopulationController {
                 errors.add("village '" + v + "': not a village code of " + areas.divisions().county().name());
                 v = null;
             } else if (!Access.allows(scope, v)) {
-                throw new AccessDeniedException("village " + v + " lies outside the user's area " + scope.code());
+                access.requireArea(scope, v, "VILLAGE", v);
             } else if (t != null && !v.startsWith(t)) {
                 errors.add("village '" + v + "': not in township " + areas.of(t));
                 v = null;

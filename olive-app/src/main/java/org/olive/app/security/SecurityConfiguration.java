@@ -1,7 +1,7 @@
 package org.olive.app.security;
 
+import org.olive.app.account.Permission;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,8 +9,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Form login on {@code /login}, everything else needs a logged-in user; {@code /admin/**} needs ADMIN, data intake
- * ({@code /ingest/**}: rejected rows with personal data, unmasked downloads) ADMIN or ANALYST. CSRF protection
+ * Form login on {@code /login}, everything else needs a logged-in user. The pages of a {@link Permission} need a role
+ * that has it (docs/access.md): {@code /admin/**} ADMINISTER, data intake ({@code /ingest/**}: rejected rows with
+ * personal data, unmasked downloads) DATA_INTAKE, the pages with personal rows ({@link #PERSONAL_PAGES})
+ * READ_PERSONAL_DATA; the controllers check the rest through {@link PersonalDataAccess}. Every refusal goes through
+ * {@link DeniedAudit} (audited, then the /denied page). CSRF protection
  * is on (Thymeleaf adds the token to every form), sessions change id at login (fixation protection), there is no
  * remember-me: nothing about the user is kept in the browser beyond the session cookie.
  */
@@ -23,14 +26,21 @@ public class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The pages with personal rows: persons, families, a person's income and declarations, conflicts, matches, CSV. */
+    static final String[] PERSONAL_PAGES = {"/persons", "/persons/**", "/families", "/families/**",
+            "/income/persons/**", "/income/declarations/**", "/conflicts", "/conflicts/**", "/matches", "/matches/**",
+            "/population/members.csv"};
+
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAudit loginAudit) throws Exception {
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAudit loginAudit, DeniedAudit deniedAudit)
+            throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/login", "/error").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/ingest", "/ingest/**").hasAnyRole("ADMIN", "ANALYST")
+                        .requestMatchers("/admin/**").hasAnyRole(Permission.ADMINISTER.roleNames())
+                        .requestMatchers("/ingest", "/ingest/**").hasAnyRole(Permission.DATA_INTAKE.roleNames())
+                        .requestMatchers(PERSONAL_PAGES).hasAnyRole(Permission.READ_PERSONAL_DATA.roleNames())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
@@ -42,7 +52,7 @@ public class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(ex -> ex.accessDeniedPage("/denied"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(deniedAudit))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

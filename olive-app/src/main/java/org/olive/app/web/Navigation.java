@@ -1,14 +1,17 @@
 package org.olive.app.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.olive.app.account.Permission;
 import org.olive.app.account.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * The menu: the eight ledgers for every role (the cockpit, the landing page, first); on the right, the indicator registry for every role, data intake and the ledgers' review queues for
- * {@link Role#ADMIN} and {@link Role#ANALYST} (the conflict queue for {@link Role#CADRE} too), and administration for
- * {@link Role#ADMIN} only.
+ * The menu, by the role's {@link Permission}s (docs/access.md): the eight ledgers (the cockpit, the landing page,
+ * first; the family ledger, whose pages are all personal rows, only with READ_PERSONAL_DATA); on the right, the
+ * indicator registry for every role, data intake (DATA_INTAKE), the conflict queue (READ_PERSONAL_DATA), the match
+ * queue (REVIEW_MATCHES), accounts and the audit log (ADMINISTER).
  */
 @Component
 public class Navigation {
@@ -31,33 +34,41 @@ public class Navigation {
     /** The indicator registry (targets and progress): every role; entries only for ADMIN and ANALYST. */
     private static final NavItem INDICATORS = new NavItem("indicators", "/indicators", "nav.indicators");
 
-    private static final List<NavItem> ADMIN_ITEMS = List.of(
-            INDICATORS,
-            INTAKE,
-            CONFLICTS,
-            MATCHES,
-            new NavItem("accounts", "/admin/accounts", "nav.accounts"),
-            new NavItem("audit", "/admin/audit", "nav.audit"));
+    private static final NavItem ACCOUNTS = new NavItem("accounts", "/admin/accounts", "nav.accounts");
+    private static final NavItem AUDIT = new NavItem("audit", "/admin/audit", "nav.audit");
 
-    /** The ledgers a role sees: for now every role sees all eight (data inside is limited by its AreaScope). */
+    /** The ledgers a role sees: all eight, but the family ledger only for roles that read personal data. */
     public List<NavItem> ledgers(Role role) {
-        return role == null ? List.of() : LEDGER_ITEMS;
+        if (role == null) {
+            return List.of();
+        }
+        return role.may(Permission.READ_PERSONAL_DATA) ? LEDGER_ITEMS
+                : LEDGER_ITEMS.stream().filter(i -> !i.id().equals("families")).toList();
     }
 
     /**
-     * The right-hand menu: the indicator registry (every role), data intake and the two review queues of the ledgers
-     * (ADMIN, ANALYST), the conflict queue of their township (CADRE), accounts and audit log (ADMIN).
+     * The right-hand menu: the indicator registry (every role), data intake, the conflict queue (of their township
+     * for a cadre), the match queue, accounts and audit log — each for the roles with its permission.
      */
     public List<NavItem> administration(Role role) {
-        if (role == Role.ADMIN) {
-            return ADMIN_ITEMS;
+        if (role == null) {
+            return List.of();
         }
-        if (role == Role.ANALYST) {
-            return List.of(INDICATORS, INTAKE, CONFLICTS, MATCHES);
+        List<NavItem> items = new ArrayList<>();
+        items.add(INDICATORS);
+        if (role.may(Permission.DATA_INTAKE)) {
+            items.add(INTAKE);
         }
-        if (role == Role.CADRE) {
-            return List.of(INDICATORS, CONFLICTS);
+        if (role.may(Permission.READ_PERSONAL_DATA)) {
+            items.add(CONFLICTS);
         }
-        return role == null ? List.of() : List.of(INDICATORS);
+        if (role.may(Permission.REVIEW_MATCHES)) {
+            items.add(MATCHES);
+        }
+        if (role.may(Permission.ADMINISTER)) {
+            items.add(ACCOUNTS);
+            items.add(AUDIT);
+        }
+        return List.copyOf(items);
     }
 }

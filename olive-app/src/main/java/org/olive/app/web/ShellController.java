@@ -1,11 +1,14 @@
 package org.olive.app.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.olive.app.security.AccessRefusal;
 import org.olive.app.security.AreaScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -38,9 +41,16 @@ public class ShellController {
         return "ledger";
     }
 
-    /** Where Spring Security forwards when a logged-in user may not see a page (status 403 is already set). */
+    /**
+     * Where Spring Security forwards when a logged-in user may not see a page (status 403 is already set, the refusal
+     * is audited): says why in words when {@code PersonalDataAccess} refused (role, township or period).
+     */
     @RequestMapping("/denied")
-    public String denied() {
+    public String denied(HttpServletRequest request, Model model) {
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof AccessRefusal r) {
+            model.addAttribute("reasonKey", "denied.reason." + r.kind().name());
+        }
+        model.addAttribute("audited", request.getAttribute(WebAttributes.ACCESS_DENIED_403) != null);
         return "denied";
     }
 }

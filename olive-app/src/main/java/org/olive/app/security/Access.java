@@ -1,17 +1,14 @@
-package org.olive.app.person;
+package org.olive.app.security;
 
+import org.olive.app.account.Permission;
 import org.olive.app.account.Role;
-import org.olive.app.security.AreaScope;
-import org.olive.app.security.OliveUser;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who may see what of the ledgers (M11): every logged-in role sees masked ID numbers; only {@link Role#ADMIN} and
- * {@link Role#ANALYST} may ask for an unmasked ID (an explicit, audited action). A cadre's queries are limited to
- * their township: the ledgers' {@code township_code} columns hold the 9-digit township prefix, which
- * {@link #township(AreaScope)} gives (null for the county).
+ * Who the logged-in user is and what their scope covers (M11). The ledgers' {@code township_code} columns hold the
+ * 9-digit township prefix, which {@link #township(AreaScope)} gives (null for the county): query classes filter
+ * with it. Deciding and refusing access to a person's or family's data is {@link PersonalDataAccess}'s job.
  */
 public final class Access {
 
@@ -31,13 +28,6 @@ public final class Access {
         return townshipCode != null && townshipCode.length() >= 9 && townshipCode.startsWith(township(scope));
     }
 
-    /** Refuses (403) a row outside the scope. */
-    public static void require(AreaScope scope, String townshipCode, String what) {
-        if (!allows(scope, townshipCode)) {
-            throw new AccessDeniedException(what + " lies outside the user's area " + scope.code());
-        }
-    }
-
     /** The logged-in user's role, or null. */
     public static Role currentRole() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -50,9 +40,13 @@ public final class Access {
         return auth == null ? "?" : auth.getName();
     }
 
+    /** Whether the logged-in user's role has a permission (docs/access.md). */
+    public static boolean may(Permission permission) {
+        return permission.allows(currentRole());
+    }
+
     /** Whether the current role may see an ID number unmasked (ADMIN, ANALYST). */
     public static boolean mayUnmask() {
-        Role r = currentRole();
-        return r == Role.ADMIN || r == Role.ANALYST;
+        return may(Permission.UNMASK_ID);
     }
 }
