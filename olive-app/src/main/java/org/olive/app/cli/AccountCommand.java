@@ -26,8 +26,9 @@ public class AccountCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create an account, or reset an existing one (role, township, password).",
                     "The password is read from $OLIVE_PASSWORD, or asked for on the terminal.",
-                    "It needs at least 10 characters and must not be a common or easily guessed password;",
-                    "a refused password exits with 2 and one line saying why."})
+                    "It needs at least 10 characters (olive.password.min-length) and must not be a common or easily",
+                    "guessed password (docs/security.md);",
+                    "a refused password changes nothing and exits with 2 and one line saying why."})
     static class Create implements Callable<Integer> {
 
         @Spec
