@@ -14,5 +14,9 @@ public enum AuditAction {
     /** Someone took a decision on a ledger case: resolved a family conflict, confirmed or rejected a record match. */
     LEDGER_DECISION,
     /** Someone entered data by hand, e.g. an indicator value of the registry that Olive does not compute. */
-    DATA_ENTERED
+    DATA_ENTERED,
+    /** Too many failed logins: an account or an address is locked for a while (subject ACCOUNT or ADDRESS). */
+    LOGIN_LOCKED,
+    /** Someone exported (downloaded) audit events. */
+    AUDIT_EXPORTED
 }

@@ -6,17 +6,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Form login on {@code /login}, everything else needs a logged-in user; {@code /admin/**} needs ADMIN, data intake
  * ({@code /ingest/**}: rejected rows with personal data, unmasked downloads) ADMIN or ANALYST. CSRF protection
  * is on (Thymeleaf adds the token to every form), sessions change id at login (fixation protection), there is no
- * remember-me: nothing about the user is kept in the browser beyond the session cookie.
+ * remember-me: nothing about the user is kept in the browser beyond the session cookie. Repeated failed logins lock the
+ * account or the address for a while ({@link LoginThrottle}).
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    static final String LOGIN = "/login";
 
     /** Scripts only from this server (no inline script, no CDN); ECharts and htmx set inline styles. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -24,16 +28,19 @@ public class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAudit loginAudit) throws Exception {
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAudit loginAudit, LoginThrottle throttle)
+            throws Exception {
         http
+                // after the CSRF check, before the password check
+                .addFilterBefore(new LoginThrottleFilter(throttle, loginAudit), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/login", "/error").permitAll()
+                                LOGIN, "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/ingest", "/ingest/**").hasAnyRole("ADMIN", "ANALYST")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
-                        .loginPage("/login")
+                        .loginPage(LOGIN)
                         .successHandler(loginAudit)
                         .failureHandler(loginAudit)
                         .permitAll())
