@@ -111,7 +111,7 @@ class AuditWebTest {
     void csvExportIsFilteredFormulaSafeAndAudited() throws Exception {
         record("exporter", AuditAction.DATA_ENTERED, "INDICATOR", "=HYPERLINK(\"http://evil\")", "+1+1");
         record("exporter", AuditAction.DATA_ENTERED, "INDICATOR", "I2", "@SUM(A1)");
-        record("exporter", AuditAction.DATA_ENTERED, "INDICATOR", "I3", "-2");
+        record("exporter", AuditAction.DATA_ENTERED, "INDICATOR", "I3", "-2+3");
         record("exporter", AuditAction.DATA_ENTERED, "INDICATOR", "I4", "\tTab");
         record("exporter", AuditAction.LEDGER_DECISION, "CONFLICT", "C9", "not exported: other action");
         long exportsBefore = audit.count(AuditAction.AUDIT_EXPORTED);
@@ -129,7 +129,7 @@ class AuditWebTest {
         assertThat(csv).hasSize(5);
         // newest first: I4, I3, I2, the hyperlink
         assertThat(csv.get(1).get(10)).isEqualTo("'\tTab");
-        assertThat(csv.get(2).get(10)).isEqualTo("'-2");
+        assertThat(csv.get(2).get(10)).isEqualTo("'-2+3");
         assertThat(csv.get(3).get(10)).isEqualTo("'@SUM(A1)");
         assertThat(csv.get(4).get(7)).isEqualTo("'=HYPERLINK(\"http://evil\")");
         assertThat(csv.get(4).get(10)).isEqualTo("'+1+1");
