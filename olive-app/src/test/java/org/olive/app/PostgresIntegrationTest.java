@@ -118,8 +118,8 @@ class PostgresIntegrationTest {
     @Test
     @Order(2)
     void accountRoundTrip() {
-        accounts.createOrReset("cadre", "菜园镇干部", Role.CADRE, "330922100000", "pg-password-1");
-        accounts.createOrReset("analyst", "分析员", Role.ANALYST, null, "pg-password-2");
+        accounts.createOrReset("cadre", "菜园镇干部", Role.CADRE, "330922100000", "Pg-harbour-1-5521");
+        accounts.createOrReset("analyst", "分析员", Role.ANALYST, null, "Pg-harbour-2-5521");
         assertThat(accounts.count()).isEqualTo(2);
         Account cadre = accounts.find("cadre").orElseThrow();
         assertThat(cadre.townshipCode()).isEqualTo("330922100000");
@@ -127,11 +127,11 @@ class PostgresIntegrationTest {
         assertThat(cadre.createdAt()).isCloseTo(OffsetDateTime.now(), org.assertj.core.api.Assertions.within(
                 Duration.ofMinutes(5).toSeconds(), java.time.temporal.ChronoUnit.SECONDS));
 
-        accounts.createOrReset("cadre", "洋山镇干部", Role.CADRE, "330922102000", "pg-password-3");
+        accounts.createOrReset("cadre", "洋山镇干部", Role.CADRE, "330922102000", "Pg-harbour-3-5521");
         assertThat(accounts.count()).isEqualTo(2);
         OliveUser u = (OliveUser) users.loadUserByUsername("cadre");
         assertThat(u.townshipCode()).isEqualTo("330922102000");
-        assertThat(encoder.matches("pg-password-3", u.getPassword())).isTrue();
+        assertThat(encoder.matches("Pg-harbour-3-5521", u.getPassword())).isTrue();
         assertThat(audit.count(AuditAction.ACCOUNT_CREATED)).isEqualTo(2);
         assertThat(audit.count(AuditAction.ACCOUNT_RESET)).isEqualTo(1);
     }
@@ -139,7 +139,7 @@ class PostgresIntegrationTest {
     @Test
     @Order(3)
     void loginsAreAuditedInPostgres() throws Exception {
-        mvc.perform(formLogin("/login").user("analyst").password("pg-password-2")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("analyst").password("Pg-harbour-2-5521")).andExpect(authenticated());
         mvc.perform(formLogin("/login").user("analyst").password("wrong")).andExpect(unauthenticated());
         AuditEvent ok = audit.recent(AuditAction.LOGIN_SUCCESS, 1).get(0);
         assertThat(ok.actor()).isEqualTo("analyst");

@@ -22,19 +22,20 @@ public class AccountService {
 
     /** Lower-case letters, digits, dot, underscore and hyphen; 2 to 64 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-    public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final Divisions divisions;
     private final AuditLog audit;
+    private final PasswordPolicy passwordPolicy;
 
     public AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, Divisions divisions,
-                          AuditLog audit) {
+                          AuditLog audit, PasswordPolicy passwordPolicy) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.divisions = divisions;
         this.audit = audit;
+        this.passwordPolicy = passwordPolicy;
     }
 
     /**
@@ -42,7 +43,8 @@ public class AccountService {
      * enables it. The username is trimmed and lower-cased.
      *
      * @param townshipCode the 12-digit code of one of the county's townships for {@link Role#CADRE}; null otherwise
-     * @throws IllegalArgumentException if an argument is invalid (the message says which and why)
+     * @throws WeakPasswordException    if the password breaks the {@link PasswordPolicy} (the message says why)
+     * @throws IllegalArgumentException if another argument is invalid (the message says which and why)
      */
     @Transactional
     public void createOrReset(String username, String displayName, Role role, String townshipCode, String rawPassword) {
@@ -70,9 +72,7 @@ public class AccountService {
         } else if (township != null) {
             throw new IllegalArgumentException("only a CADRE is bound to a township; " + role + " sees the whole county");
         }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        passwordPolicy.require(rawPassword, name, displayName);
         String hash = passwordEncoder.encode(rawPassword);
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         boolean exists = repository.findByUsername(name).isPresent();

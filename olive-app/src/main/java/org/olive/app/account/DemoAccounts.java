@@ -47,15 +47,17 @@ public class DemoAccounts implements ApplicationRunner {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountService accounts;
+    private final PasswordPolicy policy;
     private final Divisions divisions;
     private final Environment env;
     private final boolean demo;
     private final String fixedPassword;
 
-    public DemoAccounts(AccountService accounts, Divisions divisions, Environment env,
+    public DemoAccounts(AccountService accounts, PasswordPolicy policy, Divisions divisions, Environment env,
                         @Value("${olive.demo.accounts:false}") boolean demo,
                         @Value("${olive.demo.password:}") String fixedPassword) {
         this.accounts = accounts;
+        this.policy = policy;
         this.divisions = divisions;
         this.env = env;
         this.demo = demo;
@@ -67,7 +69,7 @@ public class DemoAccounts implements ApplicationRunner {
         if (demo) {
             List<String[]> rows = new ArrayList<>();
             for (Demo d : DEMOS) {
-                String password = fixedPassword.isEmpty() ? randomPassword() : fixedPassword;
+                String password = fixedPassword.isEmpty() ? randomPassword(policy, d) : fixedPassword;
                 accounts.createOrReset(d.username(), d.displayName(), d.role(), d.townshipCode(), password);
                 String who = d.displayName()
                         + (d.townshipCode() == null ? "" : " (" + divisions.get(d.townshipCode()).name() + ")");
@@ -88,6 +90,15 @@ public class DemoAccounts implements ApplicationRunner {
         String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "localhost"
                 : address.contains(":") ? "[" + address + "]" : address;
         return "http://" + host + ":" + port + path + "/";
+    }
+
+    /** A random password that the policy accepts for this account (a random draw may hold "abc" or "2222"). */
+    static String randomPassword(PasswordPolicy policy, Demo d) {
+        String p;
+        do {
+            p = randomPassword();
+        } while (policy.check(p, d.username(), d.displayName()).isPresent());
+        return p;
     }
 
     static String randomPassword() {

@@ -15,6 +15,10 @@ public enum AuditAction {
     LEDGER_DECISION,
     /** Someone entered data by hand, e.g. an indicator value of the registry that Olive does not compute. */
     DATA_ENTERED,
+    /** Too many failed logins: an account or an address is locked for a while (subject ACCOUNT or ADDRESS). */
+    LOGIN_LOCKED,
+    /** Someone exported (downloaded) audit events. */
+    AUDIT_EXPORTED,
     /**
      * A logged-in user's request was refused (status 403): a page or action their role lacks, data outside their
      * township or period, a missing CSRF token. Subject: what was asked for; detail: the reason and the request.

@@ -73,6 +73,11 @@ public class AuditLog {
         recordByCurrentUser(AuditAction.DATA_ENTERED, subjectType, subjectId, detail);
     }
 
+    /** Records that the current user exported audit events ({@code detail}: format, filter, number of events). */
+    public void recordAuditExport(String detail) {
+        recordByCurrentUser(AuditAction.AUDIT_EXPORTED, "AUDIT_LOG", null, detail);
+    }
+
     private void recordByCurrentUser(AuditAction action, String subjectType, String subjectId, String detail) {
         String actor = "anonymous";
         String role = null;
@@ -107,7 +112,7 @@ public class AuditLog {
                 .query(Long.class).single();
     }
 
-    private static AuditEvent event(ResultSet rs, int rowNum) throws SQLException {
+    static AuditEvent event(ResultSet rs, int rowNum) throws SQLException {
         return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("actor"), rs.getString("actor_role"), AuditAction.valueOf(rs.getString("action")),
                 rs.getString("subject_type"), rs.getString("subject_id"),

@@ -3,16 +3,20 @@ package org.olive.app.cli;
 import org.olive.app.OliveWebApplication;
 import org.olive.app.account.AccountService;
 import org.olive.app.account.Role;
+import org.olive.app.account.WeakPasswordException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** {@code olive account}: manage user accounts from the command line (the first admin, password resets). */
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Manage user accounts.",
@@ -21,8 +25,17 @@ public class AccountCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create an account, or reset an existing one (role, township, password).",
-                    "The password is read from $OLIVE_PASSWORD, or asked for on the terminal."})
+                    "The password is read from $OLIVE_PASSWORD, or asked for on the terminal.",
+                    "It needs at least 10 characters (olive.password.min-length) and must not be a common or easily",
+                    "guessed password (docs/security.md);",
+                    "a refused password changes nothing and exits with 2 and one line saying why."})
     static class Create implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** The environment ($OLIVE_PASSWORD); replaced in tests. */
+        UnaryOperator<String> env = System::getenv;
 
         @Mixin
         DatabaseOptions db = new DatabaseOptions();
@@ -41,7 +54,7 @@ public class AccountCommand {
 
         @Override
         public Integer call() {
-            String password = System.getenv("OLIVE_PASSWORD");
+            String password = env.apply("OLIVE_PASSWORD");
             if (password == null || password.isEmpty()) {
                 if (System.console() == null) {
                     throw new IllegalArgumentException("no password: set $OLIVE_PASSWORD or run on a terminal");
@@ -51,6 +64,10 @@ public class AccountCommand {
             try (ConfigurableApplicationContext ctx = context(db)) {
                 ctx.getBean(AccountService.class).createOrReset(username, displayName == null ? username : displayName,
                         role, township, password);
+            } catch (WeakPasswordException e) {
+                // one line, no usage text: the options were right, the password was not
+                spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText("Error: " + e.getMessage()));
+                return CommandLine.ExitCode.USAGE;
             }
             System.out.println("Account " + username + " (" + role + (township == null ? "" : ", " + township) + ") is ready.");
             return 0;

@@ -10,6 +10,7 @@ import org.olive.app.ingest.IngestRuns.RejectFilter;
 import org.olive.app.ingest.IngestRuns.RejectPage;
 import org.olive.app.ingest.IngestRuns.RejectedSourceRow;
 import org.olive.app.ingest.IngestRuns.SourceFile;
+import org.olive.app.web.UnmaskedExport;
 import org.olive.pipeline.ingest.DataItemsIndicator;
 import org.olive.pipeline.ingest.IngestReport;
 import org.springframework.http.ContentDisposition;
@@ -20,13 +21,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 数据接入 (data intake): the ingest runs with their data-quality reports, the rejected rows (masked on screen, every
- * page view audited), their download for the source department (unmasked, audited) and the feedback lists per
+ * page view audited), their download for the source department (masked; unmasked only by an audited POST with a
+ * reason) and the feedback lists per
  * department (M10). Only ADMIN and ANALYST (see SecurityConfiguration): cadres and policy officers get 403.
  */
 @Controller
@@ -105,20 +108,38 @@ public class IngestController {
         return "ingest/rejects";
     }
 
+    /** The rejected rows of a file as CSV, ID numbers masked. */
     @GetMapping("/ingest/runs/{id}/rejects.csv")
     public ResponseEntity<byte[]> rejectsCsv(@PathVariable long id, @RequestParam String file) {
-        RejectExport export = export(id, file);
-        byte[] body = export.csv();
-        audit.recordExport(AUDIT_SUBJECT, "run " + id, "CSV " + export.charset().name() + " " + file);
-        return download(body, new MediaType("text", "csv", export.charset()), export.fileName("csv"));
+        return rejects(id, file, "csv", null);
     }
 
+    /** The rejected rows of a file as XLSX, ID numbers masked. */
     @GetMapping("/ingest/runs/{id}/rejects.xlsx")
     public ResponseEntity<byte[]> rejectsXlsx(@PathVariable long id, @RequestParam String file) {
-        RejectExport export = export(id, file);
-        byte[] body = export.xlsx();
-        audit.recordExport(AUDIT_SUBJECT, "run " + id, "XLSX " + file);
-        return download(body, XLSX, export.fileName("xlsx"));
+        return rejects(id, file, "xlsx", null);
+    }
+
+    /**
+     * The rejected rows as the department delivered them, ID numbers unmasked, to send back for correction: an explicit
+     * POST with a stated reason, audited with it ({@link UnmaskedExport}).
+     */
+    @PostMapping("/ingest/runs/{id}/rejects.{format:csv|xlsx}")
+    public ResponseEntity<byte[]> rejectsUnmasked(@PathVariable long id, @PathVariable String format,
+                                                  @RequestParam String file, @RequestParam(required = false) String reason) {
+        return rejects(id, file, format, UnmaskedExport.reason(reason));
+    }
+
+    private ResponseEntity<byte[]> rejects(long id, String fileName, String format, String unmaskReason) {
+        IngestRun run = runs.run(id).orElseThrow(IngestController::notFound);
+        SourceFile file = runs.file(id, fileName).orElseThrow(IngestController::notFound);
+        List<RejectedSourceRow> rows = runs.rejectedSourceRows(id, file.name());
+        RejectExport export = new RejectExport(file, rows, run.sourceDir(), unmaskReason != null);
+        boolean csv = format.equals("csv");
+        byte[] body = csv ? export.csv() : export.xlsx();
+        audit.recordExport(AUDIT_SUBJECT, "run " + id, (csv ? "CSV " + export.charset().name() : "XLSX") + " " + fileName
+                + (unmaskReason == null ? ", masked" : ", UNMASKED, reason: " + unmaskReason));
+        return download(body, csv ? new MediaType("text", "csv", export.charset()) : XLSX, export.fileName(format));
     }
 
     @GetMapping("/ingest/feedback")
@@ -137,13 +158,6 @@ public class IngestController {
                     : DepartmentFeedback.of(report, runs.rejectedRowsByFile(run.id()), runs.editedAmounts(chosen)));
         }
         return "ingest/feedback";
-    }
-
-    private RejectExport export(long id, String fileName) {
-        IngestRun run = runs.run(id).orElseThrow(IngestController::notFound);
-        SourceFile file = runs.file(id, fileName).orElseThrow(IngestController::notFound);
-        List<RejectedSourceRow> rows = runs.rejectedSourceRows(id, file.name());
-        return new RejectExport(file, rows, run.sourceDir());
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {

@@ -23,6 +23,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.olive.app.ingest.IngestRuns.RejectedSourceRow;
 import org.olive.app.ingest.IngestRuns.SourceFile;
+import org.olive.export.SpreadsheetCell;
 import org.olive.ingest.table.IngestException;
 import org.olive.ingest.table.ReaderOptions;
 import org.olive.ingest.table.SourceDescription;
@@ -36,8 +37,12 @@ import org.olive.ingest.table.TableReaders;
  * row, joined with {@value #REASON_SEPARATOR}). One output row per rejected source row.
  *
  * <p>The CSV keeps the source's encoding (GB18030 stays GB18030, a byte-order mark is written again when the source
- * had one) and delimiter; an XLSX source gets a UTF-8 CSV with a byte-order mark, which Excel opens correctly. These
- * files are NOT masked: they go back to the department that delivered the data.
+ * had one) and delimiter; an XLSX source gets a UTF-8 CSV with a byte-order mark, which Excel opens correctly.
+ *
+ * <p>ID numbers are masked ({@link Masking#ids}) unless the export is made {@code unmasked}: the web app offers that
+ * only as an explicit, audited POST with a stated reason, for the department that must correct its rows (issue 11,
+ * item 8). Every CSV cell that a spreadsheet would evaluate is escaped ({@link SpreadsheetCell}); the XLSX writes
+ * every cell as a text value, never as a formula.
  */
 public final class RejectExport {
 
@@ -56,14 +61,26 @@ public final class RejectExport {
     private final SourceFile file;
     private final List<RejectedSourceRow> rows;
     private final Source source;
+    private final boolean unmasked;
 
     /**
      * @param sourceDir the run's source folder ({@code ingest_run.source_dir}); the file is looked for there
+     * @param unmasked  whether ID numbers are written as delivered (else masked)
      */
-    public RejectExport(SourceFile file, List<RejectedSourceRow> rows, String sourceDir) {
+    public RejectExport(SourceFile file, List<RejectedSourceRow> rows, String sourceDir, boolean unmasked) {
         this.file = file;
         this.rows = rows;
         this.source = source(file, sourceDir);
+        this.unmasked = unmasked;
+    }
+
+    /** A masked export. */
+    public RejectExport(SourceFile file, List<RejectedSourceRow> rows, String sourceDir) {
+        this(file, rows, sourceDir, false);
+    }
+
+    public boolean unmasked() {
+        return unmasked;
     }
 
     /** The header row written: the source's (or a generic one, widened to the widest row), then the added columns. */
@@ -85,12 +102,16 @@ public final class RejectExport {
         int width = header().size() - 2;
         List<List<String>> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            List<String> r = new ArrayList<>(cells.get(i));
+            List<String> r = new ArrayList<>(cells.get(i).size() + 2);
+            for (String cell : cells.get(i)) {
+                r.add(unmasked ? cell : Masking.ids(cell));
+            }
             while (r.size() < width) {
                 r.add("");
             }
             r.add(Long.toString(rows.get(i).sourceRow()));
-            r.add(String.join(REASON_SEPARATOR, rows.get(i).reasons()));
+            String reasons = String.join(REASON_SEPARATOR, rows.get(i).reasons());
+            r.add(unmasked ? reasons : Masking.ids(reasons));
             out.add(r);
         }
         return out;
@@ -117,9 +138,9 @@ public final class RejectExport {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(source.delimiter()).get();
         try (CSVPrinter printer = new CSVPrinter(w, format)) {
-            printer.printRecord(header());
+            printer.printRecord(SpreadsheetCell.row(header()));
             for (List<String> r : records()) {
-                printer.printRecord(r);
+                printer.printRecord(SpreadsheetCell.row(r));
             }
         }
     }

@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
+import org.olive.app.web.UnmaskedExport;
+import org.olive.export.SpreadsheetCell;
 import org.olive.app.population.PopulationLedger.Filter;
 import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
@@ -27,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -76,6 +79,7 @@ public class PopulationController {
         model.addAttribute("scopeTownship", Access.township(scope));
         boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
         model.addAttribute("personalRows", rows);
+        model.addAttribute("mayUnmask", Access.mayUnmask());
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -103,8 +107,8 @@ public class PopulationController {
     }
 
     /**
-     * The membership of a list as CSV (UTF-8 with byte-order mark, opens in Excel): registry number, ID number
-     * (unmasked only for roles that may unmask), name, sex, age, village, member since. Audited as an export.
+     * The membership of a list as CSV (UTF-8 with byte-order mark, opens in Excel): registry number, ID number (masked),
+     * name, sex, age, village, member since. Audited as an export. Formula-like cells are escaped.
      */
     @GetMapping("/population/members.csv")
     public ResponseEntity<byte[]> csv(@RequestParam(required = false) String period,
@@ -113,6 +117,26 @@ public class PopulationController {
                                       @RequestParam(required = false) String village,
                                       @RequestParam(required = false) String sex, @RequestParam(required = false) String age,
                                       AreaScope scope) {
+        return csv(period, list, township, village, sex, age, scope, null);
+    }
+
+    /**
+     * The same CSV with full ID numbers: an explicit POST by a role that may unmask, with a stated reason that is
+     * audited with the export ({@link UnmaskedExport}).
+     */
+    @PostMapping("/population/members.csv")
+    public ResponseEntity<byte[]> unmaskedCsv(@RequestParam(required = false) String period,
+                                              @RequestParam(required = false) String list,
+                                              @RequestParam(required = false) String township,
+                                              @RequestParam(required = false) String village,
+                                              @RequestParam(required = false) String sex,
+                                              @RequestParam(required = false) String age,
+                                              @RequestParam(required = false) String reason, AreaScope scope) {
+        return csv(period, list, township, village, sex, age, scope, UnmaskedExport.reason(reason));
+    }
+
+    private ResponseEntity<byte[]> csv(String period, String list, String township, String village, String sex, String age,
+                                       AreaScope scope, String unmaskReason) {
         access.require(Permission.READ_PERSONAL_DATA, AUDIT_SUBJECT, "CSV");
         List<String> errors = new ArrayList<>();
         Filter f = filter(ledger.periods(), period, list, township, village, sex, age, scope, errors);
@@ -121,16 +145,16 @@ public class PopulationController {
                     .body(String.join("\n", errors.isEmpty() ? List.of("no ledger period to export") : errors)
                             .getBytes(StandardCharsets.UTF_8));
         }
-        boolean unmasked = Access.mayUnmask();
+        boolean unmasked = unmaskReason != null;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
             w.write('\uFEFF');
-            csv.printRecord("登记号", "公民身份号码", "姓名", "性别", "年龄", "村（社区）", "村（社区）代码", "列入期间");
+            csv.printRecord(SpreadsheetCell.row("登记号", "公民身份号码", "姓名", "性别", "年龄", "村（社区）", "村（社区）代码", "列入期间"));
             ledger.eachMember(f, m -> {
                 try {
-                    csv.printRecord(m.personKey(), unmasked ? m.idNumber() : m.maskedId(), m.name(), m.sex(), m.age(),
-                            areas.of(m.village()), m.village(), m.since());
+                    csv.printRecord(SpreadsheetCell.row(m.personKey(), unmasked ? m.idNumber() : m.maskedId(), m.name(),
+                            m.sex(), m.age(), areas.of(m.village()), m.village(), m.since()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -139,7 +163,7 @@ public class PopulationController {
             throw new UncheckedIOException(e);
         }
         audit.recordExport(AUDIT_SUBJECT, f.period() + " " + f.list().id(),
-                "CSV" + (unmasked ? " unmasked" : " masked") + describe(f));
+                "CSV" + (unmasked ? " UNMASKED, reason: " + unmaskReason + "," : " masked") + describe(f));
         String name = "population-" + f.list().id() + "-" + f.period() + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -15,11 +16,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * READ_PERSONAL_DATA; the controllers check the rest through {@link PersonalDataAccess}. Every refusal goes through
  * {@link DeniedAudit} (audited, then the /denied page). CSRF protection
  * is on (Thymeleaf adds the token to every form), sessions change id at login (fixation protection), there is no
- * remember-me: nothing about the user is kept in the browser beyond the session cookie.
+ * remember-me: nothing about the user is kept in the browser beyond the session cookie. Repeated failed logins lock the
+ * account or the address for a while ({@link LoginThrottle}).
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    static final String LOGIN = "/login";
 
     /** Scripts only from this server (no inline script, no CDN); ECharts and htmx set inline styles. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -32,18 +36,21 @@ public class SecurityConfiguration {
             "/population/members.csv"};
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAudit loginAudit, DeniedAudit deniedAudit)
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAudit loginAudit, LoginThrottle throttle,
+                                                   DeniedAudit deniedAudit)
             throws Exception {
         http
+                // after the CSRF check, before the password check
+                .addFilterBefore(new LoginThrottleFilter(throttle, loginAudit), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/login", "/error").permitAll()
+                                LOGIN, "/error").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole(Permission.ADMINISTER.roleNames())
                         .requestMatchers("/ingest", "/ingest/**").hasAnyRole(Permission.DATA_INTAKE.roleNames())
                         .requestMatchers(PERSONAL_PAGES).hasAnyRole(Permission.READ_PERSONAL_DATA.roleNames())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
-                        .loginPage("/login")
+                        .loginPage(LOGIN)
                         .successHandler(loginAudit)
                         .failureHandler(loginAudit)
                         .permitAll())

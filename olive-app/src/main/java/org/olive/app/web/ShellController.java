@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Login page, home (redirects to the cockpit, {@code org.olive.app.cockpit}) and the placeholder pages of the ledgers
@@ -24,9 +25,13 @@ public class ShellController {
         this.demo = demo;
     }
 
+    /** {@code ?locked=N}: too many failed logins, locked for N more minutes (see {@code LoginThrottle}). */
     @GetMapping("/login")
-    public String login(Model model) {
+    public String login(@RequestParam(required = false) String locked, Model model) {
         model.addAttribute("demo", demo);
+        if (locked != null && locked.matches("[0-9]{1,4}")) {
+            model.addAttribute("lockedMinutes", Math.max(1, Integer.parseInt(locked)));
+        }
         return "login";
     }
 

@@ -2,8 +2,11 @@ package org.olive.app.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.olive.app.OliveWebTest;
 import org.olive.app.audit.AuditAction;
 import org.olive.app.audit.AuditLog;
@@ -45,16 +48,16 @@ class AccountServiceTest {
     @Test
     void createsThenResets() {
         long before = accounts.count();
-        accounts.createOrReset(" Cadre.Shengshan ", "嵊山镇干部", Role.CADRE, "330922101000", "first-password");
+        accounts.createOrReset(" Cadre.Shengshan ", "嵊山镇干部", Role.CADRE, "330922101000", "Shengshan-first-381");
         assertThat(accounts.count()).isEqualTo(before + 1);
         Account created = accounts.find("cadre.shengshan").orElseThrow();
         assertThat(created.townshipCode()).isEqualTo("330922101000");
         assertThat(created.enabled()).isTrue();
         String hash = repository.findCredentials("cadre.shengshan").orElseThrow().passwordHash();
         assertThat(hash).startsWith("{bcrypt}");
-        assertThat(encoder.matches("first-password", hash)).isTrue();
+        assertThat(encoder.matches("Shengshan-first-381", hash)).isTrue();
 
-        accounts.createOrReset("cadre.shengshan", "改任分析员", Role.ANALYST, null, "second-password");
+        accounts.createOrReset("cadre.shengshan", "改任分析员", Role.ANALYST, null, "Shengshan-second-772");
         assertThat(accounts.count()).isEqualTo(before + 1);
         Account reset = accounts.find("cadre.shengshan").orElseThrow();
         assertThat(reset.role()).isEqualTo(Role.ANALYST);
@@ -62,8 +65,8 @@ class AccountServiceTest {
         assertThat(reset.displayName()).isEqualTo("改任分析员");
         assertThat(reset.createdAt()).isEqualTo(created.createdAt());
         String newHash = repository.findCredentials("cadre.shengshan").orElseThrow().passwordHash();
-        assertThat(encoder.matches("second-password", newHash)).isTrue();
-        assertThat(encoder.matches("first-password", newHash)).isFalse();
+        assertThat(encoder.matches("Shengshan-second-772", newHash)).isTrue();
+        assertThat(encoder.matches("Shengshan-first-381", newHash)).isFalse();
 
         assertThat(audit.recent(AuditAction.ACCOUNT_RESET, 1).get(0).subjectId()).isEqualTo("cadre.shengshan");
     }
@@ -83,27 +86,51 @@ class AccountServiceTest {
     @Test
     void rejectsInvalidInput() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> accounts.createOrReset("x y", "名", Role.ANALYST, null, "long-enough"))
+                () -> accounts.createOrReset("x y", "名", Role.ANALYST, null, "Harbour-Lantern-4417"))
                 .withMessageContaining("username");
         assertThatIllegalArgumentException().isThrownBy(
-                () -> accounts.createOrReset("c1", "名", Role.CADRE, null, "long-enough"))
+                () -> accounts.createOrReset("c1", "名", Role.CADRE, null, "Harbour-Lantern-4417"))
                 .withMessageContaining("township");
         assertThatIllegalArgumentException().isThrownBy(
-                () -> accounts.createOrReset("c1", "名", Role.CADRE, "330922100001", "long-enough"))
+                () -> accounts.createOrReset("c1", "名", Role.CADRE, "330922100001", "Harbour-Lantern-4417"))
                 .withMessageContaining("unknown township");
         assertThatIllegalArgumentException().isThrownBy(
-                () -> accounts.createOrReset("c1", "名", Role.CADRE, "330922999000", "long-enough"))
+                () -> accounts.createOrReset("c1", "名", Role.CADRE, "330922999000", "Harbour-Lantern-4417"))
                 .withMessageContaining("unknown township");
         assertThatIllegalArgumentException().isThrownBy(
-                () -> accounts.createOrReset("a1", "名", Role.ANALYST, "330922100000", "long-enough"))
+                () -> accounts.createOrReset("a1", "名", Role.ANALYST, "330922100000", "Harbour-Lantern-4417"))
                 .withMessageContaining("only a CADRE");
         assertThatIllegalArgumentException().isThrownBy(
                 () -> accounts.createOrReset("a1", "名", Role.ANALYST, null, "short"))
-                .withMessageContaining("password");
+                .withMessageContaining("密码太短");
         assertThatIllegalArgumentException().isThrownBy(
-                () -> accounts.createOrReset("a1", " ", Role.ANALYST, null, "long-enough"))
+                () -> accounts.createOrReset("a1", " ", Role.ANALYST, null, "Harbour-Lantern-4417"))
                 .withMessageContaining("display name");
         assertThat(accounts.find("c1")).isEmpty();
         assertThat(accounts.find("a1")).isEmpty();
+    }
+
+    /** Issue 11 item 12: {@code olive account create} accepted 12345678, password and aaaaaaaa. */
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678", "password", "aaaaaaaa", "1234567890", "qwertyuiop", "password12",
+            "aaaaaaaaaa"})
+    void weakPasswordsAreRefusedOnCreateAndOnReset(String weak) {
+        long before = audit.count(AuditAction.ACCOUNT_CREATED);
+        assertThatThrownBy(() -> accounts.createOrReset("weak.user", "弱密码", Role.ANALYST, null, weak))
+                .isInstanceOf(WeakPasswordException.class).hasMessageContaining("密码");
+        assertThat(accounts.find("weak.user")).isEmpty();
+        assertThat(audit.count(AuditAction.ACCOUNT_CREATED)).isEqualTo(before);
+        // a reset of an existing account is held to the same rule, and keeps the old password
+        String old = repository.findCredentials("policy").orElseThrow().passwordHash();
+        assertThatThrownBy(() -> accounts.createOrReset("policy", "政策专员", Role.POLICY_OFFICER, null, weak))
+                .isInstanceOf(WeakPasswordException.class);
+        assertThat(repository.findCredentials("policy").orElseThrow().passwordHash()).isEqualTo(old);
+    }
+
+    @Test
+    void theUsernameIsNoPassword() {
+        assertThatThrownBy(() -> accounts.createOrReset("lighthouse.keeper", "灯塔看守", Role.ANALYST, null,
+                "lighthouse.keeper1")).isInstanceOf(WeakPasswordException.class).hasMessageContaining("用户名或姓名");
+        assertThat(accounts.find("lighthouse.keeper")).isEmpty();
     }
 }

@@ -3,7 +3,9 @@ package org.olive.app.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -175,9 +177,24 @@ class IngestWebTest {
             assertThat(rec.size()).isEqualTo(header.size());
             assertThat(rec.get(header.size() - 1)).isNotBlank();
         }
-        // unmasked: the department needs the real values to correct them
-        assertThat(new String(body, gb18030)).doesNotContain("********");
+        // issue 11, item 8: a plain GET is masked
+        assertThat(Masking.holdsId(new String(body, gb18030))).isFalse();
         assertThat(audit.count(AuditAction.EXPORT_PERSONAL_DATA)).isEqualTo(before + 1);
+
+        // unmasked for the department that must correct its rows: a POST with a reason, audited with it
+        mvc.perform(post("/ingest/runs/" + report.runId() + "/rejects.csv").with(csrf()).param("file", gb.file())
+                .session(login("analyst"))).andExpect(status().isBadRequest());
+        byte[] full = mvc.perform(post("/ingest/runs/" + report.runId() + "/rejects.csv").with(csrf())
+                        .param("file", gb.file()).param("reason", "退回公安局更正").session(login("analyst")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(full, gb18030)).doesNotContain("********");
+        assertThat(audit.count(AuditAction.EXPORT_PERSONAL_DATA)).isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT detail FROM audit_event ORDER BY id DESC LIMIT 1").query(String.class).single())
+                .contains("UNMASKED", "退回公安局更正");
+        byte[] xlsx = mvc.perform(post("/ingest/runs/" + report.runId() + "/rejects.xlsx").with(csrf())
+                        .param("file", gb.file()).param("reason", "退回公安局更正").session(login("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(xlsx).startsWith((byte) 'P', (byte) 'K');
     }
 
     @Test

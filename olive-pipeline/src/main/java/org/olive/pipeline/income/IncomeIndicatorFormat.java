@@ -1,8 +1,13 @@
 package org.olive.pipeline.income;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.olive.export.SpreadsheetCell;
 import org.olive.indicator.Breakdown;
 import org.olive.indicator.GroupIndicators;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,12 +81,17 @@ public final class IncomeIndicatorFormat {
         return new Line(Breakdown.COUNTY, "", metric, Double.NaN, Double.NaN);
     }
 
+    /** The lines as CSV (Commons CSV, RFC 4180); text cells that a spreadsheet would evaluate are escaped. */
     public static String csv(IncomeIndicators ind, Breakdown by) {
-        StringBuilder sb = new StringBuilder("breakdown,group,metric,population,survey,gap\n");
-        for (Line l : lines(ind, by)) {
-            sb.append(l.breakdown()).append(',').append(l.group()).append(',').append(l.metric()).append(',')
-                    .append(num(l.population(), "")).append(',').append(num(l.survey(), "")).append(',')
-                    .append(num(l.gap(), "")).append('\n');
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord("breakdown", "group", "metric", "population", "survey", "gap");
+            for (Line l : lines(ind, by)) {
+                csv.printRecord(SpreadsheetCell.row(l.breakdown().name(), l.group(), l.metric(), num(l.population(), ""),
+                        num(l.survey(), ""), num(l.gap(), "")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }

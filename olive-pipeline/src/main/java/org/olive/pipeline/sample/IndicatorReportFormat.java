@@ -1,6 +1,7 @@
 package org.olive.pipeline.sample;
 
 import org.olive.indicator.IndicatorReport;
+import org.olive.export.SpreadsheetCell;
 import org.olive.indicator.IndicatorSet;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -93,7 +94,9 @@ public final class IndicatorReportFormat {
         return Double.toString(v).toLowerCase(Locale.ROOT);
     }
 
-    private static String quote(String s) {
+    /** A text cell: formula-like text escaped ({@link SpreadsheetCell}), then quoted where RFC 4180 needs it. */
+    private static String quote(String text) {
+        String s = SpreadsheetCell.safe(text);
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
