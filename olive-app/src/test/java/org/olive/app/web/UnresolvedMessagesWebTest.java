@@ -49,8 +49,11 @@ class UnresolvedMessagesWebTest {
     /** What Thymeleaf prints for a key it cannot resolve: {@code ??key_locale??}. */
     static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?\\s<>\"']+\\?\\?");
 
-    /** Routes that answer data, not a page (CSV, XLSX, JSON), and Spring Boot's error endpoint (not reachable in MockMvc). */
-    static final Pattern NOT_A_PAGE = Pattern.compile(".*\\.(csv|xlsx|json)$|^/error$");
+    /**
+     * Routes that answer data, not a page (a file name ending .csv, .xlsx, .json or .{format:…}), and Spring Boot's
+     * error endpoint (not reachable in MockMvc).
+     */
+    static final Pattern NOT_A_PAGE = Pattern.compile(".*\\.(csv|xlsx|json|\\{format:[^/]*\\})$|^/error$");
 
     static final List<String> USERS = List.of("admin", "analyst", "cadre", "policy");
 
