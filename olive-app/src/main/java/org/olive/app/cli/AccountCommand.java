@@ -91,6 +91,7 @@ public class AccountCommand {
 
     /** The application without its web server: database, migrations and services. */
     static ConfigurableApplicationContext context(DatabaseOptions db) {
+        db.verifyConnection();
         Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
         props.put("spring.main.web-application-type", "none");
         props.put("logging.level.root", "WARN");

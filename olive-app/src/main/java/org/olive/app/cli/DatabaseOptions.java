@@ -3,6 +3,9 @@ package org.olive.app.cli;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,6 +45,22 @@ public class DatabaseOptions {
             p.put("spring.datasource.password", pw);
         }
         return p;
+    }
+
+    /**
+     * Opens and closes one connection with the chosen URL, user and password, before the application starts: a wrong
+     * password, an unknown database or an unreachable server ends the command with one line
+     * ({@link DatabaseConnectionException}, exit 2) instead of the application's failure to start.
+     */
+    void verifyConnection() {
+        Map<String, Object> p = springProperties();
+        String jdbcUrl = (String) p.get("spring.datasource.url");
+        String u = (String) p.get("spring.datasource.username");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, u, (String) p.get("spring.datasource.password"))) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new DatabaseConnectionException(jdbcUrl, u, e);
+        }
     }
 
     String describe() {

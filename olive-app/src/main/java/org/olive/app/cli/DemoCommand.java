@@ -51,6 +51,9 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (db.url != null && !db.url.isBlank()) {
+            db.verifyConnection(); // before generating the county: a wrong password ends the demo at once
+        }
         Path countyDir = db.dataDir.resolve("county");
         SynthOptions options = synth.toOptions(countyDir);
         Path stamp = countyDir.resolve("options.txt");

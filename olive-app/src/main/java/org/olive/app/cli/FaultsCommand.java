@@ -53,6 +53,7 @@ public class FaultsCommand implements Callable<Integer> {
 
     /** As AccountCommand.context, logging errors only: with json and csv standard output holds only the data. */
     private ConfigurableApplicationContext quietContext() {
+        db.verifyConnection();
         java.util.Map<String, Object> props = new java.util.LinkedHashMap<>(db.springProperties());
         props.put("spring.main.web-application-type", "none");
         props.put("spring.main.banner-mode", "off");

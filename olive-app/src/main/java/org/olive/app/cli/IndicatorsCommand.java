@@ -145,7 +145,7 @@ public class IndicatorsCommand implements Callable<Integer> {
         out.print(switch (f) {
             case "json" -> IncomeIndicatorFormat.json(ind, breakdown);
             case "csv" -> IncomeIndicatorFormat.csv(ind, breakdown);
-            default -> IncomeIndicatorFormat.text(ind, breakdown);
+            default -> IndicatorsText.text(ind, breakdown);
         });
         out.flush();
         return 0;

@@ -1,19 +1,23 @@
 package org.olive.app.cli;
 
+import java.sql.SQLException;
+import java.util.Map;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code olive} command line.
  *
- * <p>Exit codes: 0 success, 2 usage error (bad option or argument), 3 a data error stopped the run,
+ * <p>Exit codes: 0 success, 2 usage error (bad option or argument, or a database that refuses the connection: one line
+ * naming its URL and user), 3 a data error stopped the run,
  * 1 any other failure.
  */
 @Command(name = "olive", mixinStandardHelpOptions = true, versionProvider = OliveCommand.Version.class,
         description = {"Olive 橄榄 — household income monitoring and analysis for common prosperity (共同富裕).", ""},
         subcommands = {DemoCommand.class, SynthCommand.class, IngestCommand.class, RunCommand.class, IndicatorsCommand.class, FaultsCommand.class, ServeCommand.class, AccountCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:usage error", "3:a data error stopped the run", "1:unexpected failure"})
+        exitCodeList = {"0:success", "2:usage error, or the database refuses the connection", "3:a data error stopped the run", "1:unexpected failure"})
 public class OliveCommand implements Runnable {
 
     public static final int EXIT_DATA_ERROR = 3;
@@ -32,6 +36,11 @@ public class OliveCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OliveCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            DatabaseConnectionException db = connectionFailure(ex, commandLine);
+            if (db != null) {
+                commandLine.getErr().println(commandLine.getColorScheme().errorText(db.getMessage()));
+                return CommandLine.ExitCode.USAGE;
+            }
             if (ex instanceof DataException de) {
                 commandLine.getErr().println(commandLine.getColorScheme().errorText("Data error: " + de.getMessage()));
                 return EXIT_DATA_ERROR;
@@ -45,6 +54,31 @@ public class OliveCommand implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl;
+    }
+
+    /**
+     * The database's refusal behind a failure: a {@link DatabaseConnectionException} in the cause chain, or an
+     * authentication {@link SQLException} (SQLSTATE class 28) that got past the check before start, attributed to the
+     * command's database options; else null.
+     */
+    static DatabaseConnectionException connectionFailure(Throwable ex, CommandLine commandLine) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseConnectionException d) {
+                return d;
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException e && DatabaseConnectionException.isAuthentication(e)) {
+                for (CommandLine.Model.CommandSpec mixin : commandLine.getCommandSpec().mixins().values()) {
+                    if (mixin.userObject() instanceof DatabaseOptions o) {
+                        Map<String, Object> p = o.springProperties();
+                        return new DatabaseConnectionException((String) p.get("spring.datasource.url"),
+                                (String) p.get("spring.datasource.username"), e);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Override

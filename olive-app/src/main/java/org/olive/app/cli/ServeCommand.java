@@ -39,6 +39,7 @@ public class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, found " + port);
         }
+        db.verifyConnection();
         Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
         props.put("server.port", port);
         props.put("server.address", bind);

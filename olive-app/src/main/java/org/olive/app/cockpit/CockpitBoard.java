@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.olive.app.income.IncomeLedger;
 import org.olive.app.income.IncomeLedger.Figure;
 import org.olive.app.income.IncomeLedger.FamilyPoint;
+import org.olive.app.web.Figures;
 import org.olive.geography.Division;
 import org.olive.geography.Divisions;
 import org.olive.indicator.Distribution;
@@ -79,8 +80,9 @@ public class CockpitBoard {
             return progress.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
+        /** The reason's arguments, values formatted by the indicator's unit ({@link Figures}). */
         public Object[] reasonArguments() {
-            return progress.arguments().toArray();
+            return new Figures().reasonArguments(indicator, progress);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.olive.app.web.Figures;
 import org.olive.indicator.registry.Indicator;
 import org.olive.indicator.registry.IndicatorRegistry;
 import org.olive.indicator.registry.IndicatorSet;
@@ -120,9 +121,9 @@ public class IndicatorBoard {
             return progress.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
-        /** The reason's arguments as an array for the message bundle. */
+        /** The reason's arguments for the message bundle, values formatted by the indicator's unit ({@link Figures}). */
         public Object[] reasonArguments() {
-            return progress.arguments().toArray();
+            return new Figures().reasonArguments(indicator, progress);
         }
     }
 

@@ -32,8 +32,8 @@ class AccuracyWebTest {
     void indicatorFourAndTruthFigures() throws Exception {
         String html = web.page(get("/ledger").session(web.login("analyst")));
         assertThat(html).contains("指标4：家庭关系精准性比例", "data-chart=\"accuracy\"", "全县", "菜园镇", "嵊山镇",
-                "83.33% (5/6)", "100.00% (5/5)", "0.00% (0/1)", "data-target=\"99.0\"");
-        assertThat(html).contains("id=\"truth-table\"", "常住判定精确率", "99.70% (997/1000)", "99.25% (1985/2000)",
+                "83.3% (5/6)", "100.0% (5/5)", "0.0% (0/1)", "data-target=\"99.0\"");
+        assertThat(html).contains("id=\"truth-table\"", "常住判定精确率", "99.7% (997/1000)", "99.3% (1985/2000)",
                 "against truth/2025-03/residence.csv");
     }
 

@@ -86,6 +86,20 @@ class IndicatorsPeriodCommandTest {
         assertThat(text.out()).contains("County indicators of 2025-12", "Pilot indicators (county)", "data_items_updated");
     }
 
+    /** Issue 11 item 17: the text report shows every figure with its unit and precision; CSV and JSON keep plain numbers. */
+    @Test
+    void textShowsEveryFigureWithItsUnit() {
+        Run text = run("indicators", "--period", "2025-12");
+        assertThat(text.exit()).as(text.err()).isZero();
+        String pilot2 = text.out().lines().filter(l -> l.startsWith("2 ")).findFirst().orElseThrow();
+        assertThat(pilot2).contains("share_10_50", "83.3%");
+        String pilot1 = text.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+        assertThat(pilot1).contains("urban_rural_ratio", "0.67", "1.33");
+        String perCapita = text.out().lines().filter(l -> l.strip().startsWith("per_capita_di")).findFirst().orElseThrow();
+        assertThat(perCapita).contains("50,000 元", "34,000 元", "16,000 元");
+        assertThat(text.out()).doesNotContain("0.8333", "0.6666", "1.3333");
+    }
+
     @Test
     void usageErrors() {
         assertThat(run("indicators", "--period", "2025-12", "--by", "area").exit()).isEqualTo(2);

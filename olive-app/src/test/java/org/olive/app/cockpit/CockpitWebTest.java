@@ -57,6 +57,28 @@ class CockpitWebTest {
         assertThat(html).contains("/js/cockpit.js", "data-chart=\"histogram\"", "data-chart=\"lorenz\"");
     }
 
+    /**
+     * Issue 11 item 17: the verdicts printed the evaluator's raw decimals ("75.78415956未达到2025年目标80%（需≥80%）",
+     * "1.536067388不符合2025年目标"); a share shows with one decimal and its %, a ratio with two decimals.
+     */
+    @Test
+    void cardsAndVerdictsShowFiguresWithTheirUnitAndPrecision() throws Exception {
+        try {
+            indicator(P2, "share_10_50", 0.7578415956, 3.0313663824, 4.0);
+            indicator(P2, "urban_rural_ratio", 1.536067388, null, null);
+            String html = web.page(get("/cockpit").session(web.login("analyst")));
+            assertThat(html).contains("75.8%未达到2025年目标80%（需≥ 80%）", "1.54不符合2025年目标“1.5以内”",
+                    "<span class=\"card-value\">75.8%</span>", "<span class=\"card-value\">1.54</span>");
+            String cards = html.substring(html.indexOf("id=\"pilot-cards\""), html.indexOf("</section>", html.indexOf("id=\"pilot-cards\"")));
+            assertThat(cards).doesNotContain("75.78", "1.536"); // the chart's data-value attributes keep the raw figures
+            String en = web.page(get("/cockpit").param("lang", "en").session(web.login("analyst")));
+            assertThat(en).contains("75.8% misses the 2025 target 80% (needs ≥ 80%)", "1.54 is outside the 2025 bound 1.5以内");
+        } finally {
+            indicator(P2, "share_10_50", 0.75, 3.0, 4.0);
+            indicator(P2, "urban_rural_ratio", 1.42, null, null);
+        }
+    }
+
     private void indicator(String p, String metric, double figure, Double num, Double den) {
         jdbc.sql("DELETE FROM income_indicator WHERE data_period = :p AND basis = 'POPULATION' AND breakdown = 'COUNTY' "
                 + "AND group_code = '' AND metric = :m").param("p", p).param("m", metric).update();

@@ -83,7 +83,7 @@ class IncomeWebTest {
         String html = web.page(get("/income/persons/" + ZHANG_WEI).param("period", P2).session(web.login("analyst")));
         assertThat(html).contains("张伟的收入", "iit_wages", "bnb", "个税_202503.csv row 3",
                 "href=\"/persons/" + ZHANG_WEI + "?period=2025-03#view-income\"",
-                "href=\"/persons/" + ZHANG_WEI + "?period=2025-03#view-work\"", "102,000.00", "转移性支出");
+                "href=\"/persons/" + ZHANG_WEI + "?period=2025-03#view-work\"", "102,000", "转移性支出");
         assertThat(LedgerWebSupport.FULL_ID.matcher(html).find()).as("no unmasked ID number").isFalse();
         assertThat(web.audits("VIEW_PERSONAL_DATA", "PERSON", "person " + ZHANG_WEI)).isEqualTo(before + 1);
         assertThat(web.lastDetail("PERSON")).isEqualTo("income, period 2025-03");
@@ -110,7 +110,7 @@ class IncomeWebTest {
         assertThat(web.audits("DATA_ENTERED", "INCOME_DECLARATION", null)).isEqualTo(entries + 1);
         assertThat(web.lastDetail("INCOME_DECLARATION")).contains("person " + WANG_QIANG, "WAGE 36000 from 2025-03");
         String page = web.page(get("/income/persons/" + WANG_QIANG).session(analyst));
-        assertThat(page).contains("村里核实的渔船务工收入", "36,000.00", "撤回");
+        assertThat(page).contains("村里核实的渔船务工收入", "36,000", "撤回");
         long id = jdbc.sql("SELECT id FROM income_declaration WHERE person_key = :k").param("k", WANG_QIANG)
                 .query(Long.class).single();
         mvc.perform(post("/income/declarations/" + id + "/withdraw").with(csrf()).session(analyst)

@@ -70,7 +70,7 @@ class IndicatorWebTest {
         assertThat(n).isEqualTo(62 + 8);
         assertThat(html).contains("<h1>指标库</h1>", "id=\"nav-indicators\"", "共 62 行、61 个序号指标，基期 2020 年",
                 "嵊泗县扩中提低家庭收入监测分析试点指标目标清单", "收入分配格局优化", "社会和谐和睦", "2024年目标");
-        assertThat(row(html, "C08")).contains("居民人均可支配收入(元)", "50154", "至2025年：69000", "无法评价",
+        assertThat(row(html, "C08")).contains("居民人均可支配收入(元)", "50,154 元", "至2025年：69,000 元", "无法评价",
                 "2024年尚无数值", "县发改局、县人社局、县农业农村局", "系统计算");
         assertThat(row(html, "C14")).contains("1.5以内", "评价指标");
         assertThat(row(html, "C18")).contains("预计55", "55以上");
@@ -83,7 +83,7 @@ class IndicatorWebTest {
     void analystEntersAValueAuditedAndTheRegistryJudgesIt() throws Exception {
         MockHttpSession s = login("analyst");
         String detail = page(get("/indicators/C35").session(s));
-        assertThat(detail).contains("最低生活保障标准(元)", "县民政局", "2022: 11000", "2025: 14000", "id=\"entry-form\"",
+        assertThat(detail).contains("最低生活保障标准(元)", "县民政局", "2022: 11,000 元", "2025: 14,000 元", "id=\"entry-form\"",
                 "name=\"_csrf\"", "id=\"no-history\"");
 
         mvc.perform(post("/indicators/C35/values").param("year", "2025").param("value", "14100").session(s))
@@ -100,12 +100,12 @@ class IndicatorWebTest {
                 .query(String.class).single()).isEqualTo("2025 = 14100 元; 县民政局2025年标准");
 
         assertThat(row(page(get("/indicators").param("year", "2025").session(s)), "C35"))
-                .contains("14100", "达标", "14100达到2025年目标14000（需≥ 14000）");
+                .contains("14,100 元", "达标", "14,100 元达到2025年目标14,000 元（需≥ 14,000 元）");
         // a correction replaces the shown value and keeps the old one
         mvc.perform(post("/indicators/C35/values").with(csrf()).param("year", "2025").param("value", "13900")
                 .session(s)).andExpect(status().is3xxRedirection());
         String after = page(get("/indicators/C35").session(s));
-        assertThat(after).contains("未达标", "13900未达到2025年目标14000", "id=\"history-table\"", "14100");
+        assertThat(after).contains("未达标", "13,900 元未达到2025年目标14,000 元", "id=\"history-table\"", "14,100 元");
         assertThat(audits("C35")).isEqualTo(2);
     }
 
@@ -151,10 +151,10 @@ class IndicatorWebTest {
                     .session(s)).andExpect(status().is3xxRedirection());
         }
         String zh = page(get("/indicators/C13").session(s));
-        assertThat(zh).contains("36与2020年的37.5相比：“稳步下降”成立", "36.4与2022年的36相比：“稳步下降”不成立");
+        assertThat(zh).contains("36.00与2020年的37.50相比：“稳步下降”成立", "36.40与2022年的36.00相比：“稳步下降”不成立");
         String en = page(get("/indicators").param("year", "2023").param("lang", "en").session(s));
         assertThat(en).contains("<h1>Indicator registry</h1>", ">Indicators</a>");
-        assertThat(row(en, "C13")).contains("Not met", "36.4 against 36 in 2022: 稳步下降 does not hold");
+        assertThat(row(en, "C13")).contains("Not met", "36.40 against 36.00 in 2022: 稳步下降 does not hold");
         assertThat(row(en, "C14")).contains("1.5以内", "Not evaluable", "no value for 2023");
         mvc.perform(get("/indicators").param("year", "1999").session(s)).andExpect(status().isBadRequest());
     }

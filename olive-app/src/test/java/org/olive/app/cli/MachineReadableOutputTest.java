@@ -1,0 +1,152 @@
+package org.olive.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.olive.pipeline.income.IncomeIndicatorFixture;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 11 item 18: with {@code --format json|csv} standard output carries only the data, in every command that has a
+ * machine-readable format; logs and warnings (Spring, Flyway's "Using H2 … newer than the version Flyway has been
+ * verified with") go to standard error. Each command runs as {@code olive} runs, in its own JVM through
+ * {@link OliveCommand#main} with the application's logging configuration, and its standard output must parse whole.
+ */
+class MachineReadableOutputTest {
+
+    @TempDir
+    static Path dir;
+
+    static String url;
+
+    @BeforeAll
+    static void fill() throws Exception {
+        url = "jdbc:h2:file:" + dir.resolve("olive") + ";AUTO_SERVER=FALSE";
+        DatabaseOptions db = new DatabaseOptions();
+        db.url = url;
+        db.user = "sa";
+        db.password = "";
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
+             Connection c = ctx.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+            IncomeIndicatorFixture.fill(c);
+            s.execute("INSERT INTO ingest_run (id, data_period, status, source_dir, started_at) VALUES (1000, '2025-06', 'SUCCEEDED', "
+                    + "'/x', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO ingest_file (run_id, data_period, file_name, dataset, encoding, bytes, rows_in, rows_loaded, "
+                    + "rows_repaired, rows_rejected, blank_rows, millis) VALUES (1000, '2025-06', "
+                    + "'个人所得税扣缴明细_202506.csv', 'iit', 'GB18030', 1, 10, 9, 0, 1, 0, 1)");
+            s.execute("INSERT INTO ingest_reject (run_id, data_period, dataset, file_name, source_row, field, raw_value, reason, "
+                    + "category) VALUES (1000, '2025-06', 'iit', '个人所得税扣缴明细_202506.csv', 4, "
+                    + "'已缴税额', '-85.66', 'below the minimum 0', 'below the minimum #')");
+        }
+        Files.createDirectories(dir.resolve("county/truth"));
+        Files.writeString(dir.resolve("county/truth/faults.csv"), """
+                fault_type,file,row,field,original_value,faulty_value
+                ABSURD_AMOUNT,2025-06/个人所得税扣缴明细_202506.csv,3,已缴税额,85.66,-85.66
+                ABSURD_AMOUNT,2025-06/个人所得税扣缴明细_202506.csv,5,收入额,13000.10,1300010.00
+                """, StandardCharsets.UTF_8);
+        Files.createDirectories(dir.resolve("sample"));
+        Files.writeString(dir.resolve("sample/persons.csv"), """
+                household_id,person_id,age,sex,area,weight
+                H1,P1,40,1,城关镇,1
+                H1,P2,38,2,城关镇,1
+                H2,P4,70,2,海岛乡,2
+                H3,P5,30,1,海岛乡,1
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("sample/incomes.csv"), """
+                household_id,person_id,component,amount
+                H1,P1,wage,50000
+                H2,P4,transfer_in,6000
+                H3,P5,wage,30000
+                """, StandardCharsets.UTF_8);
+    }
+
+    /** Every command with a machine-readable format, in each of its formats. */
+    static List<Arguments> commands() {
+        List<String> db = List.of("--db", "jdbc:h2:file:" + "%DIR%/olive;AUTO_SERVER=FALSE", "--db-user", "sa",
+                "--db-password", "");
+        List<Arguments> out = new ArrayList<>();
+        for (String format : List.of("json", "csv")) {
+            out.add(Arguments.of(format, concat(List.of("indicators", "--period", "2025-12", "--format", format), db)));
+            out.add(Arguments.of(format, concat(List.of("indicators", "--period", "2025-12", "--by", "township",
+                    "--format", format), db)));
+            out.add(Arguments.of(format, List.of("indicators", "--sample", "%DIR%/sample", "--by", "area", "--format", format)));
+            out.add(Arguments.of(format, concat(List.of("faults", "--data", "%DIR%/county", "--period", "2025-06",
+                    "--format", format), db)));
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    record Output(int exit, String out, String err) {
+    }
+
+    /** {@code olive ARGS} in a new JVM, standard output and standard error kept apart. */
+    static Output olive(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), OliveCommand.class.getName()));
+        args.forEach(a -> command.add(a.replace("%DIR%", dir.toString())));
+        Path out = Files.createTempFile(dir, "stdout", ".txt");
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("olive " + args + " did not end within 180 s");
+        }
+        return new Output(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("commands")
+    void standardOutputIsOnlyTheData(String format, List<String> args) throws Exception {
+        Output o = olive(args);
+        assertThat(o.exit()).as("exit code; stderr: " + o.err()).isZero();
+        assertThat(o.out()).as("standard output").isNotBlank();
+        if (format.equals("json")) {
+            JsonNode root = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()
+                    .readTree(o.out());
+            assertThat(root.isObject()).as(o.out()).isTrue();
+        } else {
+            String header = o.out().lines().findFirst().orElseThrow();
+            assertThat(header).as("the first line is the CSV header").matches("[a-z_0-9]+(,[a-z_0-9]+)+");
+            try (CSVParser csv = CSVParser.parse(new StringReader(o.out()),
+                    CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                List<CSVRecord> records = csv.getRecords();
+                assertThat(records).isNotEmpty();
+                int columns = csv.getHeaderNames().size();
+                for (CSVRecord r : records) {
+                    assertThat(r.size()).as("line " + r.getRecordNumber() + " of " + header + ": " + r).isEqualTo(columns);
+                }
+            }
+        }
+    }
+}
