@@ -1,6 +1,5 @@
 package org.olive.app.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,18 +18,6 @@ import org.olive.pipeline.income.IncomeMetrics;
  * {@link IncomeIndicatorFormat}'s: plain numbers at full precision, for machines.
  */
 final class IndicatorsText {
-
-    /** The pilot indicators printed first: number → metric. */
-    private static final Map<String, String> PILOT = new LinkedHashMap<>();
-
-    static {
-        PILOT.put("1", IncomeMetrics.URBAN_RURAL_RATIO);
-        PILOT.put("2", IncomeMetrics.SHARE_10_50);
-        PILOT.put("3", IncomeMetrics.SHARE_20_60);
-        PILOT.put("4", IncomeMetrics.RELATIONSHIP_ACCURACY);
-        PILOT.put("5", IncomeMetrics.MONITORING_COVERAGE);
-        PILOT.put("8", IncomeMetrics.DATA_ITEMS_UPDATED);
-    }
 
     private static final Figures FIGURES = new Figures();
 
@@ -89,8 +76,8 @@ final class IndicatorsText {
         }
         sb.append("\nPilot indicators (county)\n");
         sb.append(String.format(Locale.ROOT, "%-4s %-24s %16s %16s %16s%n", "no.", "metric", "population", "survey", "gap"));
-        for (Map.Entry<String, String> e : PILOT.entrySet()) {
-            Line l = pilot(lines, e.getValue());
+        for (Map.Entry<String, String> e : IncomeIndicatorFormat.PILOT.entrySet()) {
+            Line l = IncomeIndicatorFormat.pilot(lines, e.getValue());
             sb.append(String.format(Locale.ROOT, "%-4s %-24s %16s %16s %16s%n", e.getKey(), e.getValue(),
                     figure(l.metric(), l.population()), figure(l.metric(), l.survey()), figure(l.metric(), l.gap())));
         }
@@ -107,14 +94,5 @@ final class IndicatorsText {
                     figure(l.metric(), l.survey()), figure(l.metric(), l.gap())));
         }
         return sb.toString();
-    }
-
-    private static Line pilot(List<Line> lines, String metric) {
-        for (Line l : lines) {
-            if (l.breakdown() == Breakdown.COUNTY && l.metric().equals(metric)) {
-                return l;
-            }
-        }
-        return new Line(Breakdown.COUNTY, "", metric, Double.NaN, Double.NaN);
     }
 }

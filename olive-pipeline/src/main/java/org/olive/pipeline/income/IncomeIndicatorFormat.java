@@ -24,7 +24,7 @@ import java.util.Set;
 public final class IncomeIndicatorFormat {
 
     /** The pilot indicators printed first: number → metric. */
-    static final Map<String, String> PILOT = new LinkedHashMap<>();
+    public static final Map<String, String> PILOT = new LinkedHashMap<>();
 
     static {
         PILOT.put("1", IncomeMetrics.URBAN_RURAL_RATIO);
@@ -72,7 +72,7 @@ public final class IncomeIndicatorFormat {
         return out;
     }
 
-    private static Line pilot(List<Line> lines, String metric) {
+    public static Line pilot(List<Line> lines, String metric) {
         for (Line l : lines) {
             if (l.breakdown() == Breakdown.COUNTY && l.metric().equals(metric)) {
                 return l;
@@ -92,40 +92,6 @@ public final class IncomeIndicatorFormat {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        return sb.toString();
-    }
-
-    public static String text(IncomeIndicators ind, Breakdown by) {
-        List<Line> lines = lines(ind, by);
-        StringBuilder sb = new StringBuilder();
-        sb.append("County indicators of ").append(ind.period()).append(": population = ")
-                .append(ind.population().map(s -> s.data().residents() + " residents").orElse("none"))
-                .append(", survey = ").append(ind.survey().map(s -> s.data().year() + " (" + s.data().rows() + " persons in "
-                        + s.data().households() + " households, design-weighted)").orElse("none")).append('\n');
-        sb.append("scale ").append(ind.settings().indicators().scale()).append(", brackets on ")
-                .append(ind.settings().indicators().familyIncomeBasis()).append('\n');
-        for (String n : ind.notes()) {
-            sb.append("note: ").append(n).append('\n');
-        }
-        sb.append("\nPilot indicators (county)\n");
-        sb.append(String.format(Locale.ROOT, "%-4s %-24s %16s %16s %16s%n", "no.", "metric", "population", "survey", "gap"));
-        for (Map.Entry<String, String> e : PILOT.entrySet()) {
-            Line l = pilot(lines, e.getValue());
-            sb.append(String.format(Locale.ROOT, "%-4s %-24s %16s %16s %16s%n", e.getKey(), e.getValue(), num(l.population(), "–"),
-                    num(l.survey(), "–"), num(l.gap(), "–")));
-        }
-        Breakdown current = null;
-        String group = null;
-        for (Line l : lines) {
-            if (l.breakdown() != current || !l.group().equals(group)) {
-                current = l.breakdown();
-                group = l.group();
-                sb.append('\n').append(current).append(group.isEmpty() ? "" : " " + group).append('\n');
-                sb.append(String.format(Locale.ROOT, "  %-24s %16s %16s %16s%n", "metric", "population", "survey", "gap"));
-            }
-            sb.append(String.format(Locale.ROOT, "  %-24s %16s %16s %16s%n", l.metric(), num(l.population(), "–"),
-                    num(l.survey(), "–"), num(l.gap(), "–")));
         }
         return sb.toString();
     }
