@@ -103,7 +103,7 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
     /** Parses the content of the {@code estimation:} section; unknown keys are an error (a typo would be silent). */
     public static EstimationSettings fromMap(Map<String, Object> map) {
         Set<String> known = Set.of("enabled", "learner", "baseline", "eta", "coverage", "trees", "max_depth",
-                "min_child_weight", "feature_fraction", "folds", "min_group_rows", "mape_floor", "min_train_rows", "seed",
+                "min_child_weight", "feature_fraction", "folds", "min_group_rows", "min_stratum_rows", "mape_floor", "min_train_rows", "seed",
                 "survey_years", "components", "absurd_ratio", "absurd_floor", "clip_share", "train_population",
                 "interval_level", "group_age_bands", "group_by_records", "keep_better");
         for (String k : map.keySet()) {
@@ -121,7 +121,8 @@ public record EstimationSettings(boolean enabled, ResidualModel.Parameters param
                 (float) number(map, "min_child_weight", d.minChildWeight()),
                 (float) number(map, "feature_fraction", d.featureFraction()), number(map, "eta", d.eta()),
                 number(map, "coverage", d.coverage()), integer(map, "folds", d.folds()),
-                integer(map, "min_group_rows", d.minGroupRows()), number(map, "mape_floor", d.mapeFloor()),
+                integer(map, "min_group_rows", d.minGroupRows()), integer(map, "min_stratum_rows", d.minStratumRows()),
+                number(map, "mape_floor", d.mapeFloor()),
                 (long) number(map, "seed", d.seed()));
         Map<Component, Rule> rules = new EnumMap<>(Component.class);
         Map<Component, Rule> defaults = defaultRules();

@@ -70,10 +70,11 @@ public final class ResidualModel {
      * cross-fitting; minGroupRows the fewest rows a group needs for its own interval (and its own baseline statistic).
      */
     public record Parameters(Learner learner, int trees, int maxDepth, float minChildWeight, float featureFraction,
-                             double eta, double coverage, int folds, int minGroupRows, double mapeFloor, long seed) {
+                             double eta, double coverage, int folds, int minGroupRows, int minStratumRows,
+                             double mapeFloor, long seed) {
 
         public static Parameters defaults() {
-            return new Parameters(Learner.FOREST, 200, 6, 3f, 0.5f, 0.1, 0.8, 5, 30, 1000, 20250101L);
+            return new Parameters(Learner.FOREST, 200, 6, 3f, 0.5f, 0.1, 0.8, 5, 30, 3, 1000, 20250101L);
         }
 
         public Parameters {
@@ -86,6 +87,9 @@ public final class ResidualModel {
             if (minGroupRows < 1) {
                 throw new IllegalArgumentException("min_group_rows must be at least 1, found " + minGroupRows);
             }
+            if (minStratumRows < 1) {
+                throw new IllegalArgumentException("min_stratum_rows must be at least 1, found " + minStratumRows);
+            }
             if (trees < 1 || maxDepth < 1 || featureFraction <= 0 || featureFraction > 1) {
                 throw new IllegalArgumentException("trees, depth ≥ 1 and feature fraction in (0, 1] required");
             }
@@ -93,7 +97,7 @@ public final class ResidualModel {
 
         public Parameters withLearner(Learner l) {
             return new Parameters(l, trees, maxDepth, minChildWeight, featureFraction, eta, coverage, folds,
-                    minGroupRows, mapeFloor, seed);
+                    minGroupRows, minStratumRows, mapeFloor, seed);
         }
 
         String describe() {
@@ -102,8 +106,10 @@ public final class ResidualModel {
                         + minChildWeight + ", subsample 0.8, feature fraction " + featureFraction + ") × " + trees;
                 case FOREST -> "tribuo RandomForest(CART MSE, depth " + maxDepth + ", min child weight " + minChildWeight
                         + ", feature fraction " + featureFraction + ") × " + trees;
-                case GROUP_MEAN -> "mean residual per group (groups of at least " + minGroupRows + " rows, else pooled)";
-                case GROUP_MEDIAN -> "median residual per group (groups of at least " + minGroupRows + " rows, else pooled)";
+                case GROUP_MEAN -> "mean residual per group (groups of at least " + minGroupRows + " rows, else their "
+                        + "stratum's of at least " + minStratumRows + ", else pooled)";
+                case GROUP_MEDIAN -> "median residual per group (groups of at least " + minGroupRows + " rows, else their "
+                        + "stratum's of at least " + minStratumRows + ", else pooled)";
             };
         }
 
@@ -344,8 +350,11 @@ public final class ResidualModel {
         if (parameters.learner() == Learner.GROUP_MEAN || parameters.learner() == Learner.GROUP_MEDIAN) {
             boolean median = parameters.learner() == Learner.GROUP_MEDIAN;
             Map<String, List<Double>> by = new TreeMap<>();
+            Map<String, List<Double>> byStratum = new TreeMap<>();
             for (Row r : train) {
-                by.computeIfAbsent(grouping.apply(r.features()), x -> new ArrayList<>()).add(r.target());
+                String g = grouping.apply(r.features());
+                by.computeIfAbsent(g, x -> new ArrayList<>()).add(r.target());
+                byStratum.computeIfAbsent(stratum(g), x -> new ArrayList<>()).add(r.target());
             }
             double pooled = statistic(train.stream().map(Row::target).toList(), median);
             Map<String, Double> value = new HashMap<>();
@@ -354,7 +363,17 @@ public final class ResidualModel {
                     value.put(g, statistic(list, median));
                 }
             });
-            return rows -> rows.stream().mapToDouble(x -> value.getOrDefault(grouping.apply(x), pooled)).toArray();
+            Map<String, Double> stratumValue = new HashMap<>();
+            byStratum.forEach((g, list) -> {
+                if (list.size() >= parameters.minStratumRows()) {
+                    stratumValue.put(g, statistic(list, median));
+                }
+            });
+            return rows -> rows.stream().mapToDouble(x -> {
+                String g = grouping.apply(x);
+                Double v = value.get(g);
+                return v != null ? v : stratumValue.getOrDefault(stratum(g), pooled);
+            }).toArray();
         }
         MutableDataset<Regressor> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("survey residuals", FACTORY), FACTORY);
@@ -373,6 +392,18 @@ public final class ResidualModel {
             // one batched prediction: for XGBoost one native matrix instead of one per row
             return model.predict(examples).stream().mapToDouble(p -> p.getOutput().getValues()[0]).toArray();
         };
+    }
+
+    /**
+     * The stratum of a group {@code band|status}: what follows the first {@code |} (the record status), or the whole
+     * group when it has no {@code |}. A group too small for its own statistic falls back to its stratum, never straight
+     * to the pool: persons with some records of a component and persons with none differ far more than age bands do
+     * (county a 2023-12: the pooled mean wage residual of 21,932 yuan was added to 406 residents whose wage records
+     * already held their whole wage).
+     */
+    static String stratum(String group) {
+        int bar = group.indexOf('|');
+        return bar < 0 ? group : group.substring(bar + 1);
     }
 
     private static double statistic(List<Double> values, boolean median) {

@@ -132,4 +132,26 @@ class ResidualModelTest {
         }
         assertThat(java.util.Arrays.stream(fold).distinct().count()).isEqualTo(5);
     }
+
+    /**
+     * A group too small for its own mean falls back to its record-status stratum, not to the pool: 40 persons without
+     * wage records with a hidden wage of 20,000 must not lend it to 6 persons whose records hold their whole wage.
+     */
+    @Test
+    void aSmallGroupFallsBackToItsStratumNotThePool() {
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(new ResidualModel.Row("N" + i, new double[] {0, 0, 0, i}, 20_000));
+        }
+        for (int i = 0; i < 6; i++) {
+            rows.add(new ResidualModel.Row("R" + i, new double[] {1, 0, 0, i}, i % 2 == 0 ? 0 : 600));
+        }
+        java.util.function.Function<double[], String> grouping = x -> (x[3] < 3 ? "16" : "30") + (x[0] > 0 ? "|records" : "|none");
+        ResidualModel m = ResidualModel.train(NAMES, rows,
+                ResidualModel.Parameters.defaults().withLearner(ResidualModel.Learner.GROUP_MEAN), grouping);
+        assertThat(m.predict(new double[] {1, 0, 0, 1})).isEqualTo(300);
+        assertThat(m.predict(new double[] {0, 0, 0, 1})).isEqualTo(20_000);
+        assertThat(ResidualModel.stratum("16|records")).isEqualTo("records");
+        assertThat(ResidualModel.stratum("all")).isEqualTo("all");
+    }
 }
