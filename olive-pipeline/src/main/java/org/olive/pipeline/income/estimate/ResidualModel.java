@@ -175,10 +175,11 @@ public final class ResidualModel {
     private final Map<String, Integer> households;
     private final double[] outOfFold;
     private final int[] foldOf;
+    private final List<Fit> foldFits;
 
     private ResidualModel(String[] featureNames, Fit fit, Function<double[], String> grouping, Offsets offsets,
                           Parameters parameters, int trainRows, Accuracy accuracy, Map<String, Integer> households,
-                          double[] outOfFold, int[] foldOf) {
+                          double[] outOfFold, int[] foldOf, List<Fit> foldFits) {
         this.featureNames = featureNames;
         this.fit = fit;
         this.grouping = grouping;
@@ -189,6 +190,7 @@ public final class ResidualModel {
         this.households = households;
         this.outOfFold = outOfFold;
         this.foldOf = foldOf;
+        this.foldFits = List.copyOf(foldFits);
     }
 
     /** {@link #train(List, List, Parameters, Function)} with one group for all rows. */
@@ -206,6 +208,16 @@ public final class ResidualModel {
      */
     public static ResidualModel train(List<String> featureNames, List<Row> rows, Parameters parameters,
                                       Function<double[], String> grouping) {
+        return train(featureNames, rows, parameters, grouping, null);
+    }
+
+    /**
+     * {@link #train(List, List, Parameters, Function)} with the folds of the households given: models of several
+     * components trained with the same fold map leave the same households out together, so that their fold models
+     * can be added up (the delete-a-fold jackknife of {@link #foldTotals}). Null deals the rows' own households.
+     */
+    public static ResidualModel train(List<String> featureNames, List<Row> rows, Parameters parameters,
+                                      Function<double[], String> grouping, Map<String, Integer> foldOfHousehold) {
         String[] names = featureNames.toArray(String[]::new);
         for (Row r : rows) {
             if (r.features().length != names.length) {
@@ -214,10 +226,12 @@ public final class ResidualModel {
             }
         }
         int k = parameters.folds();
-        int[] foldOf = folds(rows.stream().map(Row::household).toList(), k, parameters.seed());
+        int[] foldOf = foldOfHousehold == null ? folds(rows.stream().map(Row::household).toList(), k, parameters.seed())
+                : rows.stream().mapToInt(r -> foldOfHousehold.get(r.household())).toArray();
         List<String> groups = rows.stream().map(r -> grouping.apply(r.features())).toList();
         double[] oof = new double[rows.size()];
         double[] meanOof = new double[rows.size()];
+        List<Fit> foldFits = new ArrayList<>(k);
         for (int f = 0; f < k; f++) {
             List<Row> train = new ArrayList<>();
             List<Integer> held = new ArrayList<>();
@@ -229,6 +243,7 @@ public final class ResidualModel {
                 }
             }
             Fit fit = fit(names, train, parameters, grouping);
+            foldFits.add(fit);
             double mean = train.stream().mapToDouble(Row::target).average().orElse(0);
             double[] p = fit.predict(held.stream().map(i -> rows.get(i).features()).toList());
             for (int j = 0; j < held.size(); j++) {
@@ -261,7 +276,7 @@ public final class ResidualModel {
         Fit all = fit(names, rows, parameters, grouping);
         Map<String, Integer> hh = Map.of("households", (int) rows.stream().map(Row::household).distinct().count(),
                 "folds", k);
-        return new ResidualModel(names, all, grouping, offsets, parameters, rows.size(), acc, hh, oof, foldOf);
+        return new ResidualModel(names, all, grouping, offsets, parameters, rows.size(), acc, hh, oof, foldOf, foldFits);
     }
 
     /**
@@ -271,7 +286,22 @@ public final class ResidualModel {
      * @throws IllegalArgumentException with fewer households than folds
      */
     static int[] folds(List<String> householdOfRow, int k, long seed) {
-        List<String> ids = new ArrayList<>(new TreeSet<>(householdOfRow));
+        Map<String, Integer> fold = foldMap(householdOfRow, k, seed);
+        int[] out = new int[householdOfRow.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fold.get(householdOfRow.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The fold (0..k−1) of every household: the sorted distinct households shuffled with the seed and dealt
+     * round-robin.
+     *
+     * @throws IllegalArgumentException with fewer households than folds
+     */
+    public static Map<String, Integer> foldMap(java.util.Collection<String> households, int k, long seed) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(households));
         if (ids.size() < k) {
             throw new IllegalArgumentException("need at least " + k + " households for " + k + " folds, found "
                     + ids.size());
@@ -281,11 +311,7 @@ public final class ResidualModel {
         for (int i = 0; i < ids.size(); i++) {
             fold.put(ids.get(i), i % k);
         }
-        int[] out = new int[householdOfRow.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = fold.get(householdOfRow.get(i));
-        }
-        return out;
+        return fold;
     }
 
     /**
@@ -466,6 +492,41 @@ public final class ResidualModel {
                     : new EstimationResult.Estimate(yHat, Math.min(low, yHat), Math.max(high, yHat)));
         }
         return out;
+    }
+
+    /**
+     * The sum of the predictions over the rows by each fold model (trained without one fold of the households), each
+     * prediction raised to 0 with {@code clampNegative} as the applied estimates are: the delete-a-fold replicates of
+     * the total estimate, for the jackknife standard error of a total over residents.
+     */
+    public double[] foldTotals(List<double[]> rows, boolean clampNegative) {
+        double[] totals = new double[foldFits.size()];
+        if (rows.isEmpty()) {
+            return totals;
+        }
+        for (int f = 0; f < foldFits.size(); f++) {
+            for (double v : foldFits.get(f).predict(rows)) {
+                totals[f] += clampNegative ? Math.max(0, v) : v;
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * The delete-a-group jackknife standard error of a statistic from its k replicates, each computed without one of
+     * k equal groups: √((k−1)/k · Σ (θ₍ᵢ₎ − θ̄)²). NaN with fewer than 2 replicates.
+     */
+    public static double jackknifeSe(double[] replicates) {
+        int k = replicates.length;
+        if (k < 2) {
+            return Double.NaN;
+        }
+        double mean = Arrays.stream(replicates).average().orElse(0);
+        double ss = 0;
+        for (double r : replicates) {
+            ss += (r - mean) * (r - mean);
+        }
+        return Math.sqrt((k - 1.0) / k * ss);
     }
 
     /** The pooled interval's half-width ((high − low) / 2 of the pooled offsets), for reports. */

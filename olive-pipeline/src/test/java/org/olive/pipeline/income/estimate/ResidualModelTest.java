@@ -2,9 +2,11 @@ package org.olive.pipeline.income.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.olive.pipeline.income.EstimationResult;
@@ -153,5 +155,40 @@ class ResidualModelTest {
         assertThat(m.predict(new double[] {0, 0, 0, 1})).isEqualTo(20_000);
         assertThat(ResidualModel.stratum("16|records")).isEqualTo("records");
         assertThat(ResidualModel.stratum("all")).isEqualTo("all");
+    }
+
+    /** The jackknife of k replicates: √((k−1)/k · Σ (θᵢ − θ̄)²); a statistic that does not move has no error. */
+    @Test
+    void jackknifeStandardError() {
+        assertThat(ResidualModel.jackknifeSe(new double[] {10, 10, 10, 10, 10})).isZero();
+        // replicates 1..5: mean 3, Σ (θ − θ̄)² = 10, √(4/5 · 10) = √8
+        assertThat(ResidualModel.jackknifeSe(new double[] {1, 2, 3, 4, 5})).isCloseTo(Math.sqrt(8), within(1e-12));
+        assertThat(ResidualModel.jackknifeSe(new double[] {7})).isNaN();
+    }
+
+    /**
+     * The fold totals are delete-a-fold replicates of the total estimate: with a group mean and households whose
+     * residuals differ, they spread, and their jackknife error is about the standard error of the mean × the rows.
+     */
+    @Test
+    void foldTotalsReplicateTheTotalEstimate() {
+        SplittableRandom r = new SplittableRandom(5);
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        for (int h = 0; h < 200; h++) {
+            rows.add(new ResidualModel.Row("H" + h, new double[] {0, 0, 0, 0}, 10_000 + 4_000 * gaussian(r)));
+        }
+        ResidualModel m = ResidualModel.train(NAMES, rows,
+                ResidualModel.Parameters.defaults().withLearner(ResidualModel.Learner.GROUP_MEAN));
+        List<double[]> residents = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            residents.add(new double[] {0, 0, 0, 0});
+        }
+        double[] totals = m.foldTotals(residents, true);
+        assertThat(totals).hasSize(5);
+        // standard error of a mean of 200 rows of sd 4,000 is ~283, × 1,000 residents
+        assertThat(ResidualModel.jackknifeSe(totals) / 1000).isBetween(150.0, 450.0);
+        Map<String, Integer> folds = ResidualModel.foldMap(List.of("a", "b", "c", "d", "e", "f"), 5, 1);
+        assertThat(folds).hasSize(6);
+        assertThat(new java.util.HashSet<>(folds.values())).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
     }
 }
