@@ -74,7 +74,7 @@ public final class ResidualModel {
                              double mapeFloor, long seed) {
 
         public static Parameters defaults() {
-            return new Parameters(Learner.FOREST, 200, 6, 3f, 0.5f, 0.1, 0.8, 5, 30, 3, 1000, 20250101L);
+            return new Parameters(Learner.FOREST, 200, 6, 3f, 0.5f, 0.1, 0.8, 5, 30, 30, 1000, 20250101L);
         }
 
         public Parameters {

@@ -149,8 +149,8 @@ class ResidualModelTest {
             rows.add(new ResidualModel.Row("R" + i, new double[] {1, 0, 0, i}, i % 2 == 0 ? 0 : 600));
         }
         java.util.function.Function<double[], String> grouping = x -> (x[3] < 3 ? "16" : "30") + (x[0] > 0 ? "|records" : "|none");
-        ResidualModel m = ResidualModel.train(NAMES, rows,
-                ResidualModel.Parameters.defaults().withLearner(ResidualModel.Learner.GROUP_MEAN), grouping);
+        ResidualModel m = ResidualModel.train(NAMES, rows, new ResidualModel.Parameters(ResidualModel.Learner.GROUP_MEAN,
+                200, 6, 3f, 0.5f, 0.1, 0.8, 5, 30, 3, 1000, 1L), grouping);
         assertThat(m.predict(new double[] {1, 0, 0, 1})).isEqualTo(300);
         assertThat(m.predict(new double[] {0, 0, 0, 1})).isEqualTo(20_000);
         assertThat(ResidualModel.stratum("16|records")).isEqualTo("records");
