@@ -513,6 +513,31 @@ public final class ResidualModel {
     }
 
     /**
+     * How many standard errors a baseline's held-out absolute errors are below the learner's: the mean over rows of
+     * |y − learner| − |y − baseline| divided by its standard error, the rows summed per household first (a household's
+     * persons share their errors) — positive when the baseline is better. 0 with fewer than 2 households or no spread.
+     */
+    public static double improvementZ(List<Row> rows, double[] learnerOof, double[] baselineOof) {
+        Map<String, Double> byHousehold = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double y = rows.get(i).target();
+            byHousehold.merge(rows.get(i).household(), Math.abs(y - learnerOof[i]) - Math.abs(y - baselineOof[i]),
+                    Double::sum);
+        }
+        int h = byHousehold.size();
+        if (h < 2) {
+            return 0;
+        }
+        double mean = byHousehold.values().stream().mapToDouble(Double::doubleValue).sum() / h;
+        double ss = 0;
+        for (double d : byHousehold.values()) {
+            ss += (d - mean) * (d - mean);
+        }
+        double se = Math.sqrt(ss / (h - 1) / h);
+        return se > 0 ? mean / se : 0;
+    }
+
+    /**
      * The delete-a-group jackknife standard error of a statistic from its k replicates, each computed without one of
      * k equal groups: √((k−1)/k · Σ (θ₍ᵢ₎ − θ̄)²). NaN with fewer than 2 replicates.
      */

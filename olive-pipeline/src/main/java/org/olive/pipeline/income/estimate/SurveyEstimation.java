@@ -398,10 +398,19 @@ public final class SurveyEstimation implements IncomeEstimation {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
                 continue;
             }
-            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()) {
+            double z = base == null ? 0 : ResidualModel.improvementZ(data, model.outOfFold(), base.outOfFold());
+            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()
+                    && z < settings.keepBetterZ()) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s has the lower held-out MAE (%.0f "
+                        + "against %.0f for %s) but by %.1f standard errors only, fewer than keep_better_z %.1f: the "
+                        + "learner stays", comp, settings.baseline(), base.accuracy().mae(), model.accuracy().mae(),
+                        settings.parameters().learner(), z, settings.keepBetterZ()));
+            }
+            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()
+                    && z >= settings.keepBetterZ()) {
                 notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s is better on held-out survey rows "
-                        + "(MAE %.0f against %.0f for %s) and is applied", comp, settings.baseline(), base.accuracy().mae(),
-                        model.accuracy().mae(), settings.parameters().learner()));
+                        + "(MAE %.0f against %.0f for %s, %.1f standard errors) and is applied", comp, settings.baseline(),
+                        base.accuracy().mae(), model.accuracy().mae(), settings.parameters().learner(), z));
                 ResidualModel better = base;
                 base = model;
                 model = better;

@@ -191,4 +191,21 @@ class ResidualModelTest {
         assertThat(folds).hasSize(6);
         assertThat(new java.util.HashSet<>(folds.values())).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
     }
+
+    /** A baseline better on every household is many standard errors better; one that only ties is not. */
+    @Test
+    void improvementZ() {
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        double[] learner = new double[40], better = new double[40], tie = new double[40];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 40; i++) {
+            rows.add(new ResidualModel.Row("H" + i / 2, new double[] {0, 0, 0, 0}, 1000));
+            learner[i] = 1000 + 500 + 100 * r.nextDouble();
+            better[i] = 1000 + 100 * r.nextDouble();
+            tie[i] = 1000 - (learner[i] - 1000) + (i % 2 == 0 ? 50 : -50);
+        }
+        assertThat(ResidualModel.improvementZ(rows, learner, better)).isGreaterThan(10);
+        assertThat(Math.abs(ResidualModel.improvementZ(rows, learner, tie))).isLessThan(2);
+        assertThat(ResidualModel.improvementZ(rows.subList(0, 2), learner, better)).isZero();
+    }
 }
