@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.olive.geography.Divisions;
 import org.olive.income.Component;
 import org.olive.period.Period;
@@ -97,6 +98,8 @@ public final class SurveyEstimation implements IncomeEstimation {
 
         Map<Long, Map<Component, EstimationResult.Estimate>> estimates = new HashMap<>();
         Map<Component, Integer> applied = new EnumMap<>(Component.class);
+        double[] foldTotals = new double[settings.parameters().folds()];
+        double estimatedTotal = 0;
         for (Map.Entry<Component, EstimationSettings.Rule> e : new TreeMap<>(settings.rules()).entrySet()) {
             Component comp = e.getKey();
             EstimationSettings.Rule rule = e.getValue();
@@ -111,8 +114,15 @@ public final class SurveyEstimation implements IncomeEstimation {
                     eligible.add(person);
                 }
             }
-            List<EstimationResult.Estimate> predicted = model.estimateAll(
-                    eligible.stream().map(EstimationFeatures.Person::features).toList(), rule.clampNegative());
+            List<double[]> features = eligible.stream().map(EstimationFeatures.Person::features).toList();
+            List<EstimationResult.Estimate> predicted = model.estimateAll(features, rule.clampNegative());
+            double[] replicates = model.foldTotals(features, rule.clampNegative());
+            for (int f = 0; f < Math.min(foldTotals.length, replicates.length); f++) {
+                foldTotals[f] += replicates[f];
+            }
+            for (EstimationResult.Estimate est : predicted) {
+                estimatedTotal += est.amount();
+            }
             for (int i = 0; i < eligible.size(); i++) {
                 estimates.computeIfAbsent(eligible.get(i).personKey(), k -> new EnumMap<>(Component.class))
                         .put(comp, predicted.get(i));
@@ -136,13 +146,26 @@ public final class SurveyEstimation implements IncomeEstimation {
                     + "components; " + pointOnly[0] + " residents without an estimated component keep their precise DI as "
                     + "a point");
         }
+        long residents = now.values().stream().filter(EstimationFeatures.Person::resident).count();
+        double sePerResident = residents == 0 || applied.isEmpty() ? Double.NaN
+                : ResidualModel.jackknifeSe(foldTotals) / residents;
+        if (!Double.isNaN(sePerResident)) {
+            notes.add(String.format(java.util.Locale.ROOT, "sampling error of the estimates: %.0f ± %.0f yuan per resident "
+                    + "(1 SE, delete-a-fold jackknife over the %d folds of survey households; the survey's own sampling "
+                    + "error, which no model removes: per-capita DI is uncertain by about as much)",
+                    estimatedTotal / residents, sePerResident, foldTotals.length));
+        }
+        String seJson = Double.isNaN(sePerResident) ? "" : String.format(java.util.Locale.ROOT,
+                ",\"estimate_per_resident\":%.2f,\"estimate_se_per_resident\":%.2f", estimatedTotal / residents,
+                sePerResident);
         List<EstimationResult.ModelReport> reports = new ArrayList<>();
         for (Map.Entry<Component, ResidualModel> e : new TreeMap<>(trained.models()).entrySet()) {
             ResidualModel model = e.getValue();
             ResidualModel.Accuracy a = model.accuracy();
+            String details = trained.details().get(e.getKey());
             reports.add(new EstimationResult.ModelReport(e.getKey(), year, model.trainer(), model.trainRows(), a.rows(),
                     a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied.getOrDefault(e.getKey(), 0),
-                    trained.details().get(e.getKey())));
+                    details == null ? null : details.replaceFirst("\\}$", java.util.regex.Matcher.quoteReplacement(seJson + "}"))));
         }
         return new EstimationResult(estimates, reports, notes);
     }
@@ -331,6 +354,17 @@ public final class SurveyEstimation implements IncomeEstimation {
         Map<Component, ResidualModel> models = new EnumMap<>(Component.class);
         Map<Component, String> details = new EnumMap<>(Component.class);
         double[] diEstimate = new double[persons.size()];
+        // one fold map for every component: a fold leaves the same households out of each component's model, so the
+        // fold models add up to delete-a-fold replicates of the total estimate (its jackknife standard error)
+        Set<String> surveyHouseholds = new TreeSet<>();
+        for (int i = 0; i < persons.size(); i++) {
+            if (!absurd[i]) {
+                surveyHouseholds.add(persons.get(i).survey().household());
+            }
+        }
+        Map<String, Integer> foldMap = surveyHouseholds.size() >= settings.parameters().folds()
+                ? ResidualModel.foldMap(surveyHouseholds, settings.parameters().folds(), settings.parameters().seed())
+                : null;
         for (Map.Entry<Component, EstimationSettings.Rule> e : new TreeMap<>(settings.rules()).entrySet()) {
             Component comp = e.getKey();
             EstimationSettings.Rule rule = e.getValue();
@@ -356,18 +390,27 @@ public final class SurveyEstimation implements IncomeEstimation {
             ResidualModel model;
             ResidualModel base = null;
             try {
-                model = train(comp, data, settings.parameters(), notes);
+                model = train(comp, data, settings.parameters(), notes, foldMap);
                 if (settings.baseline() != null && settings.baseline() != settings.parameters().learner()) {
-                    base = train(comp, data, settings.parameters().withLearner(settings.baseline()), notes);
+                    base = train(comp, data, settings.parameters().withLearner(settings.baseline()), notes, foldMap);
                 }
             } catch (IllegalArgumentException ex) {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
                 continue;
             }
-            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()) {
+            double z = base == null ? 0 : ResidualModel.improvementZ(data, model.outOfFold(), base.outOfFold());
+            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()
+                    && z < settings.keepBetterZ()) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s has the lower held-out MAE (%.0f "
+                        + "against %.0f for %s) but by %.1f standard errors only, fewer than keep_better_z %.1f: the "
+                        + "learner stays", comp, settings.baseline(), base.accuracy().mae(), model.accuracy().mae(),
+                        settings.parameters().learner(), z, settings.keepBetterZ()));
+            }
+            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()
+                    && z >= settings.keepBetterZ()) {
                 notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s is better on held-out survey rows "
-                        + "(MAE %.0f against %.0f for %s) and is applied", comp, settings.baseline(), base.accuracy().mae(),
-                        model.accuracy().mae(), settings.parameters().learner()));
+                        + "(MAE %.0f against %.0f for %s, %.1f standard errors) and is applied", comp, settings.baseline(),
+                        base.accuracy().mae(), model.accuracy().mae(), settings.parameters().learner(), z));
                 ResidualModel better = base;
                 base = model;
                 model = better;
@@ -402,7 +445,8 @@ public final class SurveyEstimation implements IncomeEstimation {
         if (!models.isEmpty() && new HashSet<>(households).size() >= par.folds()) {
             double[] r = residuals.stream().mapToDouble(Double::doubleValue).toArray();
             diOffsets = ResidualModel.Offsets.calibrate(groups, r, par.coverage(), par.minGroupRows());
-            int[] foldOf = ResidualModel.folds(households, par.folds(), par.seed());
+            int[] foldOf = foldMap != null ? households.stream().mapToInt(foldMap::get).toArray()
+                    : ResidualModel.folds(households, par.folds(), par.seed());
             double held = ResidualModel.heldOutCoverage(foldOf, par.folds(), groups, r, par.coverage(), par.minGroupRows());
             double bias = -java.util.Arrays.stream(r).average().orElse(0);
             notes.add(String.format(java.util.Locale.ROOT, "DI of %d survey person-years: held-out interval coverage %.1f%% "
@@ -426,16 +470,16 @@ public final class SurveyEstimation implements IncomeEstimation {
 
     /** Trains with the given learner; XGBoost whose native library does not load falls back to the forest. */
     private ResidualModel train(Component comp, List<ResidualModel.Row> data, ResidualModel.Parameters p,
-                                List<String> notes) {
+                                List<String> notes, Map<String, Integer> foldMap) {
         try {
-            return ResidualModel.train(EstimationFeatures.NAMES, data, p, x -> componentGroup(comp, x));
+            return ResidualModel.train(EstimationFeatures.NAMES, data, p, x -> componentGroup(comp, x), foldMap);
         } catch (LinkageError e) {
             if (p.learner() != ResidualModel.Learner.XGBOOST) {
                 throw e;
             }
             notes.add(comp + ": XGBoost's native library did not load here (" + e + "); trained the forest instead");
             return ResidualModel.train(EstimationFeatures.NAMES, data, p.withLearner(ResidualModel.Learner.FOREST),
-                    x -> componentGroup(comp, x));
+                    x -> componentGroup(comp, x), foldMap);
         }
     }
 

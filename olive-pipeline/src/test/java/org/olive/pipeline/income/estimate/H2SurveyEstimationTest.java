@@ -183,6 +183,17 @@ class H2SurveyEstimationTest {
         assertThat(held).isBetween(0.64, 0.96);
     }
 
+    /** The survey's sampling error of the estimates is reported per resident, and kept in every model's details. */
+    @Test
+    void reportsTheSamplingErrorOfTheEstimates() {
+        String note = result.notes().stream().filter(n -> n.startsWith("sampling error of the estimates")).findFirst()
+                .orElseThrow();
+        double estimate = Double.parseDouble(note.replaceAll(".*: (-?[0-9]+) ± .*", "$1"));
+        double se = Double.parseDouble(note.replaceAll(".* ± ([0-9]+) yuan.*", "$1"));
+        assertThat(se).isPositive().isLessThan(Math.max(1000, Math.abs(estimate)));
+        assertThat(result.models()).allSatisfy(m -> assertThat(m.details()).contains("\"estimate_se_per_resident\":"));
+    }
+
     @Test
     void writesTheModelRowsOfThePeriod() throws SQLException {
         try (Connection c = ds.getConnection()) {

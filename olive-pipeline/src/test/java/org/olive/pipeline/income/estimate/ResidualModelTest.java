@@ -2,9 +2,11 @@ package org.olive.pipeline.income.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.olive.pipeline.income.EstimationResult;
@@ -131,5 +133,79 @@ class ResidualModelTest {
             assertThat(before == null || before == fold[i]).isTrue();
         }
         assertThat(java.util.Arrays.stream(fold).distinct().count()).isEqualTo(5);
+    }
+
+    /**
+     * A group too small for its own mean falls back to its record-status stratum, not to the pool: 40 persons without
+     * wage records with a hidden wage of 20,000 must not lend it to 6 persons whose records hold their whole wage.
+     */
+    @Test
+    void aSmallGroupFallsBackToItsStratumNotThePool() {
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(new ResidualModel.Row("N" + i, new double[] {0, 0, 0, i}, 20_000));
+        }
+        for (int i = 0; i < 6; i++) {
+            rows.add(new ResidualModel.Row("R" + i, new double[] {1, 0, 0, i}, i % 2 == 0 ? 0 : 600));
+        }
+        java.util.function.Function<double[], String> grouping = x -> (x[3] < 3 ? "16" : "30") + (x[0] > 0 ? "|records" : "|none");
+        ResidualModel m = ResidualModel.train(NAMES, rows, new ResidualModel.Parameters(ResidualModel.Learner.GROUP_MEAN,
+                200, 6, 3f, 0.5f, 0.1, 0.8, 5, 30, 3, 1000, 1L), grouping);
+        assertThat(m.predict(new double[] {1, 0, 0, 1})).isEqualTo(300);
+        assertThat(m.predict(new double[] {0, 0, 0, 1})).isEqualTo(20_000);
+        assertThat(ResidualModel.stratum("16|records")).isEqualTo("records");
+        assertThat(ResidualModel.stratum("all")).isEqualTo("all");
+    }
+
+    /** The jackknife of k replicates: √((k−1)/k · Σ (θᵢ − θ̄)²); a statistic that does not move has no error. */
+    @Test
+    void jackknifeStandardError() {
+        assertThat(ResidualModel.jackknifeSe(new double[] {10, 10, 10, 10, 10})).isZero();
+        // replicates 1..5: mean 3, Σ (θ − θ̄)² = 10, √(4/5 · 10) = √8
+        assertThat(ResidualModel.jackknifeSe(new double[] {1, 2, 3, 4, 5})).isCloseTo(Math.sqrt(8), within(1e-12));
+        assertThat(ResidualModel.jackknifeSe(new double[] {7})).isNaN();
+    }
+
+    /**
+     * The fold totals are delete-a-fold replicates of the total estimate: with a group mean and households whose
+     * residuals differ, they spread, and their jackknife error is about the standard error of the mean × the rows.
+     */
+    @Test
+    void foldTotalsReplicateTheTotalEstimate() {
+        SplittableRandom r = new SplittableRandom(5);
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        for (int h = 0; h < 200; h++) {
+            rows.add(new ResidualModel.Row("H" + h, new double[] {0, 0, 0, 0}, 10_000 + 4_000 * gaussian(r)));
+        }
+        ResidualModel m = ResidualModel.train(NAMES, rows,
+                ResidualModel.Parameters.defaults().withLearner(ResidualModel.Learner.GROUP_MEAN));
+        List<double[]> residents = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            residents.add(new double[] {0, 0, 0, 0});
+        }
+        double[] totals = m.foldTotals(residents, true);
+        assertThat(totals).hasSize(5);
+        // standard error of a mean of 200 rows of sd 4,000 is ~283, × 1,000 residents
+        assertThat(ResidualModel.jackknifeSe(totals) / 1000).isBetween(150.0, 450.0);
+        Map<String, Integer> folds = ResidualModel.foldMap(List.of("a", "b", "c", "d", "e", "f"), 5, 1);
+        assertThat(folds).hasSize(6);
+        assertThat(new java.util.HashSet<>(folds.values())).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+    }
+
+    /** A baseline better on every household is many standard errors better; one that only ties is not. */
+    @Test
+    void improvementZ() {
+        List<ResidualModel.Row> rows = new ArrayList<>();
+        double[] learner = new double[40], better = new double[40], tie = new double[40];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 40; i++) {
+            rows.add(new ResidualModel.Row("H" + i / 2, new double[] {0, 0, 0, 0}, 1000));
+            learner[i] = 1000 + 500 + 100 * r.nextDouble();
+            better[i] = 1000 + 100 * r.nextDouble();
+            tie[i] = 1000 - (learner[i] - 1000) + (i % 2 == 0 ? 50 : -50);
+        }
+        assertThat(ResidualModel.improvementZ(rows, learner, better)).isGreaterThan(10);
+        assertThat(Math.abs(ResidualModel.improvementZ(rows, learner, tie))).isLessThan(2);
+        assertThat(ResidualModel.improvementZ(rows.subList(0, 2), learner, better)).isZero();
     }
 }
