@@ -2,7 +2,8 @@ package org.olive.income;
 
 /**
  * How the family figures are computed: the lines, the bracket basis and bounds (family annual DI, lower inclusive,
- * upper exclusive) and the size of the typical family.
+ * upper exclusive) and the size of the typical family. Read from the {@code lines:} and {@code brackets:} sections of
+ * {@code income.yaml} by {@link IncomeParameters}, the one source of these figures (docs/income.md).
  *
  * @param typicalSize the typical family the per-capita figure is scaled to (3, 三口之家)
  */
@@ -16,10 +17,5 @@ public record FamilyIncomeRules(IncomeLines lines, BracketBasis basis, double lo
         if (typicalSize < 1) {
             throw new IllegalArgumentException("typical family size must be at least 1, found " + typicalSize);
         }
-    }
-
-    /** The domain defaults: 10–50万 and 20–60万 on per-capita × 3, with the given lines. */
-    public static FamilyIncomeRules defaults(IncomeLines lines) {
-        return new FamilyIncomeRules(lines, BracketBasis.PER_CAPITA_TIMES_3, 100_000, 500_000, 200_000, 600_000, 3);
     }
 }

@@ -1,5 +1,6 @@
 package org.olive.income;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -16,11 +17,22 @@ import java.util.TreeMap;
  * @param minimumWageMonthly  monthly minimum wage of the county's tier (Zhejiang: 2,280 / 2,070 / 1,840 since 2021)
  * @param assistShare         below this share of the minimum wage: assistance target (帮扶对象), 0.8
  * @param safetyNetShare      below this share: safety-net target (兜底保障对象), 0.4
+ * @param source              where the figures come from (a file and its key, e.g. {@code income.yaml lines.dibao_by_year}),
+ *                            named in the error of a year before the first dated figure
  */
 public record IncomeLines(Map<Integer, Double> dibaoByYear, double marginalMultiple, double minimumWageMonthly,
-                          double assistShare, double safetyNetShare) {
+                          double assistShare, double safetyNetShare, String source) {
+
+    /** Lines of no named file (tests). */
+    public IncomeLines(Map<Integer, Double> dibaoByYear, double marginalMultiple, double minimumWageMonthly,
+                       double assistShare, double safetyNetShare) {
+        this(dibaoByYear, marginalMultiple, minimumWageMonthly, assistShare, safetyNetShare, "lines.dibao_by_year");
+    }
 
     public IncomeLines {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("the source of the lines is required");
+        }
         if (dibaoByYear.isEmpty()) {
             throw new IllegalArgumentException("at least one year's 低保 standard is needed");
         }
@@ -39,18 +51,36 @@ public record IncomeLines(Map<Integer, Double> dibaoByYear, double marginalMulti
             throw new IllegalArgumentException("expected 0 < safety-net share < assist share <= 1, found "
                     + safetyNetShare + " and " + assistShare);
         }
-        dibaoByYear = Map.copyOf(dibaoByYear);
+        dibaoByYear = Collections.unmodifiableNavigableMap(new TreeMap<>(dibaoByYear));
     }
 
-    /** The 低保 standard of the year: its own figure, else the latest earlier year's. */
+    /**
+     * The 低保 standard of the year: its own figure, else the latest earlier year's (a figure applies from 1 January of
+     * its year until the next dated figure).
+     *
+     * @throws IllegalArgumentException for a year before the first dated figure, naming {@link #source()}
+     */
     public double dibao(int year) {
-        NavigableMap<Integer, Double> sorted = new TreeMap<>(dibaoByYear);
-        Map.Entry<Integer, Double> e = sorted.floorEntry(year);
+        Map.Entry<Integer, Double> e = sorted().floorEntry(year);
         if (e == null) {
-            throw new IllegalArgumentException("no 低保 standard for " + year + " or any earlier year (first configured: "
-                    + sorted.firstKey() + ")");
+            throw new IllegalArgumentException("no 低保 standard for " + year + " or any earlier year in " + source
+                    + " (the first dated figure is of " + firstYear() + "); add the year's figure there");
         }
         return e.getValue();
+    }
+
+    /** The year of the first dated 低保 standard. */
+    public int firstYear() {
+        return sorted().firstKey();
+    }
+
+    /** The year of the latest dated 低保 standard. */
+    public int latestYear() {
+        return sorted().lastKey();
+    }
+
+    private NavigableMap<Integer, Double> sorted() {
+        return (NavigableMap<Integer, Double>) dibaoByYear;
     }
 
     /** The 低边 line of the year. */

@@ -21,9 +21,9 @@ public record CountySettings(IndicatorSettings indicators, AgeGroups ageGroups, 
         breakdowns = Set.copyOf(b);
     }
 
-    /** Default indicator settings and age groups, every breakdown. */
-    public static CountySettings defaults() {
-        return new CountySettings(IndicatorSettings.defaults(), AgeGroups.defaults(), EnumSet.allOf(Breakdown.class));
+    /** The given indicator settings (see {@link IndicatorSettings#of}), the default age groups, every breakdown. */
+    public static CountySettings of(IndicatorSettings indicators) {
+        return new CountySettings(indicators, AgeGroups.defaults(), EnumSet.allOf(Breakdown.class));
     }
 
     public CountySettings withIndicators(IndicatorSettings value) {

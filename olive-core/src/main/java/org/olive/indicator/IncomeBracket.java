@@ -1,5 +1,7 @@
 package org.olive.indicator;
 
+import org.olive.income.FamilyIncomeRules;
+
 import java.util.List;
 
 /**
@@ -21,8 +23,14 @@ public record IncomeBracket(String name, double lower, double upper) {
         }
     }
 
-    /** The pilot's two middle-income brackets: family DI 10–50万 and 20–60万. */
-    public static List<IncomeBracket> middleIncomeDefaults() {
-        return List.of(new IncomeBracket("10-50万", 100_000, 500_000), new IncomeBracket("20-60万", 200_000, 600_000));
+    /** Name of the 10–50万 bracket (income.yaml {@code brackets.middle_10_50}). */
+    public static final String MIDDLE_10_50 = "10-50万";
+    /** Name of the 20–60万 bracket (income.yaml {@code brackets.middle_20_60}). */
+    public static final String MIDDLE_20_60 = "20-60万";
+
+    /** The pilot's two middle-income brackets with the bounds of income.yaml {@code brackets:}. */
+    public static List<IncomeBracket> of(FamilyIncomeRules rules) {
+        return List.of(new IncomeBracket(MIDDLE_10_50, rules.lower1050(), rules.upper1050()),
+                new IncomeBracket(MIDDLE_20_60, rules.lower2060(), rules.upper2060()));
     }
 }

@@ -1,5 +1,9 @@
 package org.olive.indicator;
 
+import org.olive.income.BracketBasis;
+import org.olive.income.FamilyIncomeRules;
+import org.olive.income.IncomeParameters;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +23,6 @@ import java.util.Set;
 public record IndicatorSettings(EquivalenceScale scale, List<Double> quantileLevels, int lorenzSteps, double relativeLineFraction,
                                 List<PovertyLine> lines, List<IncomeBracket> brackets, FamilyIncomeBasis familyIncomeBasis,
                                 int typicalFamilySize) {
-
-    /** Year whose 低保 standard gives the default absolute lines. */
-    public static final int DEFAULT_LINE_YEAR = 2025;
 
     /** The family income tested against the middle-income brackets. */
     public enum FamilyIncomeBasis {
@@ -61,13 +62,18 @@ public record IndicatorSettings(EquivalenceScale scale, List<Double> quantileLev
     }
 
     /**
-     * Per capita, deciles and quartiles, Lorenz at tenths, 60% of the median, the {@value #DEFAULT_LINE_YEAR} 低保
-     * and 低边 lines, the 10–50万 and 20–60万 brackets on a family of three.
+     * Per capita, deciles and quartiles, Lorenz at tenths, 60% of the median, and from the one source of lines and
+     * brackets (income.yaml, read by {@link IncomeParameters}): the 低保 and 低边 lines of {@code year} (a year without a
+     * figure keeps the latest earlier one), the 10–50万 and 20–60万 brackets, their basis and the typical family size.
+     *
+     * @throws IllegalArgumentException for a year before the first dated 低保 figure, naming the file and key
      */
-    public static IndicatorSettings defaults() {
+    public static IndicatorSettings of(FamilyIncomeRules rules, int year) {
         return new IndicatorSettings(EquivalenceScale.PER_CAPITA,
                 List.of(0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9), 10, 0.6,
-                PovertyLine.defaultsFor(DEFAULT_LINE_YEAR), IncomeBracket.middleIncomeDefaults(), FamilyIncomeBasis.TYPICAL_FAMILY, 3);
+                PovertyLine.of(rules.lines(), year), IncomeBracket.of(rules),
+                rules.basis() == BracketBasis.PER_CAPITA_TIMES_3 ? FamilyIncomeBasis.TYPICAL_FAMILY : FamilyIncomeBasis.ACTUAL_FAMILY,
+                rules.typicalSize());
     }
 
     public IndicatorSettings withScale(EquivalenceScale value) {

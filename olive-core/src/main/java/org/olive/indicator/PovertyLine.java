@@ -1,8 +1,8 @@
 package org.olive.indicator;
 
+import org.olive.income.IncomeLines;
+
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An absolute poverty line, per person per year, against which FGT 0/1/2 are computed (domain.md §5).
@@ -14,13 +14,8 @@ public record PovertyLine(String name, double amount) {
 
     /** Name of the minimum-living-standard line (低保标准). */
     public static final String DIBAO = "dibao";
-    /** Name of the marginal line (低边), by default {@link #MARGINAL_MULTIPLE} × 低保. */
+    /** Name of the marginal line (低边), {@code lines.marginal_multiple} × 低保 of income.yaml. */
     public static final String MARGINAL = "dibian";
-    /** The 低边 line is at most twice the 低保 standard; the default takes the upper bound. */
-    public static final double MARGINAL_MULTIPLE = 2.0;
-
-    /** The county's 低保 standards by year (domain.md §5); other years are entered by the user. */
-    public static final Map<Integer, Double> DIBAO_BY_YEAR = Map.of(2020, 9_720.0, 2021, 10_920.0, 2022, 11_000.0, 2025, 14_000.0);
 
     public PovertyLine {
         if (name == null || !name.matches("[A-Za-z0-9_\\-\\p{IsHan}]+")) {
@@ -31,14 +26,14 @@ public record PovertyLine(String name, double amount) {
         }
     }
 
-    /** The 低保 and 低边 lines of a year whose 低保 standard is known. */
-    public static List<PovertyLine> defaultsFor(int year) {
-        Double dibao = DIBAO_BY_YEAR.get(year);
-        if (dibao == null) {
-            throw new IllegalArgumentException("no 低保 standard is known for " + year + " (known: "
-                    + new TreeMap<>(DIBAO_BY_YEAR).keySet() + "); give the lines with --line dibao=AMOUNT --line dibian=AMOUNT");
-        }
-        return List.of(new PovertyLine(DIBAO, dibao), new PovertyLine(MARGINAL, MARGINAL_MULTIPLE * dibao));
+    /**
+     * The 低保 and 低边 lines of a year, from the dated lines of income.yaml (a year without a figure keeps the latest
+     * earlier one).
+     *
+     * @throws IllegalArgumentException for a year before the first dated figure, naming the file and key
+     */
+    public static List<PovertyLine> of(IncomeLines lines, int year) {
+        return List.of(new PovertyLine(DIBAO, lines.dibao(year)), new PovertyLine(MARGINAL, lines.marginal(year)));
     }
 
     /** Parses {@code NAME=AMOUNT}, as the command line accepts it. */

@@ -17,7 +17,11 @@ import static org.assertj.core.api.Assertions.within;
 class FamilyIncomeTest {
 
     static final IncomeLines LINES = new IncomeLines(Map.of(2022, 11_000.0, 2025, 14_000.0), 2.0, 2_070, 0.8, 0.4);
-    static final FamilyIncomeRules RULES = FamilyIncomeRules.defaults(LINES);
+    static final FamilyIncomeRules RULES = withLines(ShippedIncome.rules(), LINES);
+
+    static FamilyIncomeRules withLines(FamilyIncomeRules r, IncomeLines lines) {
+        return new FamilyIncomeRules(lines, r.basis(), r.lower1050(), r.upper1050(), r.lower2060(), r.upper2060(), r.typicalSize());
+    }
 
     @Test
     void threeEarnersInTheMiddleBracket() {

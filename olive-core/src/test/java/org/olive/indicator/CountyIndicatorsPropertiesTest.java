@@ -1,5 +1,6 @@
 package org.olive.indicator;
 
+import org.olive.income.ShippedIncome;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -50,7 +51,7 @@ class CountyIndicatorsPropertiesTest {
 
     @Property(tries = 200)
     void weightedGroupFiguresAddUpToTheCounty(@ForAll("families") List<Family> families) {
-        CountyReport r = CountyIndicators.compute(build(families), CountySettings.defaults());
+        CountyReport r = CountyIndicators.compute(build(families), ShippedIncome.county());
         GroupIndicators c = r.county();
         double total = c.distribution().weightedPersons();
         for (Breakdown b : Breakdown.values()) {
@@ -80,7 +81,7 @@ class CountyIndicatorsPropertiesTest {
 
     @Property(tries = 200)
     void theUrbanAndRuralGroupsGiveTheRatioOfTheCounty(@ForAll("families") List<Family> families) {
-        CountyReport r = CountyIndicators.compute(build(families), CountySettings.defaults());
+        CountyReport r = CountyIndicators.compute(build(families), ShippedIncome.county());
         GroupIndicators urban = r.of(Breakdown.URBAN_RURAL).get(CountyPersons.URBAN);
         GroupIndicators rural = r.of(Breakdown.URBAN_RURAL).get(CountyPersons.RURAL);
         double ratio = r.county().urbanRuralRatio();
@@ -94,7 +95,7 @@ class CountyIndicatorsPropertiesTest {
 
     @Property(tries = 100)
     void sharesAreWithinZeroAndOne(@ForAll("families") List<Family> families) {
-        CountyReport r = CountyIndicators.compute(build(families), CountySettings.defaults());
+        CountyReport r = CountyIndicators.compute(build(families), ShippedIncome.county());
         for (Breakdown b : Breakdown.values()) {
             for (GroupIndicators g : r.of(b).values()) {
                 assertThat(g.monitored().figure()).isBetween(0.0, 1.0);

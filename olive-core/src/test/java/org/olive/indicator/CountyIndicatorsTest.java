@@ -1,5 +1,6 @@
 package org.olive.indicator;
 
+import org.olive.income.ShippedIncome;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -40,7 +41,7 @@ class CountyIndicatorsTest {
 
     @Test
     void countyPilotIndicatorsByHand() {
-        CountyReport r = CountyIndicators.compute(county(), CountySettings.defaults());
+        CountyReport r = CountyIndicators.compute(county(), ShippedIncome.county());
         GroupIndicators c = r.county();
         assertThat(c.distribution().weightedPersons()).isEqualTo(6);
         assertThat(c.distribution().perCapitaIncome()).isCloseTo(50_000, within(1e-9)); // 300 000 / 6
@@ -59,16 +60,16 @@ class CountyIndicatorsTest {
     void theCountyGroupIsWhatIndicatorsComputesForTheSameSample() {
         CountyPersons persons = county();
         for (EquivalenceScale scale : EquivalenceScale.values()) {
-            IndicatorSettings s = IndicatorSettings.defaults().withScale(scale);
+            IndicatorSettings s = ShippedIncome.indicators().withScale(scale);
             IndicatorSet expected = Indicators.compute(persons.sample(), s, false).all();
-            assertThat(CountyIndicators.compute(persons, CountySettings.defaults().withIndicators(s)).county().distribution())
+            assertThat(CountyIndicators.compute(persons, ShippedIncome.county().withIndicators(s)).county().distribution())
                     .isEqualTo(expected);
         }
     }
 
     @Test
     void breakdownsByHand() {
-        CountyReport r = CountyIndicators.compute(county(), CountySettings.defaults());
+        CountyReport r = CountyIndicators.compute(county(), ShippedIncome.county());
         assertThat(r.of(Breakdown.TOWNSHIP)).containsOnlyKeys(T1, T2);
         GroupIndicators t1 = r.of(Breakdown.TOWNSHIP).get(T1);
         assertThat(t1.distribution().perCapitaIncome()).isCloseTo(40_000, within(1e-9));
@@ -96,7 +97,7 @@ class CountyIndicatorsTest {
         b.addIncome(f, 50_000);
         b.addPerson(f, 2.5, -1, null, null, null, null, false, false);
         b.addPerson(f, 2.5, 33, "M", T1, V1, true, true, true);
-        CountySettings s = CountySettings.defaults().withBreakdowns(EnumSet.of(Breakdown.AGE_GROUP, Breakdown.URBAN_RURAL));
+        CountySettings s = ShippedIncome.county().withBreakdowns(EnumSet.of(Breakdown.AGE_GROUP, Breakdown.URBAN_RURAL));
         CountyReport r = CountyIndicators.compute(b.build(), s);
         assertThat(r.groups()).containsOnlyKeys(Breakdown.COUNTY, Breakdown.AGE_GROUP, Breakdown.URBAN_RURAL);
         assertThat(r.of(Breakdown.AGE_GROUP).keySet()).containsExactly("30-44", CountyPersons.UNKNOWN);

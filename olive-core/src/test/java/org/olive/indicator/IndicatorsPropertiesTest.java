@@ -1,5 +1,6 @@
 package org.olive.indicator;
 
+import org.olive.income.ShippedIncome;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,7 +47,7 @@ class IndicatorsPropertiesTest {
     }
 
     private static IndicatorSet compute(HouseholdSample s, EquivalenceScale scale) {
-        return Indicators.compute(s, IndicatorSettings.defaults().withScale(scale), false).all();
+        return Indicators.compute(s, ShippedIncome.indicators().withScale(scale), false).all();
     }
 
     @Property(tries = 150)
@@ -115,7 +116,7 @@ class IndicatorsPropertiesTest {
 
     @Property(tries = 100)
     void areasPartitionThePopulation(@ForAll("households") List<Household> list) {
-        IndicatorReport r = Indicators.compute(build(list, 1, 1, 1), IndicatorSettings.defaults(), true);
+        IndicatorReport r = Indicators.compute(build(list, 1, 1, 1), ShippedIncome.indicators(), true);
         double weight = r.byArea().values().stream().mapToDouble(IndicatorSet::weightedPersons).sum();
         int persons = r.byArea().values().stream().mapToInt(IndicatorSet::persons).sum();
         double income = r.byArea().values().stream().mapToDouble(s -> s.perCapitaIncome() * s.weightedPersons()).sum();

@@ -1,5 +1,6 @@
 package org.olive.indicator;
 
+import org.olive.income.ShippedIncome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,7 +42,7 @@ class IndicatorsTest {
         return b.build();
     }
 
-    private final IndicatorReport report = Indicators.compute(sample(), IndicatorSettings.defaults(), true);
+    private final IndicatorReport report = Indicators.compute(sample(), ShippedIncome.indicators(), true);
     private final IndicatorSet all = report.all();
 
     @Test
@@ -112,18 +113,18 @@ class IndicatorsTest {
         assertThat(all.brackets()).extracting(IndicatorSet.BracketShare::share).containsExactly(1 / 8.0, 1 / 8.0);
         // the families' own DI (6 000 … 90 000) are all below 10万
         IndicatorSet actual = Indicators.compute(sample(),
-                IndicatorSettings.defaults().withFamilyIncomeBasis(IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY), false).all();
+                ShippedIncome.indicators().withFamilyIncomeBasis(IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY), false).all();
         assertThat(actual.brackets()).extracting(IndicatorSet.BracketShare::share).containsExactly(0.0, 0.0);
     }
 
     @Test
     void equivalenceScales() {
-        IndicatorSet oecd = Indicators.compute(sample(), IndicatorSettings.defaults().withScale(EquivalenceScale.MODIFIED_OECD), false).all();
+        IndicatorSet oecd = Indicators.compute(sample(), ShippedIncome.indicators().withScale(EquivalenceScale.MODIFIED_OECD), false).all();
         // H1: 1 + 0.5 + 0.3 = 1.8; H2: 1; H3: 1 + 0.3 = 1.3; H4: 1
         double mean = (2 * 6_000 + 2 * 30_000 / 1.3 + 3 * 60_000 / 1.8 + 90_000) / 8;
         assertThat(oecd.meanEquivalisedIncome()).isCloseTo(mean, within(1e-9));
         assertThat(oecd.perCapitaIncome()).isCloseTo(24_000, within(1e-9)); // per capita whatever the scale
-        IndicatorSet sqrt = Indicators.compute(sample(), IndicatorSettings.defaults().withScale(EquivalenceScale.SQUARE_ROOT), false).all();
+        IndicatorSet sqrt = Indicators.compute(sample(), ShippedIncome.indicators().withScale(EquivalenceScale.SQUARE_ROOT), false).all();
         assertThat(sqrt.meanEquivalisedIncome()).isCloseTo((2 * 6_000 + 2 * 30_000 / Math.sqrt(2) + 3 * 60_000 / Math.sqrt(3) + 90_000) / 8,
                 within(1e-9));
     }
@@ -138,15 +139,15 @@ class IndicatorsTest {
         IndicatorSet b = report.byArea().get("B");
         assertThat(b.weightedPersons()).isEqualTo(4);
         assertThat(b.perCapitaIncome()).isCloseTo((12_000 + 30_000) / 4.0, within(1e-9));
-        assertThat(Indicators.compute(sample(), IndicatorSettings.defaults(), false).byArea()).isEmpty();
+        assertThat(Indicators.compute(sample(), ShippedIncome.indicators(), false).byArea()).isEmpty();
     }
 
     @Test
     void configurableLines() {
-        IndicatorSet s = Indicators.compute(sample(), IndicatorSettings.defaults().withLines(List.of(PovertyLine.parse("half=16000"))), false).all();
+        IndicatorSet s = Indicators.compute(sample(), ShippedIncome.indicators().withLines(List.of(PovertyLine.parse("half=16000"))), false).all();
         // below 16 000: 6 000 (w 2) and 15 000 (w 2)
         assertThat(s.absolutePoverty()).singleElement().satisfies(p -> assertThat(p.headcount()).isEqualTo(0.5));
-        assertThat(PovertyLine.defaultsFor(2020)).extracting(PovertyLine::amount).containsExactly(9_720.0, 19_440.0);
+        assertThat(PovertyLine.of(ShippedIncome.rules().lines(), 2020)).extracting(PovertyLine::amount).containsExactly(9_720.0, 19_440.0);
     }
 
     private double quantile(double p) {

@@ -1,5 +1,6 @@
 package org.olive.app.cli;
 
+import org.olive.income.FamilyIncomeRules;
 import org.olive.indicator.Breakdown;
 import org.olive.indicator.CountySettings;
 import org.olive.indicator.EquivalenceScale;
@@ -11,6 +12,7 @@ import org.olive.indicator.PovertyLine;
 import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeIndicatorFormat;
 import org.olive.pipeline.income.IncomeIndicators;
+import org.olive.pipeline.income.IncomeSettings;
 import org.olive.pipeline.sample.IndicatorReportFormat;
 import org.olive.pipeline.sample.SampleException;
 import org.olive.pipeline.sample.SampleReader;
@@ -75,17 +77,17 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     @Option(names = "--line", paramLabel = "NAME=AMOUNT",
             description = {"An absolute poverty line per person per year for FGT 0/1/2; repeatable. Replaces the default of the same",
-                    "name (dibao = the 低保 standard, dibian = 2 × 低保 of --line-year) or adds a line."})
+                    "name (dibao = the 低保 standard, dibian = 低边 line of --line-year, both from income.yaml lines:) or adds a line."})
     List<String> lines = new ArrayList<>();
 
     @Option(names = "--line-year", paramLabel = "YYYY",
-            description = {"Year whose 低保 standard gives the default lines (known: 2020, 2021, 2022, 2025; default "
-                    + IndicatorSettings.DEFAULT_LINE_YEAR + " with --sample,", "the period's year or the latest known before it with --period)."})
+            description = {"Year whose 低保 standard gives the default lines (income.yaml lines.dibao_by_year; a year without a figure",
+                    "keeps the latest earlier one). Default: the latest dated year with --sample, the period's year with --period."})
     Integer lineYear;
 
-    @Option(names = "--family-income", paramLabel = "typical|actual", defaultValue = "typical",
+    @Option(names = "--family-income", paramLabel = "typical|actual",
             description = {"Family income tested against the 10–50万 and 20–60万 brackets: typical = per-capita DI × 3 (三口之家,",
-                    "the national convention, default) or actual = the household's own DI."})
+                    "the national convention) or actual = the household's own DI. Default: income.yaml brackets.basis (typical)."})
     String familyIncome;
 
     @Override
@@ -128,8 +130,8 @@ public class IndicatorsCommand implements Callable<Integer> {
         if (!f.equals("json") && !f.equals("csv") && !f.equals("text")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is json, csv or text, not '" + f + "'");
         }
-        IndicatorSettings base = indicatorSettings(lineYear != null ? lineYear : IncomeIndicators.lineYear(p));
-        CountySettings settings = CountySettings.defaults().withIndicators(base)
+        IndicatorSettings base = indicatorSettings(lineYear != null ? lineYear : p.year());
+        CountySettings settings = CountySettings.of(base)
                 .withBreakdowns(breakdown == null ? EnumSet.of(Breakdown.COUNTY) : EnumSet.of(breakdown));
         IncomeIndicators ind;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
@@ -159,12 +161,20 @@ public class IndicatorsCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is json or csv, not '" + format + "'");
         }
-        return indicatorSettings(lineYear != null ? lineYear : IndicatorSettings.DEFAULT_LINE_YEAR);
+        return indicatorSettings(lineYear != null ? lineYear : rules().lines().latestYear());
     }
 
-    /** Scale, family-income basis and lines from the options, the default lines being those of {@code year}. */
+    /** The one source of the lines and brackets: the built-in income.yaml, as the income step reads it. */
+    private static FamilyIncomeRules rules() {
+        return IncomeSettings.builtIn().family();
+    }
+
+    /**
+     * Scale, family-income basis and lines from the options; the default lines (those of {@code year}) and the brackets
+     * from income.yaml.
+     */
     private IndicatorSettings indicatorSettings(int year) {
-        IndicatorSettings.FamilyIncomeBasis basis = switch (familyIncome) {
+        IndicatorSettings.FamilyIncomeBasis basis = familyIncome == null ? null : switch (familyIncome) {
             case "typical" -> IndicatorSettings.FamilyIncomeBasis.TYPICAL_FAMILY;
             case "actual" -> IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY;
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
@@ -172,9 +182,13 @@ public class IndicatorsCommand implements Callable<Integer> {
         };
         try {
             Map<String, PovertyLine> byName = new LinkedHashMap<>();
-            // An unknown year is fine when both default lines are given explicitly: there is nothing to look up.
-            if (PovertyLine.DIBAO_BY_YEAR.containsKey(year) || !hasBothDefaults()) {
-                for (PovertyLine l : PovertyLine.defaultsFor(year)) {
+            IndicatorSettings defaults;
+            if (hasBothDefaults()) {
+                // Both default lines are given: no year is looked up (a year before the first dated 低保 figure is fine).
+                defaults = IndicatorSettings.of(rules(), rules().lines().latestYear());
+            } else {
+                defaults = IndicatorSettings.of(rules(), year);
+                for (PovertyLine l : defaults.lines()) {
                     byName.put(l.name(), l);
                 }
             }
@@ -182,7 +196,8 @@ public class IndicatorsCommand implements Callable<Integer> {
                 PovertyLine l = PovertyLine.parse(text);
                 byName.put(l.name(), l);
             }
-            return IndicatorSettings.defaults().withScale(scale).withFamilyIncomeBasis(basis).withLines(List.copyOf(byName.values()));
+            return defaults.withScale(scale).withFamilyIncomeBasis(basis == null ? defaults.familyIncomeBasis() : basis)
+                    .withLines(List.copyOf(byName.values()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.olive.pipeline.income;
 
 import org.olive.indicator.Breakdown;
 import org.olive.indicator.CountyReport;
+import org.olive.income.FamilyIncomeRules;
 import org.olive.indicator.CountySettings;
 import org.olive.indicator.GroupIndicators;
 import org.olive.indicator.registry.Indicator;
@@ -67,9 +68,17 @@ public final class IncomeIndicatorStep {
     private IncomeIndicatorStep() {
     }
 
-    /** With the period's default settings, the built-in registry and the system clock. */
+    /** With the period's default settings of the built-in income.yaml, the built-in registry and the system clock. */
     public static Report run(Connection c, Period p) throws SQLException {
-        return run(c, p, IncomeIndicators.defaultSettings(p), RegistryLoader.builtIn(), Clock.systemUTC());
+        return run(c, p, IncomeSettings.builtIn().family());
+    }
+
+    /**
+     * With the period's default settings from the given lines and brackets (those of the income step, so that the
+     * indicators and the family flags read the same file), the built-in registry and the system clock.
+     */
+    public static Report run(Connection c, Period p, FamilyIncomeRules rules) throws SQLException {
+        return run(c, p, IncomeIndicators.defaultSettings(p, rules), RegistryLoader.builtIn(), Clock.systemUTC());
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.olive.pipeline.income;
 
 import org.olive.geography.Divisions;
+import org.olive.income.FamilyIncomeRules;
 import org.olive.indicator.CountyIndicators;
 import org.olive.indicator.CountyReport;
 import org.olive.indicator.CountySettings;
 import org.olive.indicator.IndicatorSettings;
-import org.olive.indicator.PovertyLine;
 import org.olive.period.Period;
 
 import java.sql.Connection;
@@ -67,24 +67,19 @@ public record IncomeIndicators(Period period, CountySettings settings, Optional<
         return new IncomeIndicators(p, settings, pop, survey, items, notes);
     }
 
-    /**
-     * Default settings for a period: {@link IndicatorSettings#defaults()} with the 低保 and 低边 lines of the period's
-     * year, or of the latest earlier year whose 低保 standard is known (the earliest known for older periods).
-     */
+    /** {@link #defaultSettings(Period, FamilyIncomeRules)} with the built-in income.yaml. */
     public static CountySettings defaultSettings(Period p) {
-        return CountySettings.defaults().withIndicators(IndicatorSettings.defaults().withLines(PovertyLine.defaultsFor(lineYear(p))));
+        return defaultSettings(p, IncomeSettings.builtIn().family());
     }
 
-    /** The year whose 低保 standard applies to a period (see {@link #defaultSettings}). */
-    public static int lineYear(Period p) {
-        int best = Integer.MIN_VALUE;
-        int earliest = Integer.MAX_VALUE;
-        for (int y : PovertyLine.DIBAO_BY_YEAR.keySet()) {
-            earliest = Math.min(earliest, y);
-            if (y <= p.year() && y > best) {
-                best = y;
-            }
-        }
-        return best == Integer.MIN_VALUE ? earliest : best;
+    /**
+     * Default settings for a period: {@link IndicatorSettings#of} the lines and brackets of the income settings (the
+     * same {@link FamilyIncomeRules} the family flags use), with the 低保 and 低边 lines of the period's year (a year
+     * without a figure keeps the latest earlier one).
+     *
+     * @throws IllegalArgumentException for a period before the first dated 低保 figure, naming the file and key
+     */
+    public static CountySettings defaultSettings(Period p, FamilyIncomeRules rules) {
+        return CountySettings.of(IndicatorSettings.of(rules, p.year()));
     }
 }

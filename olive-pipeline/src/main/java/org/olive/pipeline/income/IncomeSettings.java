@@ -1,8 +1,7 @@
 package org.olive.pipeline.income;
 
-import org.olive.income.BracketBasis;
 import org.olive.income.FamilyIncomeRules;
-import org.olive.income.IncomeLines;
+import org.olive.income.IncomeParameters;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,7 +27,8 @@ import java.util.Objects;
  * @param wageBaseTypes    social-insurance types whose base stands for a wage (with an employer)
  * @param confidence       confidence per source kind (recorded, si_base, housing_fund_base, yearly_report,
  *                         village_dividend, bnb, vessel_owner, aquaculture, model, declared)
- * @param family           lines and brackets
+ * @param family           lines and brackets, read by {@link IncomeParameters} (the one source of them: the indicators
+ *                         take theirs from here too, see {@link IncomeIndicators#defaultSettings(org.olive.period.Period, FamilyIncomeRules)})
  * @param maxIntervalWidth a resident is monitored when their DI interval is at most this wide (yuan)
  * @param childUnderAge    residents under this age count as monitored through their family
  * @param estimation       the {@code estimation:} section, passed through to the estimation untouched
@@ -84,10 +84,24 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
         return iit.get(role);
     }
 
-    /** The settings shipped with Olive. */
+    /** Where the built-in file is, as error messages name it. */
+    public static final String BUILT_IN = "built-in income.yaml (olive-pipeline org/olive/pipeline/income/income.yaml)";
+
+    /** The settings shipped with Olive (read once). */
     public static IncomeSettings builtIn() {
-        InputStream in = Objects.requireNonNull(IncomeSettings.class.getResourceAsStream("income.yaml"), "income.yaml");
-        return load(in, "built-in income.yaml");
+        return BuiltIn.SETTINGS;
+    }
+
+    private static final class BuiltIn {
+        static final IncomeSettings SETTINGS = read();
+
+        private static IncomeSettings read() {
+            try (InputStream in = Objects.requireNonNull(IncomeSettings.class.getResourceAsStream("income.yaml"), "income.yaml")) {
+                return load(in, BUILT_IN);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A county's own settings file (replaces the built-in file as a whole). */
@@ -113,22 +127,7 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
             List<String> types = strings(section(map, "social_insurance").get("wage_base_types"),
                     "social_insurance.wage_base_types");
             Map<String, Double> confidence = numbers(section(map, "confidence"));
-            Map<?, ?> l = section(map, "lines");
-            Map<Integer, Double> dibao = new LinkedHashMap<>();
-            if (!(l.get("dibao_by_year") instanceof Map<?, ?> years)) {
-                throw new IllegalArgumentException("lines.dibao_by_year must map years to amounts");
-            }
-            years.forEach((y, v) -> dibao.put(Integer.parseInt(String.valueOf(y)), number(v, "lines.dibao_by_year." + y)));
-            IncomeLines lines = new IncomeLines(dibao, number(l.get("marginal_multiple"), "lines.marginal_multiple"),
-                    number(l.get("minimum_wage_monthly"), "lines.minimum_wage_monthly"),
-                    number(l.get("assist_share"), "lines.assist_share"),
-                    number(l.get("safety_net_share"), "lines.safety_net_share"));
-            Map<?, ?> b = section(map, "brackets");
-            List<Double> b1 = pair(b.get("middle_10_50"), "brackets.middle_10_50");
-            List<Double> b2 = pair(b.get("middle_20_60"), "brackets.middle_20_60");
-            FamilyIncomeRules family = new FamilyIncomeRules(lines,
-                    BracketBasis.valueOf(String.valueOf(required(b, "basis"))), b1.get(0), b1.get(1), b2.get(0), b2.get(1),
-                    (int) number(b.get("typical_family_size"), "brackets.typical_family_size"));
+            FamilyIncomeRules family = IncomeParameters.fromYaml(map, source);
             Map<?, ?> m = section(map, "monitoring");
             Map<String, Object> estimation = new LinkedHashMap<>();
             if (map.get("estimation") instanceof Map<?, ?> e) {
@@ -184,12 +183,5 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
         List<String> out = new ArrayList<>();
         l.forEach(o -> out.add(String.valueOf(o)));
         return out;
-    }
-
-    private static List<Double> pair(Object v, String name) {
-        if (!(v instanceof List<?> l) || l.size() != 2) {
-            throw new IllegalArgumentException(name + " must be [lower, upper]");
-        }
-        return List.of(number(l.get(0), name), number(l.get(1), name));
     }
 }

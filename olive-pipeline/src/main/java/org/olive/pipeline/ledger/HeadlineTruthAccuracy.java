@@ -1,5 +1,6 @@
 package org.olive.pipeline.ledger;
 
+import org.olive.income.FamilyIncomeRules;
 import org.olive.indicator.Breakdown;
 import org.olive.indicator.CountyIndicators;
 import org.olive.indicator.CountyPersons;
@@ -9,6 +10,7 @@ import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeIndicatorData;
 import org.olive.pipeline.income.IncomeIndicators;
 import org.olive.pipeline.income.IncomeMetrics;
+import org.olive.pipeline.income.IncomeSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,16 +85,24 @@ final class HeadlineTruthAccuracy {
     private HeadlineTruthAccuracy() {
     }
 
-    /** The settings the indicators step uses for the period, limited to the county (the urban/rural split is in it). */
-    static CountySettings settings(Period p) {
-        return IncomeIndicators.defaultSettings(p).withBreakdowns(EnumSet.of(Breakdown.COUNTY));
+    /**
+     * The settings the indicators step uses for the period (lines and brackets of the income settings' file), limited to
+     * the county (the urban/rural split is in it).
+     */
+    static CountySettings settings(Period p, FamilyIncomeRules rules) {
+        return IncomeIndicators.defaultSettings(p, rules).withBreakdowns(EnumSet.of(Breakdown.COUNTY));
+    }
+
+    /** {@link #compare(Connection, Period, Path, FamilyIncomeRules)} with the built-in income.yaml. */
+    static List<LedgerResult.Figure> compare(Connection c, Period p, Path truthDir) throws SQLException {
+        return compare(c, p, truthDir, IncomeSettings.builtIn().family());
     }
 
     /**
      * Olive's and the truth's headline figures of the period; empty when the period has no income ledger or the truth
      * folder no incomes.csv.
      */
-    static List<LedgerResult.Figure> compare(Connection c, Period p, Path truthDir) throws SQLException {
+    static List<LedgerResult.Figure> compare(Connection c, Period p, Path truthDir, FamilyIncomeRules rules) throws SQLException {
         Path incomes = truthDir.resolve("incomes.csv");
         Path residence = truthDir.resolve("residence.csv");
         if (!Files.isRegularFile(incomes) || !Files.isRegularFile(residence)) {
@@ -102,7 +112,7 @@ final class HeadlineTruthAccuracy {
         if (ours.isEmpty()) {
             return List.of();
         }
-        CountySettings settings = settings(p);
+        CountySettings settings = settings(p, rules);
         Map<Headline, Value> olive = figures(ours.get().persons(), settings);
         Truth truth = truth(truthDir);
         Map<Headline, Value> real = figures(truth.persons(), settings);

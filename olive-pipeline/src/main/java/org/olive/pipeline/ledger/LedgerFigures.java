@@ -87,7 +87,8 @@ final class LedgerFigures {
                 w.figures.addAll(IncomeTruthAccuracy.compare(c, p, truth, incomeRules));
             }
             if (w.incomeBuilt) {
-                w.figures.addAll(HeadlineTruthAccuracy.compare(c, w.period, truth));
+                w.figures.addAll(HeadlineTruthAccuracy.compare(c, w.period, truth,
+                        incomeRules != null ? incomeRules : org.olive.pipeline.income.IncomeSettings.builtIn().family()));
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, "

@@ -180,7 +180,7 @@ public final class LedgerRun {
                         w.skipped.put("indicators", "no income ledger this period");
                         return;
                     }
-                    IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(c, w.period);
+                    IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(c, w.period, incomeSettings.family());
                     w.counts.put("indicator_rows", (long) r.rowsWritten());
                     w.counts.put("indicator_registry_values_written", (long) r.registryWritten().size());
                     if (!r.notes().isEmpty()) {

@@ -37,7 +37,7 @@ public final class IncomeIndicatorsBenchmark {
         CountyPersons county = generate(persons, new Random(20251123));
         System.out.printf("in memory: %,d persons in %,d families, %d townships, %d villages%n", persons,
                 county.sample().households(), TOWNSHIPS, TOWNSHIPS * VILLAGES_PER_TOWNSHIP);
-        CountySettings all = CountySettings.defaults();
+        CountySettings all = IncomeIndicators.defaultSettings(Period.parse("2025-12"));
         time("county only", county, all.withBreakdowns(EnumSet.of(Breakdown.COUNTY)));
         time("county + every breakdown", county, all);
 
