@@ -61,9 +61,14 @@ public class IncomeLedger {
         }
     }
 
-    /** The estimation model of a component ({@code income_model}). */
+    /**
+     * The estimation model of a component ({@code income_model}), with the period's estimate per resident and its
+     * jackknife standard error (the survey's sampling error, {@code details.estimate_per_resident} and
+     * {@code estimate_se_per_resident}; null when the run did not record them).
+     */
     public record Model(String period, String component, int surveyYear, String trainer, int trainRows, int testRows,
-                        Double mae, Double mape, Double coverage, Double intervalHalfWidth, int appliedTo) {
+                        Double mae, Double mape, Double coverage, Double intervalHalfWidth, int appliedTo,
+                        Double estimatePerResident, Double estimateSePerResident) {
     }
 
     /** One figure of {@code income_indicator}. */
@@ -259,8 +264,25 @@ public class IncomeLedger {
                 .query((rs, n) -> new Model(rs.getString("data_period"), rs.getString("component"),
                         rs.getInt("survey_year"), rs.getString("trainer"), rs.getInt("train_rows"),
                         rs.getInt("test_rows"), dbl(rs, "mae"), dbl(rs, "mape"), dbl(rs, "coverage"),
-                        dbl(rs, "interval_half_width"), rs.getInt("applied_to"))).list();
+                        dbl(rs, "interval_half_width"), rs.getInt("applied_to"),
+                        detail(rs.getString("details"), "estimate_per_resident"),
+                        detail(rs.getString("details"), "estimate_se_per_resident"))).list();
     }
+
+    /** A number of a model's details JSON, or null (no details, no such key, not a number). */
+    static Double detail(String json, String key) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            tools.jackson.databind.JsonNode v = DETAILS.readTree(json).get(key);
+            return v != null && v.isNumber() ? v.asDouble() : null;
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper DETAILS = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** The figures of a period, basis and breakdown. */
     public List<Figure> figures(String period, String basis, String breakdown) {

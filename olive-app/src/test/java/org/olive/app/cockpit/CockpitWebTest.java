@@ -54,6 +54,8 @@ class CockpitWebTest {
         assertThat(html).contains("data-basis=\"POPULATION\"", "80,000", "20,000", "1.42", "data-basis=\"SURVEY\"",
                 "1.50", "href=\"/income/families?period=2025-03&amp;township=" + CAIYUAN + "\"", "嵊山镇");
         assertThat(html).contains("id=\"models-table\"", "regression tree (Tribuo CART, depth 6)", "18.3%", "91.0%");
+        // the survey's sampling error of the estimates, beside the models
+        assertThat(html).contains("id=\"estimation-se\"", "10,907 元", "±7,384 元");
         assertThat(html).contains("/js/cockpit.js", "data-chart=\"histogram\"", "data-chart=\"lorenz\"");
     }
 

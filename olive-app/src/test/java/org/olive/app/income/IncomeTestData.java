@@ -75,8 +75,9 @@ public final class IncomeTestData {
         fig(jdbc, P2, "POPULATION", "TOWNSHIP", SHENGSHAN, "share_10_50", 0.0, 0.0, 1.0);
 
         jdbc.sql("INSERT INTO income_model (data_period, component, survey_year, trainer, train_rows, test_rows, mae, "
-                        + "mape, coverage, interval_half_width, applied_to) VALUES (:p, 'WAGE', 2024, "
-                        + "'regression tree (Tribuo CART, depth 6)', 400, 100, 8123.4, 0.183, 0.91, 20000, 1)")
+                        + "mape, coverage, interval_half_width, applied_to, details) VALUES (:p, 'WAGE', 2024, "
+                        + "'regression tree (Tribuo CART, depth 6)', 400, 100, 8123.4, 0.183, 0.91, 20000, 1, "
+                        + "'{\"folds\":5,\"estimate_per_resident\":10907.4,\"estimate_se_per_resident\":7384.2}')")
                 .param("p", P2).update();
     }
 
