@@ -28,7 +28,8 @@ public final class BarProgress implements ProgressListener {
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
-    private final Line line = new Line(err);
+    /** The current stage's line (a new one per stage: the library may close the previous one late). */
+    private volatile Line line = new Line(err);
     private ProgressBar bar;
     private boolean redirected;
 
@@ -40,6 +41,7 @@ public final class BarProgress implements ProgressListener {
             System.setErr(around(err));
             redirected = true;
         }
+        line = new Line(err);
         bar = new ProgressBarBuilder()
                 .setTaskName(name)
                 .setInitialMax(total)
@@ -81,7 +83,13 @@ public final class BarProgress implements ProgressListener {
 
     private void close() {
         if (bar != null) {
+            // the library draws the final state on its own thread and waits for it, unless this thread is interrupted
+            boolean interrupted = Thread.interrupted();
             bar.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            line.close(); // ends the line now, whether or not the library closed it
             bar = null;
         }
     }
@@ -90,9 +98,9 @@ public final class BarProgress implements ProgressListener {
         String encoding = System.getProperty(target == out ? "sun.stdout.encoding" : "sun.stderr.encoding",
                 Charset.defaultCharset().name());
         try {
-            return new PrintStream(new AroundBar(target, line), true, encoding);
+            return new PrintStream(new AroundBar(target, this), true, encoding);
         } catch (UnsupportedEncodingException e) {
-            return new PrintStream(new AroundBar(target, line), true, Charset.defaultCharset());
+            return new PrintStream(new AroundBar(target, this), true, Charset.defaultCharset());
         }
     }
 
@@ -101,6 +109,7 @@ public final class BarProgress implements ProgressListener {
         private final PrintStream err;
         private String last;
         private boolean drawn;
+        private boolean closed;
 
         Line(PrintStream err) {
             super(err);
@@ -109,6 +118,9 @@ public final class BarProgress implements ProgressListener {
 
         @Override
         public synchronized void accept(String rendered) {
+            if (closed) {
+                return;
+            }
             last = rendered;
             err.print(CLEAR_LINE + rendered);
             err.flush();
@@ -124,15 +136,18 @@ public final class BarProgress implements ProgressListener {
         }
 
         synchronized void redraw() {
-            if (last != null && !drawn) {
+            if (last != null && !drawn && !closed) {
                 accept(last);
             }
         }
 
         @Override
         public synchronized void close() {
+            if (closed) {
+                return;
+            }
             redraw(); // the stage's last state stays as a line
-            last = null;
+            closed = true;
             drawn = false;
             super.close(); // ends the line
         }
@@ -141,11 +156,11 @@ public final class BarProgress implements ProgressListener {
     /** Another stream's output with the bar cleared before it and drawn again after each of its lines. */
     private static final class AroundBar extends OutputStream {
         private final PrintStream target;
-        private final Line line;
+        private final BarProgress progress;
 
-        AroundBar(PrintStream target, Line line) {
+        AroundBar(PrintStream target, BarProgress progress) {
             this.target = target;
-            this.line = line;
+            this.progress = progress;
         }
 
         @Override
@@ -158,6 +173,7 @@ public final class BarProgress implements ProgressListener {
             if (len == 0) {
                 return;
             }
+            Line line = progress.line;
             synchronized (line) {
                 line.erase();
                 target.write(b, off, len);
