@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.olive.period.Period;
+import org.olive.progress.ProgressListener;
 import org.olive.synth.crossing.CrossingBuffer;
 import org.olive.synth.crossing.PresenceModel;
 import org.olive.synth.crossing.TouristFlow;
@@ -72,6 +73,7 @@ public final class CountyGenerator {
     private final SynthOptions o;
     private Consumer<String> progress = s -> {
     };
+    private ProgressListener listener = ProgressListener.NONE;
 
     public CountyGenerator(SynthOptions o) {
         this.o = Objects.requireNonNull(o, "options");
@@ -80,6 +82,15 @@ public final class CountyGenerator {
     /** Receives one line per simulated period. */
     public CountyGenerator progress(Consumer<String> progress) {
         this.progress = Objects.requireNonNull(progress);
+        return this;
+    }
+
+    /**
+     * Receives the stages {@code synth warm-up} (the 12 months simulated before the first period) and {@code synth}
+     * (the periods written), and one step per month; {@link ProgressListener#done()} is left to the caller.
+     */
+    public CountyGenerator listener(ProgressListener listener) {
+        this.listener = Objects.requireNonNull(listener);
         return this;
     }
 
@@ -133,7 +144,11 @@ public final class CountyGenerator {
             TruthWriter truth = new TruthWriter(out, files);
             RowSink history = files.open(Catalog.CROSSINGS, o.from(), Catalog.crossingsHistoryFile(warmStart, warmEnd),
                     "crossings/history", crossingFaults);
+            listener.stage("synth warm-up", 12);
             for (Period p = warmStart; p.compareTo(o.to()) <= 0; p = p.next()) {
+                if (p.equals(o.from())) {
+                    listener.stage("synth", Period.range(o.from(), o.to()).size());
+                }
                 long t0 = System.nanoTime();
                 world.period = p;
                 world.events = new MonthEvents(world.county.townships().size());
@@ -211,6 +226,7 @@ public final class CountyGenerator {
                 progress.accept(String.format(Locale.ROOT, "%s%s residents %,d registered %,d crossings %,d per-capita DI %,.0f (simulate %.2f s, write %.2f s, waited for the writer thread %.1f s in all)",
                         p, warm ? " (warm-up)" : "", s.residents(), s.registered(), buffer.size(), s.perCapitaDi(),
                         (tSim - t0) / 1e9, (System.nanoTime() - tSim) / 1e9, waited / 1e9));
+                listener.step(p.toString());
                 world.monthIndex++;
             }
             writeCalibration(out, stats, files);

@@ -1,5 +1,7 @@
 package org.olive.app.cli;
 
+import org.olive.app.progress.Progress;
+import org.olive.progress.ProgressListener;
 import org.olive.synth.SynthOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,17 +60,12 @@ public class DemoCommand implements Callable<Integer> {
         SynthOptions options = synth.toOptions(countyDir);
         Path stamp = countyDir.resolve("options.txt");
         String wanted = describe(options);
-        boolean generated = false;
-        if (!regenerate && Files.exists(stamp) && Files.readString(stamp).equals(wanted)) {
-            System.out.println("The synthetic county is already generated in " + countyDir + " (" + wanted.strip()
-                    + "); use --regenerate to generate it again.");
-        } else {
-            Files.deleteIfExists(stamp);
-            SynthCommand.generate(options);
-            Files.writeString(stamp, wanted);
-            generated = true;
+        ProgressListener progress = Progress.toStandardError();
+        try {
+            prepare(options, stamp, wanted, progress);
+        } finally {
+            progress.done();
         }
-        ingest(options, generated);
         if (noServe) {
             return 0;
         }
@@ -76,11 +73,27 @@ public class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Generates the county unless the same one is there, then ingests and builds the months. */
+    private void prepare(SynthOptions options, Path stamp, String wanted, ProgressListener progress) throws IOException {
+        Path countyDir = options.outputDir();
+        boolean generated = false;
+        if (!regenerate && Files.exists(stamp) && Files.readString(stamp).equals(wanted)) {
+            System.out.println("The synthetic county is already generated in " + countyDir + " (" + wanted.strip()
+                    + "); use --regenerate to generate it again.");
+        } else {
+            Files.deleteIfExists(stamp);
+            SynthCommand.generate(options, progress);
+            Files.writeString(stamp, wanted);
+            generated = true;
+        }
+        ingest(options, generated, progress);
+    }
+
     /**
      * Ingests every generated month. Months already ingested from this same county are skipped, unless the county
      * was just (re)generated; re-ingesting would replace them anyway, without duplicates.
      */
-    private void ingest(SynthOptions options, boolean generated) {
+    private void ingest(SynthOptions options, boolean generated, ProgressListener progress) {
         List<Period> all = Period.range(options.from(), options.to());
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
             DataSource ds = ctx.getBean(DataSource.class);
@@ -91,10 +104,10 @@ public class DemoCommand implements Callable<Integer> {
             } else {
                 System.out.println("Ingesting " + todo.size() + " months into " + db.describe() + " …");
                 long t0 = System.nanoTime();
-                IngestCommand.run(ds, options.outputDir(), todo, db.dataDir.resolve("reports"));
+                IngestCommand.run(ds, options.outputDir(), todo, db.dataDir.resolve("reports"), progress);
                 System.out.printf("Ingested %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
             }
-            ledgers(ds, all, todo);
+            ledgers(ds, all, todo, progress);
         }
     }
 
@@ -102,16 +115,17 @@ public class DemoCommand implements Callable<Integer> {
      * Builds the ledgers of every month, oldest first: those just ingested and those without ledgers yet; months
      * whose ledgers (with their income ledger) exist and whose data did not change are skipped.
      */
-    private void ledgers(DataSource ds, List<Period> all, List<Period> ingested) {
-        LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
+    private void ledgers(DataSource ds, List<Period> all, List<Period> ingested, ProgressListener progress) {
+        LedgerRun ledger = LedgerRun.withDefaults(ds, progress::detail);
         List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p) || !ledger.hasIncome(p)).toList();
         if (todo.isEmpty()) {
             System.out.println("The ledgers of all " + all.size() + " months are already built.");
             return;
         }
         long t0 = System.nanoTime();
+        progress.stage("ledgers", todo.size());
         for (Period p : todo) {
-            RunCommand.run(ledger, p, null, db.dataDir.resolve("reports"));
+            RunCommand.run(ledger, p, null, db.dataDir.resolve("reports"), progress);
         }
         System.out.printf("Built the ledgers of %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
     }

@@ -1,6 +1,8 @@
 package org.olive.app.cli;
 
+import org.olive.app.progress.Progress;
 import org.olive.period.Period;
+import org.olive.progress.ProgressListener;
 import org.olive.pipeline.ingest.IngestReport;
 import org.olive.pipeline.ingest.IngestRunException;
 import org.olive.pipeline.ingest.PeriodIngest;
@@ -71,25 +73,35 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
-            run(ctx.getBean(DataSource.class), data, list, db.dataDir.resolve("reports"), acceptCollapse);
+            ProgressListener progress = Progress.toStandardError();
+            try {
+                run(ctx.getBean(DataSource.class), data, list, db.dataDir.resolve("reports"), acceptCollapse, progress);
+            } finally {
+                progress.done();
+            }
         }
         return 0;
     }
 
     /** Ingests the periods in order and returns their reports; shared with {@code demo}. */
-    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir) {
-        return run(ds, data, periods, reportDir, List.of());
+    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir, ProgressListener progress) {
+        return run(ds, data, periods, reportDir, List.of(), progress);
     }
 
-    /** As {@link #run(DataSource, Path, List, Path)}, accepting the row-count collapse of the given datasets. */
-    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir, List<String> acceptCollapse) {
+    /**
+     * As {@link #run(DataSource, Path, List, Path, ProgressListener)}, accepting the row-count collapse of the given
+     * datasets. Reports the stage {@code ingest} to {@code progress}, one step per period, the files as details.
+     */
+    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir, List<String> acceptCollapse,
+                                  ProgressListener progress) {
         List<IngestReport> reports = new ArrayList<>();
         PeriodIngest ingest;
         try {
-            ingest = PeriodIngest.withDefaults(ds).acceptCollapse(acceptCollapse);
+            ingest = PeriodIngest.withDefaults(ds).acceptCollapse(acceptCollapse).progress(progress::detail);
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
+        progress.stage("ingest", periods.size());
         for (Period p : periods) {
             try {
                 IngestReport r = ingest.ingest(data.resolve(p.toString()), p);
@@ -97,6 +109,7 @@ public class IngestCommand implements Callable<Integer> {
                 Files.createDirectories(reportDir);
                 Files.writeString(reportDir.resolve("ingest-" + p + ".json"), r.toJson());
                 reports.add(r);
+                progress.step(p.toString());
             } catch (IngestRunException e) {
                 throw new DataException("ingest of " + p + " failed and was rolled back (the period keeps its previous data): "
                         + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package org.olive.app.cli;
 
+import org.olive.app.progress.Progress;
 import org.olive.period.Period;
+import org.olive.progress.ProgressListener;
 import org.olive.pipeline.ledger.LedgerResult;
 import org.olive.pipeline.ledger.LedgerRun;
 import org.olive.pipeline.ledger.LedgerRunException;
@@ -70,6 +72,7 @@ public class RunCommand implements Callable<Integer> {
         if (truth != null && !Files.isDirectory(truth)) {
             throw new DataException("truth folder " + truth + " does not exist");
         }
+        ProgressListener progress = Progress.toStandardError();
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
             DataSource ds = ctx.getBean(DataSource.class);
             List<Period> toIngest = new ArrayList<>();
@@ -93,32 +96,35 @@ public class RunCommand implements Callable<Integer> {
                 toIngest.add(p);
             }
             if (!toIngest.isEmpty()) {
-                IngestCommand.run(ds, from, toIngest, db.dataDir.resolve("reports"));
+                IngestCommand.run(ds, from, toIngest, db.dataDir.resolve("reports"), progress);
             }
-            run(LedgerRun.withDefaults(ds, m -> { }), p, truth, db.dataDir.resolve("reports"), alone);
+            run(LedgerRun.withDefaults(ds, progress::detail), p, truth, db.dataDir.resolve("reports"), alone, progress, true);
+        } finally {
+            progress.done();
         }
         return 0;
     }
 
-    /** Builds the ledgers of the period, after those of earlier ingested periods that lack them; shared with demo. */
-    static List<LedgerResult> run(DataSource ds, Period p, Path truth, Path reportDir) {
-        return run(LedgerRun.withDefaults(ds, m -> { }), p, truth, reportDir);
-    }
-
     /**
-     * As {@link #run(DataSource, Period, Path, Path)} with a given ledger run; reuse one for consecutive periods so
-     * that each reads only its new period's crossings.
+     * Builds the ledgers of the period, after those of earlier ingested periods that lack them, with a given ledger
+     * run; reuse one for consecutive periods so that each reads only its new period's crossings. Shared with demo,
+     * which reports its own stage: each period built is a step of the current stage of {@code progress}.
      */
-    static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir) {
-        return run(ledger, p, truth, reportDir, false);
+    static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, ProgressListener progress) {
+        return run(ledger, p, truth, reportDir, false, progress, false);
     }
 
-    private static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, boolean alone) {
+    /** @param newStage whether to begin the stage {@code ledgers} of {@code progress} with the periods to build */
+    private static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, boolean alone,
+                                          ProgressListener progress, boolean newStage) {
         List<Period> todo = alone ? new ArrayList<>() : new ArrayList<>(ledger.missingEarlier(p));
         if (!todo.isEmpty()) {
             System.out.println("Running first the ledgers of " + todo + " (ingested, without ledgers) so that keys carry over.");
         }
         todo.add(p);
+        if (newStage) {
+            progress.stage("ledgers", todo.size());
+        }
         List<LedgerResult> out = new ArrayList<>();
         for (Period q : todo) {
             try {
@@ -127,6 +133,7 @@ public class RunCommand implements Callable<Integer> {
                 Files.createDirectories(reportDir);
                 Files.writeString(reportDir.resolve("ledger-" + q + ".json"), r.toJson());
                 out.add(r);
+                progress.step(q.toString());
             } catch (LedgerRunException e) {
                 throw new DataException("ledgers of " + q + " failed (the period keeps its previous ledgers): " + e.getMessage(), e);
             } catch (IOException e) {

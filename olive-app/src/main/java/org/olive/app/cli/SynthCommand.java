@@ -1,5 +1,7 @@
 package org.olive.app.cli;
 
+import org.olive.app.progress.Progress;
+import org.olive.progress.ProgressListener;
 import org.olive.synth.CountyGenerator;
 import org.olive.synth.SynthOptions;
 import org.olive.synth.SynthReport;
@@ -26,7 +28,12 @@ public class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        generate(synth.toOptions(out));
+        ProgressListener progress = Progress.toStandardError();
+        try {
+            generate(synth.toOptions(out), progress);
+        } finally {
+            progress.done();
+        }
         return 0;
     }
 
@@ -57,7 +64,8 @@ public class SynthCommand implements Callable<Integer> {
         Files.createDirectories(dir);
     }
 
-    static SynthReport generate(SynthOptions options) {
+    /** Generates the county, reporting its months to {@code progress} (which is left open: the caller ends it). */
+    static SynthReport generate(SynthOptions options, ProgressListener progress) {
         Path dir = options.outputDir();
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -65,7 +73,8 @@ public class SynthCommand implements Callable<Integer> {
             }
             prepareEmpty(dir);
             System.out.println("Generating the synthetic county into " + dir.toAbsolutePath() + " …");
-            SynthReport report = new CountyGenerator(options).progress(line -> System.out.println("  " + line)).generate();
+            SynthReport report = new CountyGenerator(options).progress(line -> System.out.println("  " + line))
+                    .listener(progress).generate();
             System.out.println(report.summary());
             return report;
         } catch (IOException e) {
