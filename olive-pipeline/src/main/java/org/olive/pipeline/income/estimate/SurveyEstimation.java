@@ -114,18 +114,31 @@ public final class SurveyEstimation implements IncomeEstimation {
                     eligible.add(person);
                 }
             }
-            List<double[]> features = eligible.stream().map(EstimationFeatures.Person::features).toList();
-            List<EstimationResult.Estimate> predicted = model.estimateAll(features, rule.clampNegative());
-            double[] replicates = model.foldTotals(features, rule.clampNegative());
-            for (int f = 0; f < Math.min(foldTotals.length, replicates.length); f++) {
-                foldTotals[f] += replicates[f];
+            ResidualModel alt = trained.baselines().get(comp);
+            Set<String> altStrata = trained.baselineStrata().getOrDefault(comp, Set.of());
+            List<EstimationFeatures.Person> byModel = new ArrayList<>(), byAlt = new ArrayList<>();
+            for (EstimationFeatures.Person person : eligible) {
+                (alt != null && altStrata.contains(stratumOf(comp, person.features())) ? byAlt : byModel).add(person);
             }
-            for (EstimationResult.Estimate est : predicted) {
-                estimatedTotal += est.amount();
-            }
-            for (int i = 0; i < eligible.size(); i++) {
-                estimates.computeIfAbsent(eligible.get(i).personKey(), k -> new EnumMap<>(Component.class))
-                        .put(comp, predicted.get(i));
+            for (int part = 0; part < 2; part++) {
+                List<EstimationFeatures.Person> who = part == 0 ? byModel : byAlt;
+                ResidualModel m = part == 0 ? model : alt;
+                if (who.isEmpty()) {
+                    continue;
+                }
+                List<double[]> features = who.stream().map(EstimationFeatures.Person::features).toList();
+                List<EstimationResult.Estimate> predicted = m.estimateAll(features, rule.clampNegative());
+                double[] replicates = m.foldTotals(features, rule.clampNegative());
+                for (int f = 0; f < Math.min(foldTotals.length, replicates.length); f++) {
+                    foldTotals[f] += replicates[f];
+                }
+                for (EstimationResult.Estimate est : predicted) {
+                    estimatedTotal += est.amount();
+                }
+                for (int i = 0; i < who.size(); i++) {
+                    estimates.computeIfAbsent(who.get(i).personKey(), k -> new EnumMap<>(Component.class))
+                            .put(comp, predicted.get(i));
+                }
             }
             applied.put(comp, eligible.size());
         }
@@ -163,7 +176,11 @@ public final class SurveyEstimation implements IncomeEstimation {
             ResidualModel model = e.getValue();
             ResidualModel.Accuracy a = model.accuracy();
             String details = trained.details().get(e.getKey());
-            reports.add(new EstimationResult.ModelReport(e.getKey(), year, model.trainer(), model.trainRows(), a.rows(),
+            ResidualModel alt = trained.baselines().get(e.getKey());
+            String trainer = alt == null ? model.trainer() : model.trainer() + "; " + settings.baseline()
+                    + " for " + String.join(", ", trained.baselineStrata().get(e.getKey()));
+            trainer = trainer.length() > 200 ? trainer.substring(0, 199) + "…" : trainer;
+            reports.add(new EstimationResult.ModelReport(e.getKey(), year, trainer, model.trainRows(), a.rows(),
                     a.mae(), a.mape(), a.coverage(), model.halfWidth(), applied.getOrDefault(e.getKey(), 0),
                     details == null ? null : details.replaceFirst("\\}$", java.util.regex.Matcher.quoteReplacement(seJson + "}"))));
         }
@@ -240,8 +257,19 @@ public final class SurveyEstimation implements IncomeEstimation {
     }
 
     /** Models trained for a set of survey years, with the key they were trained under and the DI calibration. */
+    /**
+     * @param baselines      per component, the baseline model where it is applied to some strata
+     * @param baselineStrata per component, the strata (record status, {@link ResidualModel#stratum}) the baseline is
+     *                       applied to instead of the learner
+     */
     private record Trained(String key, Period trainedAt, Map<Component, ResidualModel> models,
+                           Map<Component, ResidualModel> baselines, Map<Component, Set<String>> baselineStrata,
                            ResidualModel.Offsets diOffsets, Map<Component, String> details, List<String> notes) {
+    }
+
+    /** The stratum of a component's feature row: its record status (or age band without one). */
+    private String stratumOf(Component comp, double[] x) {
+        return ResidualModel.stratum(componentGroup(comp, x));
     }
 
     /** The last models trained, reused while their training data cannot have changed (see {@link #trainingKey}). */
@@ -352,6 +380,8 @@ public final class SurveyEstimation implements IncomeEstimation {
         }
 
         Map<Component, ResidualModel> models = new EnumMap<>(Component.class);
+        Map<Component, ResidualModel> baselines = new EnumMap<>(Component.class);
+        Map<Component, Set<String>> baselineStrata = new EnumMap<>(Component.class);
         Map<Component, String> details = new EnumMap<>(Component.class);
         double[] diEstimate = new double[persons.size()];
         // one fold map for every component: a fold leaves the same households out of each component's model, so the
@@ -398,27 +428,48 @@ public final class SurveyEstimation implements IncomeEstimation {
                 notes.add(comp + ": no model (" + ex.getMessage() + ")");
                 continue;
             }
-            double z = base == null ? 0 : ResidualModel.improvementZ(data, model.outOfFold(), base.outOfFold());
-            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()
-                    && z < settings.keepBetterZ()) {
-                notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s has the lower held-out MAE (%.0f "
-                        + "against %.0f for %s) but by %.1f standard errors only, fewer than keep_better_z %.1f: the "
-                        + "learner stays", comp, settings.baseline(), base.accuracy().mae(), model.accuracy().mae(),
-                        settings.parameters().learner(), z, settings.keepBetterZ()));
+            // the baseline must beat the learner in each stratum (record status) by keep_better_z standard errors:
+            // a model better for persons without records may be worse for persons whose records hold most of it
+            Set<String> baseIn = new TreeSet<>();
+            if (settings.keepBetter() && base != null) {
+                Map<String, List<Integer>> rowsOf = new TreeMap<>();
+                for (int j = 0; j < data.size(); j++) {
+                    rowsOf.computeIfAbsent(stratumOf(comp, data.get(j).features()), x -> new ArrayList<>()).add(j);
+                }
+                double[] oofL = model.outOfFold(), oofB = base.outOfFold();
+                for (Map.Entry<String, List<Integer>> st : rowsOf.entrySet()) {
+                    List<ResidualModel.Row> rs = new ArrayList<>();
+                    double[] l = new double[st.getValue().size()], b = new double[l.length];
+                    double maeL = 0, maeB = 0;
+                    for (int k = 0; k < l.length; k++) {
+                        int j = st.getValue().get(k);
+                        rs.add(data.get(j));
+                        l[k] = oofL[j];
+                        b[k] = oofB[j];
+                        maeL += Math.abs(data.get(j).target() - l[k]);
+                        maeB += Math.abs(data.get(j).target() - b[k]);
+                    }
+                    double z = ResidualModel.improvementZ(rs, l, b);
+                    boolean better = maeB < maeL && z >= settings.keepBetterZ();
+                    if (better) {
+                        baseIn.add(st.getKey());
+                    }
+                    notes.add(String.format(java.util.Locale.ROOT, "%s, %s (%d survey rows): held-out MAE %.0f for %s, "
+                            + "%.0f for %s, %.1f standard errors: %s applied", comp, st.getKey(), l.length,
+                            maeL / l.length, settings.parameters().learner(), maeB / l.length, settings.baseline(), z,
+                            better ? settings.baseline() : settings.parameters().learner()));
+                }
             }
-            if (settings.keepBetter() && base != null && base.accuracy().mae() < model.accuracy().mae()
-                    && z >= settings.keepBetterZ()) {
-                notes.add(String.format(java.util.Locale.ROOT, "%s: the baseline %s is better on held-out survey rows "
-                        + "(MAE %.0f against %.0f for %s, %.1f standard errors) and is applied", comp, settings.baseline(),
-                        base.accuracy().mae(), model.accuracy().mae(), settings.parameters().learner(), z));
-                ResidualModel better = base;
-                base = model;
-                model = better;
+            if (!baseIn.isEmpty()) {
+                baselines.put(comp, base);
+                baselineStrata.put(comp, baseIn);
             }
             models.put(comp, model);
-            double[] oof = model.outOfFold();
+            double[] oofModel = model.outOfFold();
+            double[] oofBase = base == null ? null : base.outOfFold();
             for (int j = 0; j < index.size(); j++) {
                 PersonYear py = persons.get(index.get(j));
+                double[] oof = baseIn.contains(stratumOf(comp, py.x())) ? oofBase : oofModel;
                 // the DI residual sees the estimate only where the rule applies to the person
                 if (rule.applies(py.age(), EstimationFeatures.months(py.x(), comp))) {
                     diEstimate[index.get(j)] += rule.clampNegative() ? Math.max(0, oof[j]) : oof[j];
@@ -457,7 +508,7 @@ public final class SurveyEstimation implements IncomeEstimation {
                         ",\"di_heldout_coverage\":%.4f,\"di_rows\":%d,\"di_mean_error\":%.2f}", held, r.length, bias)));
             }
         }
-        return new Trained(key == null ? "" : key, p, models, diOffsets, details, notes);
+        return new Trained(key == null ? "" : key, p, models, baselines, baselineStrata, diOffsets, details, notes);
     }
 
     private static String describe(ResidualModel.Offsets o) {
