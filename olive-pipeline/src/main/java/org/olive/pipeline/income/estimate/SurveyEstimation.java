@@ -267,6 +267,43 @@ public final class SurveyEstimation implements IncomeEstimation {
                            ResidualModel.Offsets diOffsets, Map<Component, String> details, List<String> notes) {
     }
 
+    /**
+     * The strata in which the baseline beats the learner on held-out survey rows: a lower out-of-fold MAE in the
+     * stratum and at least {@code minZ} household-clustered standard errors ({@link ResidualModel#improvementZ}). One
+     * note per stratum says what each model scored and which is applied.
+     */
+    static Set<String> baselineStrata(List<ResidualModel.Row> data, double[] learnerOof, double[] baselineOof,
+                                      java.util.function.Function<double[], String> stratumOf, double minZ, String prefix,
+                                      String learner, String baseline, List<String> notes) {
+        Map<String, List<Integer>> rowsOf = new TreeMap<>();
+        for (int j = 0; j < data.size(); j++) {
+            rowsOf.computeIfAbsent(stratumOf.apply(data.get(j).features()), x -> new ArrayList<>()).add(j);
+        }
+        Set<String> out = new TreeSet<>();
+        for (Map.Entry<String, List<Integer>> st : rowsOf.entrySet()) {
+            List<ResidualModel.Row> rs = new ArrayList<>();
+            double[] l = new double[st.getValue().size()], b = new double[l.length];
+            double maeL = 0, maeB = 0;
+            for (int k = 0; k < l.length; k++) {
+                int j = st.getValue().get(k);
+                rs.add(data.get(j));
+                l[k] = learnerOof[j];
+                b[k] = baselineOof[j];
+                maeL += Math.abs(data.get(j).target() - l[k]);
+                maeB += Math.abs(data.get(j).target() - b[k]);
+            }
+            double z = ResidualModel.improvementZ(rs, l, b);
+            boolean better = maeB < maeL && z >= minZ;
+            if (better) {
+                out.add(st.getKey());
+            }
+            notes.add(String.format(java.util.Locale.ROOT, "%s%s (%d survey rows): held-out MAE %.0f for %s, %.0f for %s, "
+                    + "%.1f standard errors: %s applied", prefix, st.getKey(), l.length, maeL / l.length, learner,
+                    maeB / l.length, baseline, z, better ? baseline : learner));
+        }
+        return out;
+    }
+
     /** The stratum of a component's feature row: its record status (or age band without one). */
     private String stratumOf(Component comp, double[] x) {
         return ResidualModel.stratum(componentGroup(comp, x));
@@ -430,36 +467,11 @@ public final class SurveyEstimation implements IncomeEstimation {
             }
             // the baseline must beat the learner in each stratum (record status) by keep_better_z standard errors:
             // a model better for persons without records may be worse for persons whose records hold most of it
-            Set<String> baseIn = new TreeSet<>();
-            if (settings.keepBetter() && base != null) {
-                Map<String, List<Integer>> rowsOf = new TreeMap<>();
-                for (int j = 0; j < data.size(); j++) {
-                    rowsOf.computeIfAbsent(stratumOf(comp, data.get(j).features()), x -> new ArrayList<>()).add(j);
-                }
-                double[] oofL = model.outOfFold(), oofB = base.outOfFold();
-                for (Map.Entry<String, List<Integer>> st : rowsOf.entrySet()) {
-                    List<ResidualModel.Row> rs = new ArrayList<>();
-                    double[] l = new double[st.getValue().size()], b = new double[l.length];
-                    double maeL = 0, maeB = 0;
-                    for (int k = 0; k < l.length; k++) {
-                        int j = st.getValue().get(k);
-                        rs.add(data.get(j));
-                        l[k] = oofL[j];
-                        b[k] = oofB[j];
-                        maeL += Math.abs(data.get(j).target() - l[k]);
-                        maeB += Math.abs(data.get(j).target() - b[k]);
-                    }
-                    double z = ResidualModel.improvementZ(rs, l, b);
-                    boolean better = maeB < maeL && z >= settings.keepBetterZ();
-                    if (better) {
-                        baseIn.add(st.getKey());
-                    }
-                    notes.add(String.format(java.util.Locale.ROOT, "%s, %s (%d survey rows): held-out MAE %.0f for %s, "
-                            + "%.0f for %s, %.1f standard errors: %s applied", comp, st.getKey(), l.length,
-                            maeL / l.length, settings.parameters().learner(), maeB / l.length, settings.baseline(), z,
-                            better ? settings.baseline() : settings.parameters().learner()));
-                }
-            }
+            Set<String> baseIn = settings.keepBetter() && base != null
+                    ? baselineStrata(data, model.outOfFold(), base.outOfFold(), x -> stratumOf(comp, x),
+                            settings.keepBetterZ(), comp + ", ", settings.parameters().learner() + "",
+                            settings.baseline() + "", notes)
+                    : new TreeSet<>();
             if (!baseIn.isEmpty()) {
                 baselines.put(comp, base);
                 baselineStrata.put(comp, baseIn);
