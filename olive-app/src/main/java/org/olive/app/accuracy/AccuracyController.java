@@ -1,5 +1,11 @@
 package org.olive.app.accuracy;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.olive.app.income.IncomeLedger;
+
 import org.olive.app.security.Access;
 import org.olive.app.population.AreaNames;
 import org.olive.app.security.AreaScope;
@@ -22,10 +28,25 @@ public class AccuracyController {
 
     private final LedgerFigures figures;
     private final AreaNames areas;
+    private final IncomeLedger income;
 
-    public AccuracyController(LedgerFigures figures, AreaNames areas) {
+    public AccuracyController(LedgerFigures figures, AreaNames areas, IncomeLedger income) {
         this.figures = figures;
         this.areas = areas;
+        this.income = income;
+    }
+
+    /**
+     * Per period of the headline figures, the estimation's sampling error per resident (the first model row that
+     * records it), so that a DI error can be read against it.
+     */
+    private Map<String, IncomeLedger.Model> samplingErrors(Map<String, ?> headline) {
+        Map<String, IncomeLedger.Model> out = new HashMap<>();
+        for (String period : headline.keySet()) {
+            income.models(period).stream().filter(m -> m.estimateSePerResident() != null).findFirst()
+                    .ifPresent(m -> out.put(period, m));
+        }
+        return out;
     }
 
     @GetMapping("/ledger")
@@ -38,7 +59,9 @@ public class AccuracyController {
         model.addAttribute("table", table);
         model.addAttribute("truth", figures.truth());
         model.addAttribute("truthMetrics", LedgerFigures.TRUTH_METRICS);
-        model.addAttribute("headline", figures.headline());
+        Map<String, List<LedgerFigures.Headline>> headline = figures.headline();
+        model.addAttribute("headline", headline);
+        model.addAttribute("samplingErrors", samplingErrors(headline));
         model.addAttribute("target", TARGET);
         model.addAttribute("areas", areas);
         return "accuracy/ledger";

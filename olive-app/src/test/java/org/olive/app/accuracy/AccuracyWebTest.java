@@ -76,6 +76,23 @@ class AccuracyWebTest {
         assertThat(html).containsPattern("农村人均可支配收入（元）</th>\\s*<td class=\"num\">60,000</td>\\s*<td class=\"num\">–</td>\\s*<td class=\"num\">–</td>");
         String en = web.page(get("/ledger").param("lang", "en").session(web.login("analyst")));
         assertThat(en).contains("Headline figures against the truth", "Resident population", "+5.5 pp", "+0.5 points");
+        assertThat(html).doesNotContain("headline-se");
+    }
+
+    /** The estimation's sampling error of a period is shown under its headline figures, to read the DI error against. */
+    @Test
+    void samplingErrorBesideTheHeadlineFigures() throws Exception {
+        headline("2025-12", "per_capita_di", 72395.0, 71206.0, 72395.0 / 71206 - 1);
+        jdbc.sql("INSERT INTO income_model (data_period, component, survey_year, trainer, train_rows, test_rows, mae, "
+                        + "mape, coverage, interval_half_width, applied_to, details) VALUES ('2025-12', 'WAGE', 2025, "
+                        + "'group mean', 100, 100, 1, 0.1, 0.8, 1, 1, "
+                        + "'{\"estimate_per_resident\":10907.4,\"estimate_se_per_resident\":7384.2}')").update();
+        try {
+            String html = web.page(get("/ledger").session(web.login("analyst")));
+            assertThat(html).contains("headline-se", "推算部分人均 10,907 元，抽样误差 ±7,384 元");
+        } finally {
+            jdbc.sql("DELETE FROM income_model WHERE data_period = '2025-12'").update();
+        }
     }
 
     @Test
