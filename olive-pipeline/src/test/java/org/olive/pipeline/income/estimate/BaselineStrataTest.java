@@ -37,13 +37,18 @@ class BaselineStrataTest {
                 .endsWith("XGBOOST applied")).anySatisfy(n -> assertThat(n).startsWith("WAGE, records (40 survey rows)")
                 .endsWith("GROUP_MEAN applied"));
 
-        // a baseline only a little better (under 2 standard errors) takes no stratum
-        double[] slightly = learner.stream().mapToDouble(Double::doubleValue).toArray();
-        for (int i = 0; i < slightly.length; i++) {
+        // a baseline better on some households and as much worse on others (a tie) takes no stratum at 2 SE
+        double[] l = learner.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] tie = new double[l.length];
+        for (int i = 0; i < l.length; i++) {
             double y = rows.get(i).target();
-            slightly[i] = y + (slightly[i] - y) * (i % 2 == 0 ? 0.99 : 1.0);
+            double e = l[i] - y;
+            // 300 yuan closer on even rows, 300 further on odd rows (each row is its own household)
+            tie[i] = y + e + Math.signum(e) * (i % 2 == 0 ? -300 : 300);
         }
-        assertThat(SurveyEstimation.baselineStrata(rows, learner.stream().mapToDouble(Double::doubleValue).toArray(),
-                slightly, x -> x[0] > 0 ? "records" : "none", 50, "", "A", "B", new ArrayList<>())).isEmpty();
+        List<String> tieNotes = new ArrayList<>();
+        assertThat(SurveyEstimation.baselineStrata(rows, l, tie, x -> x[0] > 0 ? "records" : "none", 2, "", "A", "B",
+                tieNotes)).isEmpty();
+        assertThat(tieNotes).allSatisfy(n -> assertThat(n).endsWith("A applied"));
     }
 }
