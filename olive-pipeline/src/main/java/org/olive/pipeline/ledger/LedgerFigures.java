@@ -35,31 +35,34 @@ final class LedgerFigures {
         delete(c, "ledger_figure", p);
         if (w.familiesBuilt) {
             // residents placed in a family of the period and concerned by no open case, by township
-            String sql = "SELECT pp.township_code, COUNT(*), SUM(CASE WHEN fm.person_key IS NOT NULL AND NOT EXISTS ("
-                    + "SELECT 1 FROM family_conflict_person cp JOIN family_conflict fc ON fc.id = cp.conflict_id "
-                    + "WHERE cp.person_key = pp.person_key AND fc.status = 'OPEN') THEN 1 ELSE 0 END) "
-                    + "FROM person_period pp LEFT JOIN family_member fm ON fm.data_period = pp.data_period "
-                    + "AND fm.person_key = pp.person_key WHERE pp.data_period = ? AND pp.resident = TRUE "
-                    + "GROUP BY pp.township_code";
+            java.util.Set<Long> conflicted = org.olive.pipeline.income.IncomeIndicatorData.personsInOpenConflicts(c);
+            String sql = "SELECT pp.township_code, pp.person_key, fm.person_key FROM person_period pp LEFT JOIN family_member fm "
+                    + "ON fm.data_period = pp.data_period AND fm.person_key = pp.person_key WHERE pp.data_period = ? "
+                    + "AND pp.resident = TRUE";
             long num = 0;
             long den = 0;
             String note = "residents placed in a family of the period and concerned by no open family conflict / "
                     + "residents (常住人口) of the area";
-            List<LedgerResult.Figure> towns = new ArrayList<>();
+            Map<String, long[]> byTown = new java.util.TreeMap<>(); // township → {accurate, residents}
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, p);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long d = rs.getLong(2);
-                        long n = rs.getLong(3);
+                        rs.getLong(3);
+                        boolean placed = !rs.wasNull();
+                        long n = placed && !conflicted.contains(rs.getLong(2)) ? 1 : 0;
                         num += n;
-                        den += d;
+                        den++;
                         if (rs.getString(1) != null) {
-                            towns.add(LedgerResult.Figure.of("relationship_accuracy", rs.getString(1), n, d, note));
+                            long[] t = byTown.computeIfAbsent(rs.getString(1), k -> new long[2]);
+                            t[0] += n;
+                            t[1]++;
                         }
                     }
                 }
             }
+            List<LedgerResult.Figure> towns = new ArrayList<>();
+            byTown.forEach((town, t) -> towns.add(LedgerResult.Figure.of("relationship_accuracy", town, t[0], t[1], note)));
             w.figures.add(LedgerResult.Figure.of("relationship_accuracy", "", num, den, note
                     + " (county; includes residents with no known township)"));
             towns.sort((a, b) -> a.areaCode().compareTo(b.areaCode()));
