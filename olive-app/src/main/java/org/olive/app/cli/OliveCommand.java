@@ -34,6 +34,8 @@ public class OliveCommand implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
+        // the help of olive run --steps lists the standard run's steps from the one place that assembles them
+        System.setProperty("olive.steps", String.join(", ", org.olive.pipeline.ledger.StandardRun.stepNames()));
         CommandLine cl = new CommandLine(new OliveCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             DatabaseConnectionException db = connectionFailure(ex, commandLine);

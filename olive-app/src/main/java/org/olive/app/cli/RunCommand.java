@@ -40,8 +40,31 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period to run.")
-    String period;
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Periods periods;
+
+    /** One period, or a range. */
+    static final class Periods {
+        @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period to run.")
+        String period;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false)
+        Range range;
+    }
+
+    static final class Range {
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM",
+                description = "First period of a range to run (again), in order, with --to.")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM", description = "Last period of the range.")
+        String to;
+    }
+
+    @Option(names = "--steps", split = ",", paramLabel = "STEP[,STEP...]",
+            description = "Run only these steps of the monthly run (and the steps they need), e.g. --steps "
+                    + "income,indicators after changing income parameters. The steps: ${sys:olive.steps}.")
+    List<String> steps;
 
     @Option(names = "--source", paramLabel = "DIR",
             description = "Folder holding one sub-folder per period, used when the period still has to be ingested "
@@ -67,7 +90,19 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Period p = Period.parse(period);
+        Period first = Period.parse(periods.period != null ? periods.period : periods.range.from);
+        Period p = Period.parse(periods.period != null ? periods.period : periods.range.to);
+        if (p.compareTo(first) < 0) {
+            throw new IllegalArgumentException("--from " + first + " is after --to " + p);
+        }
+        if (steps != null) {
+            List<String> known = org.olive.pipeline.ledger.StandardRun.stepNames();
+            for (String s : steps) {
+                if (!known.contains(s)) {
+                    throw new IllegalArgumentException("--steps: no step named " + s + "; the steps are " + known);
+                }
+            }
+        }
         Path from = source != null ? source : db.dataDir.resolve("county");
         if (truth != null && !Files.isDirectory(truth)) {
             throw new DataException("truth folder " + truth + " does not exist");
@@ -88,17 +123,20 @@ public class RunCommand implements Callable<Integer> {
                             + "--no-earlier skips this).");
                 }
             }
-            if (!ingested(ds, p)) {
-                if (!Files.isDirectory(from.resolve(p.toString()))) {
-                    throw new DataException("period " + p + " is not ingested yet and there is no folder for it: expected "
-                            + from.toAbsolutePath().resolve(p.toString()) + " (use --source DIR)");
+            for (Period q = first; q.compareTo(p) <= 0; q = q.next()) {
+                if (!ingested(ds, q) && !toIngest.contains(q)) {
+                    if (!Files.isDirectory(from.resolve(q.toString()))) {
+                        throw new DataException("period " + q + " is not ingested yet and there is no folder for it: expected "
+                                + from.toAbsolutePath().resolve(q.toString()) + " (use --source DIR)");
+                    }
+                    toIngest.add(q);
                 }
-                toIngest.add(p);
             }
             if (!toIngest.isEmpty()) {
                 IngestCommand.run(ds, from, toIngest, db.dataDir.resolve("reports"), progress);
             }
-            run(LedgerRun.withDefaults(ds, progress::detail), p, truth, db.dataDir.resolve("reports"), alone, progress, true);
+            run(LedgerRun.withDefaults(ds, progress::detail), first, p, steps, truth, db.dataDir.resolve("reports"), alone,
+                    progress, true);
         } finally {
             progress.done();
         }
@@ -111,24 +149,31 @@ public class RunCommand implements Callable<Integer> {
      * which reports its own stage: each period built is a step of the current stage of {@code progress}.
      */
     static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, ProgressListener progress) {
-        return run(ledger, p, truth, reportDir, false, progress, false);
+        return run(ledger, p, p, null, truth, reportDir, false, progress, false);
     }
 
-    /** @param newStage whether to begin the stage {@code ledgers} of {@code progress} with the periods to build */
-    private static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, boolean alone,
-                                          ProgressListener progress, boolean newStage) {
-        List<Period> todo = alone ? new ArrayList<>() : new ArrayList<>(ledger.missingEarlier(p));
+    /**
+     * @param first    the first period of the range (the last is {@code p}); every period of the range is run, again
+     *                 when it already has ledgers
+     * @param steps    the steps to run (with what they need), null for all
+     * @param newStage whether to begin the stage {@code ledgers} of {@code progress} with the periods to build
+     */
+    private static List<LedgerResult> run(LedgerRun ledger, Period first, Period p, List<String> steps, Path truth,
+                                          Path reportDir, boolean alone, ProgressListener progress, boolean newStage) {
+        List<Period> todo = alone ? new ArrayList<>() : new ArrayList<>(ledger.missingEarlier(first));
         if (!todo.isEmpty()) {
             System.out.println("Running first the ledgers of " + todo + " (ingested, without ledgers) so that keys carry over.");
         }
-        todo.add(p);
+        for (Period q = first; q.compareTo(p) <= 0; q = q.next()) {
+            todo.add(q);
+        }
         if (newStage) {
             progress.stage("ledgers", todo.size());
         }
         List<LedgerResult> out = new ArrayList<>();
         for (Period q : todo) {
             try {
-                LedgerResult r = ledger.run(q, truth);
+                LedgerResult r = q.compareTo(first) >= 0 ? ledger.run(q, truth, steps) : ledger.run(q, truth);
                 System.out.print(r.summary());
                 Files.createDirectories(reportDir);
                 Files.writeString(reportDir.resolve("ledger-" + q + ".json"), r.toJson());

@@ -118,4 +118,67 @@ class RunCommandIntegrationTest {
         assertThat(o.err()).contains("2024-05").contains("--source");
         assertThat(run("run", "--period", "2024-13").exit()).isEqualTo(2);
     }
+
+    @Test
+    void aRangeRunsAgainInOrderAndStepsRerunOnlyTheChosenStepsWithIdenticalResults() throws Exception {
+        Path dataDir = tmp.resolve("run-range-db");
+        String county = tmp.resolve("county").toString();
+        Outcome first = run("run", "--from", "2023-11", "--to", "2023-12", "--source", county, "--data-dir", dataDir.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Ledgers of 2023-11", "Ledgers of 2023-12");
+        String url = "jdbc:h2:file:" + dataDir.resolve("olive").toAbsolutePath();
+        String indicators = "SELECT basis, breakdown, group_code, metric, figure FROM income_indicator "
+                + "WHERE data_period = '2023-12' ORDER BY 1, 2, 3, 4";
+        String keys = "SELECT person_key, family_key FROM family_member WHERE data_period = '2023-12' ORDER BY 1";
+        String before = dump(url, indicators) + dump(url, keys);
+        long incomeRun;
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(id) FROM ledger_run")) {
+            rs.next();
+            incomeRun = rs.getLong(1);
+        }
+
+        Outcome again = run("run", "--from", "2023-11", "--to", "2023-12", "--steps", "indicators", "--source", county,
+                "--data-dir", dataDir.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("only [indicators] were run (--steps)").doesNotContain("Ingest");
+        assertThat(dump(url, indicators) + dump(url, keys)).as("indicators recomputed from the same ledgers").isEqualTo(before);
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT data_period, COUNT(*) FROM ledger_run WHERE status = 'SUCCEEDED' AND id > "
+                     + incomeRun + " GROUP BY data_period ORDER BY 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2023-11");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2023-12");
+        }
+
+        Outcome income = run("run", "--period", "2023-12", "--steps", "editing,income", "--source", county, "--data-dir",
+                dataDir.toString());
+        assertThat(income.exit()).as(income.err()).isZero();
+        assertThat(income.out()).contains("not run again though they use their results: [figures, indicators]");
+        assertThat(dump(url, keys)).isEqualTo(dump(url, keys));
+
+        Outcome unknown = run("run", "--period", "2023-12", "--steps", "groups", "--data-dir", dataDir.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no step named groups", "registry", "indicators");
+        Outcome backwards = run("run", "--from", "2023-12", "--to", "2023-11", "--data-dir", dataDir.toString());
+        assertThat(backwards.exit()).isEqualTo(2);
+        assertThat(backwards.err()).contains("--from 2023-12 is after --to 2023-11");
+    }
+
+    private static String dump(String url, String sql) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    b.append(rs.getString(i)).append('|');
+                }
+                b.append('\n');
+            }
+        }
+        assertThat(b).isNotEmpty();
+        return b.toString();
+    }
 }

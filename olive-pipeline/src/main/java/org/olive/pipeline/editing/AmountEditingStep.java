@@ -32,7 +32,7 @@ import java.util.Objects;
  * the same series; (c) with too little history, with the amounts paid to peers in the same delivery. A consistency
  * correction of a field with history is kept only when the history shows the same ×10ⁿ (else the value is excluded).
  */
-public final class AmountEditingStep {
+public final class AmountEditingStep implements org.olive.pipeline.run.MonthlyStep {
 
     /** One edit (a row of amount_edit); {@code edited} null = excluded. */
     public record Edit(String dataPeriod, String dataset, String file, long row, String field, String personId,
@@ -54,6 +54,22 @@ public final class AmountEditingStep {
 
     public AmountEditingStep(EditingSettings settings) {
         this.s = settings;
+    }
+
+    @Override
+    public String name() {
+        return "editing";
+    }
+
+    /** Reads only master tables; runs before income, which uses its edits. */
+    @Override
+    public List<String> needs() {
+        return List.of();
+    }
+
+    @Override
+    public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
+        run(ctx.connection(), ctx.period(), ctx.report().counts());
     }
 
     /**

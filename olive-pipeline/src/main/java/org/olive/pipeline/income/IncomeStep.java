@@ -37,7 +37,7 @@ import java.util.Set;
  * <p>income_item holds exactly the items that make person_income: the sum of a person's items of a component is
  * the component's figure (a declared component replaces the component's computed items).
  */
-public final class IncomeStep {
+public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
 
     private final IncomeSettings settings;
     private final IncomeEstimation estimation;
@@ -63,6 +63,67 @@ public final class IncomeStep {
 
     /** What the person_period and family_member of the period say of a person. */
     private record PersonRow(boolean resident, String township, String village, String sex, Integer age) {
+    }
+
+    @Override
+    public String name() {
+        return "income";
+    }
+
+    @Override
+    public List<String> needs() {
+        return List.of("registry", "families", "editing");
+    }
+
+    /** Builds the income ledger with the run's person keys; publishes that it was written. */
+    @Override
+    public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
+        org.olive.pipeline.run.RunReport r = ctx.report();
+        Connection c = ctx.connection();
+        String period = ctx.period().toString();
+        // run alone (--steps), the step reads what the period's last registry and family steps wrote
+        Map<String, Long> keys = ctx.find(org.olive.pipeline.run.LedgerOutputs.PERSON_KEYS).orElseGet(() -> keysOf(c, period));
+        boolean families = ctx.find(org.olive.pipeline.run.LedgerOutputs.FAMILIES_BUILT)
+                .orElseGet(() -> exists(c, "SELECT 1 FROM family_member WHERE data_period = ?", period));
+        run(c, ctx.period(), keys, families, r.counts(), r.skipped(), r.millis());
+        ctx.publish(org.olive.pipeline.run.LedgerOutputs.INCOME_BUILT, true);
+    }
+
+    /** Whether the period has an income ledger (person_income rows). */
+    public static boolean hasIncome(Connection c, Period p) {
+        return exists(c, "SELECT 1 FROM person_income WHERE data_period = ?", p.toString());
+    }
+
+    private static boolean exists(Connection c, String sql, String period) {
+        try (PreparedStatement ps = c.prepareStatement(sql + " FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** ID number → person_key of everyone the period's last run listed (person_period). */
+    private static Map<String, Long> keysOf(Connection c, String period) {
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.id_number, p.person_key FROM person p JOIN person_period pp "
+                + "ON pp.person_key = p.person_key WHERE pp.data_period = ?")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the person keys of " + period + ": " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("step income run alone needs the period's persons, but " + period
+                    + " has no person_period rows: run step registry (or the whole run) first");
+        }
+        return out;
     }
 
     /**

@@ -37,17 +37,27 @@ import static org.olive.pipeline.ledger.LedgerWork.validId;
  * to the period's end, the previous keys, the resolutions), the build itself, and the persistence of family,
  * family_period, family_member and the conflict cases (family_conflict, family_conflict_person).
  */
-final class FamilyStep {
+final class FamilyStep extends PopulationStep {
 
     private final Function<FamilyInput, FamilyLedger> familyBuilder;
     private final PersonRegistry registry;
 
     FamilyStep(Function<FamilyInput, FamilyLedger> familyBuilder, PersonRegistry registry) {
+        super("families", java.util.List.of("lists", "no_trace"));
         this.familyBuilder = familyBuilder;
         this.registry = registry;
     }
 
     /** Builds the families of the period and persists them with their conflicts. */
+    /** The families and conflicts; publishes whether the families were built. */
+    @Override
+    public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
+        LedgerWork w = ctx.need(LedgerWork.OUTPUT);
+        run(ctx.connection(), w);
+        ctx.publish(org.olive.pipeline.run.LedgerOutputs.FAMILIES_BUILT, w.familiesBuilt);
+    }
+
+    @Override
     void run(Connection c, LedgerWork w) throws SQLException {
         String p = w.period.toString();
         LocalDate end = w.period.lastDay();

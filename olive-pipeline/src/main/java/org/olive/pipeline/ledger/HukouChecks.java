@@ -16,14 +16,16 @@ import java.util.Map;
  * members' rows and its village of the previous period vote) and the hukou rows whose village contradicts it, flagged
  * STALE_ADDRESS with their evidence. The lists and the families use the household's village.
  */
-final class HukouChecks {
+final class HukouChecks extends PopulationStep {
 
     private final RegistryChecks checks;
 
     HukouChecks(RegistryChecks checks) {
+        super("checks", java.util.List.of("registry", "matching"));
         this.checks = checks;
     }
 
+    @Override
     void run(Connection c, LedgerWork w) throws SQLException {
         HouseholdVillages.Result r = HouseholdVillages.of(w.hukou, previousVillages(c, w), checks.previousPeriodVotes(),
                 records(c, w), checks.villageRecordVotes());

@@ -19,13 +19,34 @@ import static org.olive.pipeline.ledger.LedgerWork.delete;
  * ({@link TruthAccuracy}), income accuracy ({@link IncomeTruthAccuracy}) and the headline figures against the truth
  * ({@link HeadlineTruthAccuracy}).
  */
-final class LedgerFigures {
+final class LedgerFigures extends PopulationStep {
 
     private final org.olive.income.FamilyIncomeRules incomeRules;
+    private final Path truthDir;
+    private final String sourceDir;
 
-    /** @param incomeRules the family rules of the income step (for the truth's brackets); null without income */
-    LedgerFigures(org.olive.income.FamilyIncomeRules incomeRules) {
+    /**
+     * @param incomeRules the family rules of the income step (for the truth's brackets); null without income
+     * @param truthDir    the generator's truth, or null to look next to the ingested data
+     * @param sourceDir   the folder the period was ingested from
+     */
+    LedgerFigures(org.olive.income.FamilyIncomeRules incomeRules, Path truthDir, String sourceDir) {
+        super("figures", List.of("lists", "families", "income"));
         this.incomeRules = incomeRules;
+        this.truthDir = truthDir;
+        this.sourceDir = sourceDir;
+    }
+
+    @Override
+    public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
+        LedgerWork w = ctx.need(LedgerWork.OUTPUT);
+        w.incomeBuilt = ctx.find(org.olive.pipeline.run.LedgerOutputs.INCOME_BUILT).orElse(false);
+        run(ctx.connection(), w, truthDir, sourceDir);
+    }
+
+    @Override
+    void run(Connection c, LedgerWork w) throws SQLException {
+        run(c, w, truthDir, sourceDir);
     }
 
 

@@ -4,12 +4,14 @@ import org.olive.family.FamilyBuilder;
 import org.olive.family.FamilyInput;
 import org.olive.family.FamilyLedger;
 import org.olive.period.Period;
-import org.olive.pipeline.editing.AmountEditingStep;
+import org.olive.pipeline.run.MonthlyStep;
+import org.olive.pipeline.run.RunReport;
+import org.olive.pipeline.run.StepContext;
+import org.olive.pipeline.run.StepPlan;
+import org.olive.pipeline.run.StepRunner;
 import org.olive.pipeline.editing.EditingSettings;
 import org.olive.pipeline.income.IncomeEstimation;
 import org.olive.pipeline.income.IncomeSettings;
-import org.olive.pipeline.income.IncomeIndicatorStep;
-import org.olive.pipeline.income.IncomeStep;
 import org.olive.pipeline.income.estimate.EstimationSettings;
 import org.olive.pipeline.income.estimate.SurveyEstimation;
 
@@ -44,8 +46,6 @@ import java.util.function.Function;
  * serialised.
  */
 public final class LedgerRun {
-
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final DataSource dataSource;
     private final LedgerSettings settings;
@@ -115,14 +115,9 @@ public final class LedgerRun {
      * income step existed has successful runs without it, and its periods need running again.
      */
     public boolean hasIncome(Period period) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM person_income WHERE data_period = ?")) {
-            ps.setString(1, period.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
+        try (Connection c = dataSource.getConnection()) {
+            return org.olive.pipeline.income.IncomeStep.hasIncome(c, period);
+        } catch (SQLException | IllegalStateException e) {
             throw new LedgerRunException("cannot read the income ledger: " + e.getMessage(), e);
         }
     }
@@ -143,57 +138,50 @@ public final class LedgerRun {
      *                 {@code truth/P/residence.csv}; null to look next to the ingested data ({@code source_dir/../truth/P})
      */
     public synchronized LedgerResult run(Period period, Path truthDir) {
-        LedgerWork w = new LedgerWork(period);
+        return run(period, truthDir, null);
+    }
+
+    /**
+     * Builds the ledgers of the period with a selection of the standard run's steps (and the steps they need); null or
+     * empty for all of them.
+     */
+    public synchronized LedgerResult run(Period period, Path truthDir, java.util.Collection<String> selected) {
         long t0 = System.nanoTime();
         String sourceDir;
+        long runId;
         try (Connection c = dataSource.getConnection()) {
             sourceDir = ingestSource(c, period);
             if (sourceDir == null) {
                 throw new LedgerRunException("period " + period + " has no succeeded ingest run; ingest it first");
             }
-            w.runId = register(c, period);
+            runId = register(c, period);
         } catch (SQLException e) {
             throw new LedgerRunException("cannot register the ledger run of " + period + ": " + e.getMessage(), e);
         }
+        StepPlan plan = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
+                estimation), crossings, truthDir, sourceDir);
+        List<MonthlyStep> steps = selected == null || selected.isEmpty() ? plan.steps() : plan.select(selected);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                PersonRegistry registry = new PersonRegistry(settings.otherSources(), settings.checks());
-                step(w, "registry", () -> registry.build(c, w));
-                step(w, "matching", () -> new MatchedRowsStep(settings.matching()).run(c, w));
-                step(w, "checks", () -> new HukouChecks(settings.checks()).run(c, w));
-                step(w, "presence", () -> new PresenceStep(settings.residence(), crossings, registry, settings.noCrossingsAwayAges()).run(c, w));
-                step(w, "lists", () -> {
-                    new PopulationListsStep(settings.residence()).run(c, w);
-                    registry.recordLastPeriod(c, w);
-                });
-                step(w, "no_trace", () -> new NoTraceCheck(settings.checks(), crossings, settings.residence().windowDays()).run(c, w));
-                step(w, "families", () -> new FamilyStep(familyBuilder, registry).run(c, w));
-                step(w, "editing", () -> new AmountEditingStep(editingSettings).run(c, w.period, w.counts));
-                step(w, "income", () -> {
-                    new IncomeStep(incomeSettings, estimation, editingSettings).run(c, w.period, w.keys, w.familiesBuilt, w.counts, w.skipped, w.millis);
-                    w.incomeBuilt = true;
-                });
-                step(w, "figures", () -> new LedgerFigures(incomeSettings.family()).run(c, w, truthDir, sourceDir));
-                step(w, "indicators", () -> {
-                    if (!w.incomeBuilt) {
-                        w.skipped.put("indicators", "no income ledger this period");
-                        return;
-                    }
-                    IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(c, w.period, incomeSettings.family());
-                    w.counts.put("indicator_rows", (long) r.rowsWritten());
-                    w.counts.put("indicator_registry_values_written", (long) r.registryWritten().size());
-                    if (!r.notes().isEmpty()) {
-                        w.skipped.put("indicator_notes", String.join("; ", r.notes()));
-                    }
-                });
-                w.millis.put("total", (System.nanoTime() - t0) / 1_000_000);
-                LedgerResult result = new LedgerResult(w.runId, period.toString(), w.counts, w.millis, w.figures, w.skipped);
+                RunReport report = new RunReport();
+                StepContext ctx = new StepContext(period, c, report);
+                StepRunner.run(steps, ctx, progress);
+                report.millis().put("total", (System.nanoTime() - t0) / 1_000_000);
+                if (steps.size() < plan.steps().size()) {
+                    List<String> ran = steps.stream().map(MonthlyStep::name).toList();
+                    List<String> stale = plan.dependents(ran).stream().filter(n -> !ran.contains(n)).toList();
+                    report.skipped().put("steps", "only " + ran + " were run (--steps)"
+                            + (stale.isEmpty() ? "" : "; not run again though they use their results: " + stale));
+                }
+                List<LedgerResult.Figure> figures = ctx.find(LedgerWork.OUTPUT).map(w -> w.figures).orElse(List.of());
+                LedgerResult result = new LedgerResult(runId, period.toString(), report.counts(), report.millis(), figures,
+                        report.skipped());
                 try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_run SET status = 'SUCCEEDED', finished_at = ?, "
                         + "report = ? WHERE id = ?")) {
                     ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
                     ps.setString(2, result.toJson());
-                    ps.setLong(3, w.runId);
+                    ps.setLong(3, runId);
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -204,26 +192,10 @@ public final class LedgerRun {
             }
         } catch (SQLException | RuntimeException e) {
             String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
-            markFailed(w.runId, msg);
+            markFailed(runId, msg);
             throw e instanceof LedgerRunException lre ? lre
                     : new LedgerRunException("ledger run of " + period + " failed; the period keeps its previous ledgers: "
                     + msg, e);
-        }
-    }
-
-    private interface SqlStep {
-        void run() throws SQLException;
-    }
-
-    private void step(LedgerWork w, String name, SqlStep s) throws SQLException {
-        long t = System.nanoTime();
-        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
-        progress.accept(w.period + " " + name);
-        s.run();
-        w.millis.put(name, (System.nanoTime() - t) / 1_000_000);
-        if (cpu >= 0) {
-            // CPU time of the step's thread (the embedded H2 works on it too): the fair figure on a shared machine
-            w.millis.put(name + "_cpu", (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000);
         }
     }
 

@@ -25,11 +25,18 @@ import java.util.Set;
  */
 final class LedgerWork {
 
+    /**
+     * The population steps' shared working state, published by step registry. The remaining blackboard of the run:
+     * the population steps (registry … families) still share it; steps of other features read typed outputs
+     * ({@link org.olive.pipeline.run.LedgerOutputs}) instead.
+     */
+    static final org.olive.pipeline.run.Output<LedgerWork> OUTPUT = new org.olive.pipeline.run.Output<>("population work", LedgerWork.class);
+
     final Period period;
     long runId;
-    final Map<String, Long> counts = new LinkedHashMap<>();
-    final Map<String, Long> millis = new LinkedHashMap<>();
-    final Map<String, String> skipped = new LinkedHashMap<>();
+    final Map<String, Long> counts;
+    final Map<String, Long> millis;
+    final Map<String, String> skipped;
     final List<LedgerResult.Figure> figures = new ArrayList<>();
     /** ID number → what the registry knows of the person this period. */
     final Map<String, Seen> seen = new HashMap<>();
@@ -56,7 +63,15 @@ final class LedgerWork {
     boolean incomeBuilt;
 
     LedgerWork(Period period) {
+        this(period, new org.olive.pipeline.run.RunReport());
+    }
+
+    /** Work whose counts, timings and skipped steps go to the run's report. */
+    LedgerWork(Period period, org.olive.pipeline.run.RunReport report) {
         this.period = period;
+        this.counts = report.counts();
+        this.millis = report.millis();
+        this.skipped = report.skipped();
     }
 
     /** A person as the registry sees them this period. rank: 0 hukou, 1 floating, 2 other source, 3 the ID itself. */

@@ -18,14 +18,16 @@ import static org.olive.pipeline.ledger.LedgerWork.validId;
  * matched hukou and floating rows join the inputs of the lists and the families as if they had carried the matched
  * number, with "(matched)" in their source.
  */
-final class MatchedRowsStep {
+final class MatchedRowsStep extends PopulationStep {
 
     private final MatchRules rules;
 
     MatchedRowsStep(MatchRules rules) {
+        super("matching", java.util.List.of("registry"));
         this.rules = rules;
     }
 
+    @Override
     void run(Connection c, LedgerWork w) throws SQLException {
         RecordMatching.Result r = new RecordMatching(rules).match(c, w.period.toString());
         long hukou = 0;

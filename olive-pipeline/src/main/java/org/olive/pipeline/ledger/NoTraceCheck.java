@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * and long away, hence a case for a person to verify, not a rule. Provisional: kept as listed; the decision
  * CONFIRM_DEATH leaves the person out of the families from the next run on. The cases join the family step's.
  */
-final class NoTraceCheck {
+final class NoTraceCheck extends PopulationStep {
 
     static final String KEEP_LISTED = "KEEP_LISTED";
     static final String CONFIRM_DEATH = "CONFIRM_DEATH";
@@ -38,11 +38,13 @@ final class NoTraceCheck {
     private final int windowDays;
 
     NoTraceCheck(RegistryChecks checks, CrossingWindow crossings, int windowDays) {
+        super("no_trace", java.util.List.of("lists"));
         this.checks = checks;
         this.crossings = crossings;
         this.windowDays = windowDays;
     }
 
+    @Override
     void run(Connection c, LedgerWork w) throws SQLException {
         LocalDate end = w.period.lastDay();
         Map<String, HukouMember> candidates = new HashMap<>();

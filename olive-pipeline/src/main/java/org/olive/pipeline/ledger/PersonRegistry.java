@@ -34,7 +34,31 @@ import static org.olive.pipeline.ledger.LedgerWork.validId;
  * birth date or first period changed are updated row by row. last_period of everyone seen moves to the period in
  * one UPDATE ({@link #recordLastPeriod}) once the period's person_period rows are written.
  */
-final class PersonRegistry {
+final class PersonRegistry implements org.olive.pipeline.run.MonthlyStep {
+
+    /** The registry of the run, which steps presence, lists and families use to register the persons they meet. */
+    static final org.olive.pipeline.run.Output<PersonRegistry> OUTPUT = new org.olive.pipeline.run.Output<>("person registry", PersonRegistry.class);
+
+    @Override
+    public String name() {
+        return "registry";
+    }
+
+    @Override
+    public List<String> needs() {
+        return List.of();
+    }
+
+    /** Step "registry": begins the period's population work, builds the registry, publishes both and the person keys. */
+    @Override
+    public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
+        LedgerWork w = new LedgerWork(ctx.period(), ctx.report());
+        build(ctx.connection(), w);
+        ctx.publish(LedgerWork.OUTPUT, w);
+        ctx.publish(OUTPUT, this);
+        ctx.publish(org.olive.pipeline.run.LedgerOutputs.PERSON_KEYS, java.util.Collections.unmodifiableMap(w.keys));
+    }
+
 
     private final List<String> otherSources;
     /** ID number → the registry row as read at the start of the run and kept up to date since. */

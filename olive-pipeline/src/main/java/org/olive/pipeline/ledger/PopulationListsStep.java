@@ -23,14 +23,24 @@ import static org.olive.pipeline.ledger.LedgerWork.delete;
  * Step "lists": the four lists of the period (户籍 registered, 常住 resident, 流动 floating, 人户分离 separated), one
  * person_period row per person seen, with villages, township, age, presence and the period each membership began.
  */
-final class PopulationListsStep {
+final class PopulationListsStep extends PopulationStep {
 
     private final ResidenceRules rules;
 
     PopulationListsStep(ResidenceRules rules) {
+        super("lists", java.util.List.of("registry", "presence"));
         this.rules = rules;
     }
 
+    /** The lists, then last_period of everyone seen moved to the period. */
+    @Override
+    public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
+        LedgerWork w = ctx.need(LedgerWork.OUTPUT);
+        run(ctx.connection(), w);
+        ctx.need(PersonRegistry.OUTPUT).recordLastPeriod(ctx.connection(), w);
+    }
+
+    @Override
     void run(Connection c, LedgerWork w) throws SQLException {
         String p = w.period.toString();
         String prev = w.period.minusMonths(1).toString();

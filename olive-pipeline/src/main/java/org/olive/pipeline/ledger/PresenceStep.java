@@ -35,7 +35,7 @@ import static org.olive.pipeline.ledger.LedgerWork.validId;
  * everyone seen and every crossing person over the trailing window (core {@link PresenceReconstruction}). Crossing
  * persons who turn out resident enter the registry.
  */
-final class PresenceStep {
+final class PresenceStep extends PopulationStep {
 
     private final ResidenceRules rules;
     private final CrossingWindow crossings;
@@ -43,12 +43,14 @@ final class PresenceStep {
     private final List<Integer> noCrossingsAwayAges;
 
     PresenceStep(ResidenceRules rules, CrossingWindow crossings, PersonRegistry registry, List<Integer> noCrossingsAwayAges) {
+        super("presence", List.of("registry", "matching", "checks"));
         this.rules = rules;
         this.crossings = crossings;
         this.registry = registry;
         this.noCrossingsAwayAges = noCrossingsAwayAges;
     }
 
+    @Override
     void run(Connection c, LedgerWork w) throws SQLException {
         LocalDate end = w.period.lastDay();
         loadDeaths(c, w);

@@ -1,0 +1,68 @@
+package org.olive.pipeline.ledger;
+
+import org.olive.family.FamilyInput;
+import org.olive.family.FamilyLedger;
+import org.olive.pipeline.editing.AmountEditingStep;
+import org.olive.pipeline.editing.EditingSettings;
+import org.olive.pipeline.income.IncomeEstimation;
+import org.olive.pipeline.income.IncomeSettings;
+import org.olive.pipeline.income.IncomeStep;
+import org.olive.pipeline.income.IndicatorsStep;
+import org.olive.pipeline.run.MonthlyStep;
+import org.olive.pipeline.run.StepPlan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The standard monthly run, assembled in this one place: the steps in their order, each with its parameters. A new
+ * step (key groups, tags, warnings, policies …) is one class implementing {@link MonthlyStep} and one line here;
+ * {@link StepPlan} checks that every step comes after the steps it needs.
+ *
+ * <pre>
+ * registry → matching → checks → presence → lists → no_trace → families → editing → income → figures → indicators
+ * </pre>
+ */
+public final class StandardRun {
+
+    /** The parameters of the standard run's steps. */
+    public record Settings(LedgerSettings ledger, IncomeSettings income, EditingSettings editing,
+                           Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation) {
+    }
+
+    private StandardRun() {
+    }
+
+    /** The names of the standard run's steps, in order. */
+    public static List<String> stepNames() {
+        Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(),
+                in -> null, IncomeEstimation.NONE);
+        return plan(s, new CrossingWindow(365, 0), null, null).names();
+    }
+
+    /**
+     * The checked plan of one period's run. Steps are made afresh for each period; the crossing window is the run's,
+     * kept across periods.
+     *
+     * @param truthDir  the generator's truth for step figures, or null
+     * @param sourceDir the folder the period was ingested from
+     */
+    static StepPlan plan(Settings s, CrossingWindow crossings, Path truthDir, String sourceDir) {
+        LedgerSettings l = s.ledger();
+        PersonRegistry registry = new PersonRegistry(l.otherSources(), l.checks());
+        List<MonthlyStep> steps = List.of(
+                registry,
+                new MatchedRowsStep(l.matching()),
+                new HukouChecks(l.checks()),
+                new PresenceStep(l.residence(), crossings, registry, l.noCrossingsAwayAges()),
+                new PopulationListsStep(l.residence()),
+                new NoTraceCheck(l.checks(), crossings, l.residence().windowDays()),
+                new FamilyStep(s.familyBuilder(), registry),
+                new AmountEditingStep(s.editing()),
+                new IncomeStep(s.income(), s.estimation(), s.editing()),
+                new LedgerFigures(s.income().family(), truthDir, sourceDir),
+                new IndicatorsStep(s.income().family()));
+        return StepPlan.of(steps);
+    }
+}
