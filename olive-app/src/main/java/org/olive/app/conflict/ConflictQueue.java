@@ -69,8 +69,11 @@ public class ConflictQueue {
     private final JdbcClient jdbc;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public ConflictQueue(JdbcClient jdbc) {
+    private final javax.sql.DataSource dataSource;
+
+    public ConflictQueue(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** The kinds present in the table, for the filter. */
@@ -149,10 +152,10 @@ public class ConflictQueue {
             throw new DecisionException("conflict " + id + ": the note has " + n.length() + " characters, at most "
                     + MAX_NOTE + " are kept");
         }
-        jdbc.sql("UPDATE family_conflict SET status = 'RESOLVED', decision = :d, decision_note = :n, decided_by = :u, "
-                        + "decided_at = :at WHERE id = :id")
-                .param("d", decision).param("n", n == null || n.isEmpty() ? null : n).param("u", user)
-                .param("at", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS)).param("id", id).update();
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String kept = n == null || n.isEmpty() ? null : n;
+        org.olive.app.web.OwnerApi.write(dataSource, c2 -> org.olive.pipeline.ledger.CaseDecisions.resolveConflict(c2, id,
+                decision, kept, user, at));
     }
 
     /** Record matches of a status (REVIEW by default on the page), limited to villages of a township (9 digits). */
@@ -190,9 +193,9 @@ public class ConflictQueue {
         if (confirm && m.candidateKey() == null) {
             throw new DecisionException("match " + id + " has no candidate to confirm");
         }
-        jdbc.sql("UPDATE person_match SET status = :s, decided_by = :u, decided_at = :at WHERE id = :id")
-                .param("s", confirm ? "CONFIRMED" : "REJECTED").param("u", user)
-                .param("at", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS)).param("id", id).update();
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        org.olive.app.web.OwnerApi.write(dataSource, c -> org.olive.pipeline.ledger.CaseDecisions.decideMatch(c, id, confirm,
+                user, at));
     }
 
     /** The candidate's registry entry of a match, to show beside the row. */

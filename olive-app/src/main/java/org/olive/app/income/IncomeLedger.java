@@ -102,7 +102,10 @@ public class IncomeLedger {
 
     private final JdbcClient jdbc;
 
-    public IncomeLedger(JdbcClient jdbc) {
+    private final javax.sql.DataSource dataSource;
+
+    public IncomeLedger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
@@ -240,21 +243,15 @@ public class IncomeLedger {
     /** Stores a declaration; returns its id. */
     public long declare(long personKey, String component, BigDecimal amount, String effectiveFrom, String reason,
                         String by) {
-        jdbc.sql("INSERT INTO income_declaration (person_key, component, amount, effective_from, reason, declared_by, "
-                        + "declared_at) VALUES (:k, :c, :a, :e, :r, :b, :at)")
-                .param("k", personKey).param("c", component).param("a", amount).param("e", effectiveFrom)
-                .param("r", reason).param("b", by).param("at", OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS))
-                .update();
-        return jdbc.sql("SELECT MAX(id) FROM income_declaration WHERE person_key = :k AND declared_by = :b")
-                .param("k", personKey).param("b", by).query(Long.class).single();
+        OffsetDateTime at = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        return org.olive.app.web.OwnerApi.write(dataSource, c -> org.olive.pipeline.income.Declarations.declare(c, personKey,
+                component, amount, effectiveFrom, reason, by, at));
     }
 
     /** Withdraws a declaration not yet withdrawn; false when there was none to withdraw. */
     public boolean withdraw(long id, String by) {
-        return jdbc.sql("UPDATE income_declaration SET withdrawn_by = :b, withdrawn_at = :at "
-                        + "WHERE id = :id AND withdrawn_at IS NULL")
-                .param("b", by).param("at", OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS)).param("id", id)
-                .update() == 1;
+        OffsetDateTime at = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        return org.olive.app.web.OwnerApi.write(dataSource, c -> org.olive.pipeline.income.Declarations.withdraw(c, id, by, at));
     }
 
     /** The estimation models of a period, by component. */
