@@ -11,10 +11,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AppConfiguration {
 
-    /** The county's townships and villages (Shengsi, NBS 2023 codes). */
+    /** The county profile ({@code olive.county}: its folder; empty for the built-in profile, Shengsi). */
     @Bean
-    public Divisions divisions() {
-        return Divisions.shengsi();
+    public org.olive.pipeline.county.CountyProfile countyProfile(@Value("${olive.county:}") String dir) {
+        return org.olive.pipeline.county.CountyProfile.of(dir.isBlank() ? null : java.nio.file.Path.of(dir));
+    }
+
+    /** The county's townships and villages, from its profile. */
+    @Bean
+    public Divisions divisions(org.olive.pipeline.county.CountyProfile profile) {
+        return profile.divisions();
     }
 
     /** Time zone in which timestamps are shown ({@code olive.display-time-zone}, default Asia/Shanghai). */

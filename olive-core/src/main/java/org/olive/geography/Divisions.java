@@ -50,8 +50,37 @@ public final class Divisions {
             }
         }
         Map<String, Division> map = new LinkedHashMap<>();
+        int line = 1;
         for (String[] r : rows) {
-            Division.Level level = Division.Level.valueOf(r[2].toUpperCase());
+            line++;
+            if (r.length < 4) {
+                throw new IllegalArgumentException("line " + line + ": " + r.length + " columns, expected code,name,level,"
+                        + "parent_code[,urban_rural_code]");
+            }
+            if (!r[0].matches("\\d{12}")) {
+                throw new IllegalArgumentException("line " + line + ": code: '" + r[0] + "' is not a 12-digit division code");
+            }
+            if (r[1].isBlank()) {
+                throw new IllegalArgumentException("line " + line + ": name: missing for " + r[0]);
+            }
+            Division.Level level;
+            try {
+                level = Division.Level.valueOf(r[2].strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + line + ": level: '" + r[2] + "' is not one of "
+                        + java.util.Arrays.toString(Division.Level.values()).toLowerCase(java.util.Locale.ROOT));
+            }
+            if (level != Division.Level.COUNTY && !map.containsKey(r[3])) {
+                throw new IllegalArgumentException("line " + line + ": parent_code: " + r[3] + " of " + r[0]
+                        + " is not a division listed above it");
+            }
+            if (map.containsKey(r[0])) {
+                throw new IllegalArgumentException("line " + line + ": code: " + r[0] + " is listed twice");
+            }
+            if (level == Division.Level.VILLAGE && r.length > 4 && !r[4].isBlank() && !r[4].matches("\\d{3}")) {
+                throw new IllegalArgumentException("line " + line + ": urban_rural_code: '" + r[4]
+                        + "' is not a 3-digit urban-rural code (111–123 urban, 210–220 rural)");
+            }
             UrbanRural ur = null;
             String basis = null;
             if (level == Division.Level.VILLAGE) {

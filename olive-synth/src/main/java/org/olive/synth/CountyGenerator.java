@@ -117,7 +117,7 @@ public final class CountyGenerator {
             FaultInjector crossingFaults = new FaultInjector(o.faults(), o.seed() ^ 0xC2055L, crossingLog);
             OutputFiles files = new OutputFiles(out, faults);
             planMisencoding(files);
-            World world = new World(o.seed(), o.persons());
+            World world = new World(o.seed(), o.persons(), o.area());
             world.period = warmStart;
             world.monthIndex = 0;
             world.events = new MonthEvents(world.county.townships().size());
@@ -334,6 +334,7 @@ public final class CountyGenerator {
         CountyStats c = r.calibration();
         CountyStats l = r.last();
         StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"county\": ").append(Json.str(o.area().code() + " " + o.area().name())).append(",\n");
         sb.append("  \"seed\": ").append(o.seed()).append(",\n");
         sb.append("  \"persons\": ").append(o.persons()).append(",\n");
         sb.append("  \"from\": ").append(Json.str(o.from().toString())).append(",\n");

@@ -19,7 +19,7 @@ import org.olive.period.Period;
  *                             receives about 8 million; the default of 1,000,000 keeps demo disk and time small
  */
 public record SynthOptions(Path outputDir, long seed, int persons, Period from, Period to, FaultRates faults,
-                           int touristVisitsPerYear) {
+                           int touristVisitsPerYear, org.olive.geography.CountyArea area) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 20230101L;
@@ -30,7 +30,14 @@ public record SynthOptions(Path outputDir, long seed, int persons, Period from, 
     /** Smallest county the generator accepts. */
     public static final int MIN_PERSONS = 100;
 
+    /** The built-in county (Shengsi). */
+    public SynthOptions(Path outputDir, long seed, int persons, Period from, Period to, FaultRates faults,
+                        int touristVisitsPerYear) {
+        this(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, org.olive.geography.CountyArea.shengsi());
+    }
+
     public SynthOptions {
+        Objects.requireNonNull(area, "area");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -53,26 +60,31 @@ public record SynthOptions(Path outputDir, long seed, int persons, Period from, 
     }
 
     public SynthOptions withPersons(int n) {
-        return new SynthOptions(outputDir, seed, n, from, to, faults, touristVisitsPerYear);
+        return new SynthOptions(outputDir, seed, n, from, to, faults, touristVisitsPerYear, area);
     }
 
     public SynthOptions withSeed(long s) {
-        return new SynthOptions(outputDir, s, persons, from, to, faults, touristVisitsPerYear);
+        return new SynthOptions(outputDir, s, persons, from, to, faults, touristVisitsPerYear, area);
     }
 
     public SynthOptions withPeriods(Period f, Period t) {
-        return new SynthOptions(outputDir, seed, persons, f, t, faults, touristVisitsPerYear);
+        return new SynthOptions(outputDir, seed, persons, f, t, faults, touristVisitsPerYear, area);
     }
 
     public SynthOptions withFaults(FaultRates f) {
-        return new SynthOptions(outputDir, seed, persons, from, to, f, touristVisitsPerYear);
+        return new SynthOptions(outputDir, seed, persons, from, to, f, touristVisitsPerYear, area);
     }
 
     public SynthOptions withTouristVisitsPerYear(int v) {
-        return new SynthOptions(outputDir, seed, persons, from, to, faults, v);
+        return new SynthOptions(outputDir, seed, persons, from, to, faults, v, area);
     }
 
     public SynthOptions withOutputDir(Path dir) {
-        return new SynthOptions(dir, seed, persons, from, to, faults, touristVisitsPerYear);
+        return new SynthOptions(dir, seed, persons, from, to, faults, touristVisitsPerYear, area);
+    }
+
+    /** The same options for the county of another profile. */
+    public SynthOptions withArea(org.olive.geography.CountyArea a) {
+        return new SynthOptions(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, a);
     }
 }

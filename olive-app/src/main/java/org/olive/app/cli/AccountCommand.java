@@ -91,8 +91,14 @@ public class AccountCommand {
 
     /** The application without its web server: database, migrations and services. */
     static ConfigurableApplicationContext context(DatabaseOptions db) {
+        return context(db, Map.of());
+    }
+
+    /** As {@link #context(DatabaseOptions)}, with extra properties (e.g. the county profile's). */
+    static ConfigurableApplicationContext context(DatabaseOptions db, Map<String, Object> extra) {
         db.verifyConnection();
         Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
+        props.putAll(extra);
         props.put("spring.main.web-application-type", "none");
         props.put("logging.level.root", "WARN");
         return new SpringApplicationBuilder(OliveWebApplication.class).web(WebApplicationType.NONE)

@@ -39,6 +39,9 @@ public class DemoCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @Mixin
+    CountyOption county = new CountyOption();
+
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -57,7 +60,7 @@ public class DemoCommand implements Callable<Integer> {
             db.verifyConnection(); // before generating the county: a wrong password ends the demo at once
         }
         Path countyDir = db.dataDir.resolve("county");
-        SynthOptions options = synth.toOptions(countyDir);
+        SynthOptions options = synth.toOptions(countyDir).withArea(county.profile().area());
         Path stamp = countyDir.resolve("options.txt");
         String wanted = describe(options);
         ProgressListener progress = Progress.toStandardError();
@@ -69,7 +72,9 @@ public class DemoCommand implements Callable<Integer> {
         if (noServe) {
             return 0;
         }
-        ServeCommand.start(db, port, bind, Map.of("olive.demo.accounts", "true"));
+        Map<String, Object> props = new java.util.LinkedHashMap<>(county.springProperties());
+        props.put("olive.demo.accounts", "true");
+        ServeCommand.start(db, port, bind, props);
         return 0;
     }
 
@@ -95,7 +100,7 @@ public class DemoCommand implements Callable<Integer> {
      */
     private void ingest(SynthOptions options, boolean generated, ProgressListener progress) {
         List<Period> all = Period.range(options.from(), options.to());
-        try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties())) {
             DataSource ds = ctx.getBean(DataSource.class);
             Set<String> done = generated ? Set.of() : succeededPeriods(ds, options.outputDir());
             List<Period> todo = all.stream().filter(p -> !done.contains(p.toString())).toList();
@@ -104,7 +109,7 @@ public class DemoCommand implements Callable<Integer> {
             } else {
                 System.out.println("Ingesting " + todo.size() + " months into " + db.describe() + " …");
                 long t0 = System.nanoTime();
-                IngestCommand.run(ds, options.outputDir(), todo, db.dataDir.resolve("reports"), progress);
+                IngestCommand.run(ds, county.profile(), options.outputDir(), todo, db.dataDir.resolve("reports"), progress);
                 System.out.printf("Ingested %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
             }
             ledgers(ds, all, todo, progress);
@@ -116,7 +121,7 @@ public class DemoCommand implements Callable<Integer> {
      * whose ledgers (with their income ledger) exist and whose data did not change are skipped.
      */
     private void ledgers(DataSource ds, List<Period> all, List<Period> ingested, ProgressListener progress) {
-        LedgerRun ledger = LedgerRun.withDefaults(ds, progress::detail);
+        LedgerRun ledger = LedgerRun.forProfile(ds, county.profile(), progress::detail);
         List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p) || !ledger.hasIncome(p)).toList();
         if (todo.isEmpty()) {
             System.out.println("The ledgers of all " + all.size() + " months are already built.");
@@ -147,7 +152,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static String describe(SynthOptions o) {
-        return "seed=" + o.seed() + " persons=" + o.persons() + " from=" + o.from() + " to=" + o.to()
+        return "county=" + o.area().code() + " seed=" + o.seed() + " persons=" + o.persons() + " from=" + o.from() + " to=" + o.to()
                 + " tourists=" + o.touristVisitsPerYear() + " faults=" + o.faults() + "\n";
     }
 }

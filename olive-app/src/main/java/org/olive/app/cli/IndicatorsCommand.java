@@ -61,6 +61,9 @@ public class IndicatorsCommand implements Callable<Integer> {
     String period;
 
     @Mixin
+    CountyOption county = new CountyOption();
+
+    @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "per-capita", converter = ScaleConverter.class,
@@ -134,9 +137,9 @@ public class IndicatorsCommand implements Callable<Integer> {
         CountySettings settings = CountySettings.of(base)
                 .withBreakdowns(breakdown == null ? EnumSet.of(Breakdown.COUNTY) : EnumSet.of(breakdown));
         IncomeIndicators ind;
-        try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
-            ind = IncomeIndicators.compute(c, p, settings);
+            ind = IncomeIndicators.compute(c, p, settings, county.profile().divisions());
         } catch (SQLException e) {
             throw new DataException("cannot read the indicators' data of " + p + " from " + db.describe() + ": " + e.getMessage(), e);
         }
@@ -164,9 +167,9 @@ public class IndicatorsCommand implements Callable<Integer> {
         return indicatorSettings(lineYear != null ? lineYear : rules().lines().latestYear());
     }
 
-    /** The one source of the lines and brackets: the built-in income.yaml, as the income step reads it. */
-    private static FamilyIncomeRules rules() {
-        return IncomeSettings.builtIn().family();
+    /** The one source of the lines and brackets: the county profile's income.yaml, as the income step reads it. */
+    private FamilyIncomeRules rules() {
+        return county.profile().income().family();
     }
 
     /**

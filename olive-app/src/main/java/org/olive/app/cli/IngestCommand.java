@@ -2,6 +2,7 @@ package org.olive.app.cli;
 
 import org.olive.app.progress.Progress;
 import org.olive.period.Period;
+import org.olive.pipeline.county.CountyProfile;
 import org.olive.progress.ProgressListener;
 import org.olive.pipeline.ingest.IngestReport;
 import org.olive.pipeline.ingest.IngestRunException;
@@ -27,6 +28,9 @@ import java.util.concurrent.Callable;
                 "Re-ingesting a period replaces its data atomically; rejected rows are kept with file, row, field and reason.",
                 "A data-quality report per period is printed, stored with the run and written to DATA-DIR/reports/."})
 public class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CountyOption county = new CountyOption();
 
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
@@ -72,10 +76,11 @@ public class IngestCommand implements Callable<Integer> {
                         + " (expected " + data.resolve(p.toString()) + ")");
             }
         }
-        try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties())) {
             ProgressListener progress = Progress.toStandardError();
             try {
-                run(ctx.getBean(DataSource.class), data, list, db.dataDir.resolve("reports"), acceptCollapse, progress);
+                run(ctx.getBean(DataSource.class), county.profile(), data, list, db.dataDir.resolve("reports"), acceptCollapse,
+                        progress);
             } finally {
                 progress.done();
             }
@@ -84,20 +89,21 @@ public class IngestCommand implements Callable<Integer> {
     }
 
     /** Ingests the periods in order and returns their reports; shared with {@code demo}. */
-    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir, ProgressListener progress) {
-        return run(ds, data, periods, reportDir, List.of(), progress);
+    static List<IngestReport> run(DataSource ds, CountyProfile profile, Path data, List<Period> periods, Path reportDir,
+                                  ProgressListener progress) {
+        return run(ds, profile, data, periods, reportDir, List.of(), progress);
     }
 
     /**
      * As {@link #run(DataSource, Path, List, Path, ProgressListener)}, accepting the row-count collapse of the given
      * datasets. Reports the stage {@code ingest} to {@code progress}, one step per period, the files as details.
      */
-    static List<IngestReport> run(DataSource ds, Path data, List<Period> periods, Path reportDir, List<String> acceptCollapse,
-                                  ProgressListener progress) {
+    static List<IngestReport> run(DataSource ds, CountyProfile profile, Path data, List<Period> periods, Path reportDir,
+                                  List<String> acceptCollapse, ProgressListener progress) {
         List<IngestReport> reports = new ArrayList<>();
         PeriodIngest ingest;
         try {
-            ingest = PeriodIngest.withDefaults(ds).acceptCollapse(acceptCollapse).progress(progress::detail);
+            ingest = PeriodIngest.forProfile(ds, profile).acceptCollapse(acceptCollapse).progress(progress::detail);
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }

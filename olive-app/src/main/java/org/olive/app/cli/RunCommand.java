@@ -40,6 +40,9 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @Mixin
+    CountyOption county = new CountyOption();
+
     @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     Periods periods;
 
@@ -108,7 +111,7 @@ public class RunCommand implements Callable<Integer> {
             throw new DataException("truth folder " + truth + " does not exist");
         }
         ProgressListener progress = Progress.toStandardError();
-        try (ConfigurableApplicationContext ctx = AccountCommand.context(db)) {
+        try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties())) {
             DataSource ds = ctx.getBean(DataSource.class);
             List<Period> toIngest = new ArrayList<>();
             if (!noEarlier) {
@@ -133,9 +136,9 @@ public class RunCommand implements Callable<Integer> {
                 }
             }
             if (!toIngest.isEmpty()) {
-                IngestCommand.run(ds, from, toIngest, db.dataDir.resolve("reports"), progress);
+                IngestCommand.run(ds, county.profile(), from, toIngest, db.dataDir.resolve("reports"), progress);
             }
-            run(LedgerRun.withDefaults(ds, progress::detail), first, p, steps, truth, db.dataDir.resolve("reports"), alone,
+            run(LedgerRun.forProfile(ds, county.profile(), progress::detail), first, p, steps, truth, db.dataDir.resolve("reports"), alone,
                     progress, true);
         } finally {
             progress.done();

@@ -28,9 +28,12 @@ public class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 to serve the network).")
     String bind;
 
+    @Mixin
+    CountyOption county = new CountyOption();
+
     @Override
     public Integer call() {
-        start(db, port, bind, Map.of());
+        start(db, port, bind, county.springProperties());
         return 0;
     }
 

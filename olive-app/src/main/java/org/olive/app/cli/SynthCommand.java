@@ -23,6 +23,9 @@ public class SynthCommand implements Callable<Integer> {
     @Mixin
     SynthOptionsMixin synth = new SynthOptionsMixin();
 
+    @Mixin
+    CountyOption county = new CountyOption();
+
     @Option(names = "--out", defaultValue = "data/county", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -30,7 +33,7 @@ public class SynthCommand implements Callable<Integer> {
     public Integer call() {
         ProgressListener progress = Progress.toStandardError();
         try {
-            generate(synth.toOptions(out), progress);
+            generate(synth.toOptions(out).withArea(county.profile().area()), progress);
         } finally {
             progress.done();
         }

@@ -15,8 +15,8 @@ public class IndicatorConfiguration {
 
     /** The county's 61 indicators and the pilot's 8, read once at start-up; a bad file stops the start. */
     @Bean
-    public IndicatorRegistry indicatorRegistry() {
-        return RegistryLoader.builtIn();
+    public IndicatorRegistry indicatorRegistry(org.olive.pipeline.county.CountyProfile profile) {
+        return profile.registry();
     }
 
     @Bean

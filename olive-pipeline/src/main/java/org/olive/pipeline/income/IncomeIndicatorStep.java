@@ -89,7 +89,13 @@ public final class IncomeIndicatorStep {
      */
     public static Report run(Connection c, Period p, CountySettings settings, IndicatorRegistry registry, Clock clock)
             throws SQLException {
-        IncomeIndicators ind = IncomeIndicators.compute(c, p, settings);
+        return run(c, p, settings, registry, clock, org.olive.geography.Divisions.shengsi());
+    }
+
+    /** @param divisions the county's divisions */
+    public static Report run(Connection c, Period p, CountySettings settings, IndicatorRegistry registry, Clock clock,
+                             org.olive.geography.Divisions divisions) throws SQLException {
+        IncomeIndicators ind = IncomeIndicators.compute(c, p, settings, divisions);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM income_indicator WHERE data_period = ?")) {
             ps.setString(1, p.toString());
             ps.executeUpdate();

@@ -39,9 +39,15 @@ public record IncomeIndicators(Period period, CountySettings settings, Optional<
 
     /** Reads the period's data and computes both bases. */
     public static IncomeIndicators compute(Connection c, Period p, CountySettings settings) throws SQLException {
+        return compute(c, p, settings, Divisions.shengsi());
+    }
+
+    /** @param divisions the county's divisions (the survey's villages are placed in them) */
+    public static IncomeIndicators compute(Connection c, Period p, CountySettings settings, Divisions divisions)
+            throws SQLException {
         Optional<Side<IncomeIndicatorData.Population>> pop = IncomeIndicatorData.population(c, p)
                 .map(d -> new Side<>(d, CountyIndicators.compute(d.persons(), settings)));
-        Optional<Side<IncomeIndicatorData.Survey>> survey = IncomeIndicatorData.survey(c, p, Divisions.shengsi())
+        Optional<Side<IncomeIndicatorData.Survey>> survey = IncomeIndicatorData.survey(c, p, divisions)
                 .map(d -> new Side<>(d, CountyIndicators.compute(d.persons(), settings)));
         List<String> notes = new java.util.ArrayList<>();
         if (pop.isEmpty()) {

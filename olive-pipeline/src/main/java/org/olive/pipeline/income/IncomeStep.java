@@ -41,7 +41,7 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
 
     private final IncomeSettings settings;
     private final IncomeEstimation estimation;
-    private final Divisions divisions = Divisions.shengsi();
+    private final Divisions divisions;
 
     public IncomeStep(IncomeSettings settings, IncomeEstimation estimation) {
         this(settings, estimation, EditingSettings.builtIn());
@@ -49,6 +49,12 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
 
     /** @param editing the editing settings whose edits (amount_edit) the sources honour (docs/editing.md) */
     public IncomeStep(IncomeSettings settings, IncomeEstimation estimation, EditingSettings editing) {
+        this(settings, estimation, editing, Divisions.shengsi());
+    }
+
+    /** @param divisions the county's divisions (township, village and urban-rural class of each person) */
+    public IncomeStep(IncomeSettings settings, IncomeEstimation estimation, EditingSettings editing, Divisions divisions) {
+        this.divisions = divisions;
         this.settings = settings;
         this.estimation = estimation;
         this.editing = editing;

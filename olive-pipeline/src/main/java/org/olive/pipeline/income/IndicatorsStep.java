@@ -15,10 +15,19 @@ import java.util.List;
 public final class IndicatorsStep implements MonthlyStep {
 
     private final FamilyIncomeRules rules;
+    private final org.olive.geography.Divisions divisions;
+    private final org.olive.indicator.registry.IndicatorRegistry registry;
 
-    /** @param rules the lines and brackets of the income step, so that indicators and family flags read one file */
-    public IndicatorsStep(FamilyIncomeRules rules) {
+    /**
+     * @param rules     the lines and brackets of the income step, so that indicators and family flags read one file
+     * @param divisions the county's divisions
+     * @param registry  the county's indicator registry, whose computed indicators are filled
+     */
+    public IndicatorsStep(FamilyIncomeRules rules, org.olive.geography.Divisions divisions,
+                          org.olive.indicator.registry.IndicatorRegistry registry) {
         this.rules = rules;
+        this.divisions = divisions;
+        this.registry = registry;
     }
 
     @Override
@@ -40,7 +49,8 @@ public final class IndicatorsStep implements MonthlyStep {
             ctx.report().skipped().put("indicators", "no income ledger this period");
             return;
         }
-        IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(ctx.connection(), ctx.period(), rules);
+        IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(ctx.connection(), ctx.period(),
+                IncomeIndicators.defaultSettings(ctx.period(), rules), registry, java.time.Clock.systemUTC(), divisions);
         ctx.report().counts().put("indicator_rows", (long) r.rowsWritten());
         ctx.report().counts().put("indicator_registry_values_written", (long) r.registryWritten().size());
         if (!r.notes().isEmpty()) {

@@ -88,6 +88,7 @@ public final class PeriodIngest {
     private int chunkRows = DEFAULT_CHUNK_ROWS;
     private Consumer<String> progress = s -> { };
     private IngestChecks checks = IngestChecks.builtIn();
+    private org.olive.geography.Divisions divisions = org.olive.geography.Divisions.shengsi();
     private java.util.Set<String> acceptedCollapses = java.util.Set.of();
     /** The dataset of the file being loaded, once identified (for the report of a file that has to be skipped). */
     private String fileDataset;
@@ -111,8 +112,15 @@ public final class PeriodIngest {
 
     /** The built-in mappings and settings, default reader options and the system clock. */
     public static PeriodIngest withDefaults(DataSource dataSource) {
-        return new PeriodIngest(dataSource, BuiltInMappings.all(), DatasetSettings.builtIn(), ReaderOptions.defaults(),
-                Clock.systemDefaultZone());
+        return forProfile(dataSource, org.olive.pipeline.county.CountyProfile.builtIn());
+    }
+
+    /** A county profile's mappings, dataset settings, checks and divisions, default reader options, the system clock. */
+    public static PeriodIngest forProfile(DataSource dataSource, org.olive.pipeline.county.CountyProfile profile) {
+        PeriodIngest i = new PeriodIngest(dataSource, profile.mappings(), profile.datasets(), ReaderOptions.defaults(),
+                Clock.systemDefaultZone()).checks(profile.checks());
+        i.divisions = profile.divisions();
+        return i;
     }
 
     public PeriodIngest chunkRows(int rows) {
@@ -154,6 +162,17 @@ public final class PeriodIngest {
      * its dataset, since the master database's tables are built on them.
      */
     void checkAgainstCanonical(DatasetMapping m) {
+        checkMapping(m, canonical);
+    }
+
+    /** {@link #checkAgainstCanonical} against the built-in mappings, for checking a county profile's mappings. */
+    public static void checkMapping(DatasetMapping m) {
+        Map<String, DatasetMapping> canonical = new LinkedHashMap<>();
+        BuiltInMappings.all().forEach(b -> canonical.put(b.dataset(), b));
+        checkMapping(m, canonical);
+    }
+
+    private static void checkMapping(DatasetMapping m, Map<String, DatasetMapping> canonical) {
         DatasetMapping c = canonical.get(m.dataset());
         if (c == null) {
             throw new IllegalArgumentException("mapping for unknown dataset '" + m.dataset() + "'; known: " + canonical.keySet());
@@ -222,7 +241,7 @@ public final class PeriodIngest {
 
     private IngestReport load(Connection c, long runId, Path dir, Period period, OffsetDateTime started, long t0) throws SQLException {
         BulkLoader loader = BulkLoader.forConnection(c);
-        ValidationContext context = ValidationContext.shengsi(period.lastDay());
+        ValidationContext context = ValidationContext.of(period.lastDay(), divisions);
         List<IngestReport.FileReport> files = new ArrayList<>();
         Map<String, DatasetAccumulator> datasets = new TreeMap<>();
         for (Path file : listFiles(dir)) {

@@ -55,15 +55,24 @@ public final class LedgerRun {
     private final CrossingWindow crossings;
     private final IncomeSettings incomeSettings;
     /** The editing of amounts before the income step (docs/editing.md). */
-    private final EditingSettings editingSettings = EditingSettings.builtIn();
+    private final EditingSettings editingSettings;
     private final IncomeEstimation estimation;
+    private final org.olive.geography.Divisions divisions;
+    private final org.olive.indicator.registry.IndicatorRegistry registry;
 
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
-        LedgerSettings s = LedgerSettings.builtIn();
-        IncomeSettings income = IncomeSettings.builtIn();
-        return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress, income,
-                new SurveyEstimation(EstimationSettings.fromMap(income.estimation())));
+        return forProfile(dataSource, org.olive.pipeline.county.CountyProfile.builtIn(), progress);
+    }
+
+    /** A run with a county profile's parameters, divisions and registry, and the real family builder. */
+    public static LedgerRun forProfile(DataSource dataSource, org.olive.pipeline.county.CountyProfile profile,
+                                       Consumer<String> progress) {
+        LedgerSettings s = profile.ledger();
+        IncomeSettings income = profile.income();
+        return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress, income, profile.editing(),
+                new SurveyEstimation(EstimationSettings.fromMap(income.estimation()), profile.divisions()),
+                profile.divisions(), profile.registry());
     }
 
     /**
@@ -81,6 +90,18 @@ public final class LedgerRun {
      */
     public LedgerRun(DataSource dataSource, LedgerSettings settings, Function<FamilyInput, FamilyLedger> familyBuilder,
                      Consumer<String> progress, IncomeSettings incomeSettings, IncomeEstimation estimation) {
+        this(dataSource, settings, familyBuilder, progress, incomeSettings, EditingSettings.builtIn(), estimation,
+                org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
+    }
+
+    /** With every parameter of the county profile. */
+    public LedgerRun(DataSource dataSource, LedgerSettings settings, Function<FamilyInput, FamilyLedger> familyBuilder,
+                     Consumer<String> progress, IncomeSettings incomeSettings, EditingSettings editingSettings,
+                     IncomeEstimation estimation, org.olive.geography.Divisions divisions,
+                     org.olive.indicator.registry.IndicatorRegistry registry) {
+        this.editingSettings = editingSettings;
+        this.divisions = divisions;
+        this.registry = registry;
         this.incomeSettings = incomeSettings;
         this.estimation = estimation;
         this.dataSource = dataSource;
@@ -159,7 +180,7 @@ public final class LedgerRun {
             throw new LedgerRunException("cannot register the ledger run of " + period + ": " + e.getMessage(), e);
         }
         StepPlan plan = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation), crossings, truthDir, sourceDir);
+                estimation, divisions, registry), crossings, truthDir, sourceDir);
         List<MonthlyStep> steps = selected == null || selected.isEmpty() ? plan.steps() : plan.select(selected);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -28,7 +28,8 @@ public final class StandardRun {
 
     /** The parameters of the standard run's steps. */
     public record Settings(LedgerSettings ledger, IncomeSettings income, EditingSettings editing,
-                           Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation) {
+                           Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation,
+                           org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry) {
     }
 
     private StandardRun() {
@@ -36,8 +37,9 @@ public final class StandardRun {
 
     /** The names of the standard run's steps, in order. */
     public static List<String> stepNames() {
-        Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(),
-                in -> null, IncomeEstimation.NONE);
+        org.olive.pipeline.county.CountyProfile b = org.olive.pipeline.county.CountyProfile.builtIn();
+        Settings s = new Settings(b.ledger(), b.income(), b.editing(), in -> null, IncomeEstimation.NONE, b.divisions(),
+                b.registry());
         return plan(s, new CrossingWindow(365, 0), null, null).names();
     }
 
@@ -60,9 +62,9 @@ public final class StandardRun {
                 new NoTraceCheck(l.checks(), crossings, l.residence().windowDays()),
                 new FamilyStep(s.familyBuilder(), registry),
                 new AmountEditingStep(s.editing()),
-                new IncomeStep(s.income(), s.estimation(), s.editing()),
+                new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()),
                 new LedgerFigures(s.income().family(), truthDir, sourceDir),
-                new IndicatorsStep(s.income().family()));
+                new IndicatorsStep(s.income().family(), s.divisions(), s.registry()));
         return StepPlan.of(steps);
     }
 }

@@ -129,11 +129,11 @@ public final class HouseholdWriters {
         String town = c.world.county.divisions().get(c.world.county.village(p.village).parentCode()).name();
         int h = Math.floorMod(p.index * 31 + 7, 1000);
         return switch (level) {
-            case 0 -> "嵊泗县" + town + "中心幼儿园";
-            case 1 -> "嵊泗县" + town + "中心小学";
-            case 2 -> "嵊泗县" + town + "初级中学";
-            case 3 -> "浙江省嵊泗中学";
-            case 4 -> "嵊泗县职业技术学校";
+            case 0 -> c.world.county.name() + town + "中心幼儿园";
+            case 1 -> c.world.county.name() + town + "中心小学";
+            case 2 -> c.world.county.name() + town + "初级中学";
+            case 3 -> c.world.county.highSchool();
+            case 4 -> c.world.county.name() + "职业技术学校";
             case 5 -> COLLEGES[h % COLLEGES.length];
             case 6 -> UNIVERSITIES[h % UNIVERSITIES.length];
             default -> GRADUATE_SCHOOLS[h % GRADUATE_SCHOOLS.length];

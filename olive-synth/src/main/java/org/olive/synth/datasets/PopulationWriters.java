@@ -149,7 +149,7 @@ public final class PopulationWriters {
             s.name(m.wife().name);
             s.text(m.divorce() ? "离婚" : "结婚");
             s.date(m.day());
-            s.text("嵊泗县民政局婚姻登记处");
+            s.text(c.world.county.name() + "民政局婚姻登记处");
             s.endRow();
         }
         c.files.close(s);

@@ -7,14 +7,14 @@ import org.olive.geography.Divisions;
 import org.olive.geography.UrbanRural;
 
 /**
- * The synthetic county's geography: Shengsi's 7 townships and 38 villages/communities from
- * {@link Divisions#shengsi()}, with per-township profiles ({@link Island}) and per-village population weights.
- * Villages are indexed 0..n-1 in code order; the index is what persons carry.
+ * The synthetic county's geography: the townships and villages of a county profile (built in: Shengsi's 7 townships
+ * and 38 villages/communities), with per-township profiles ({@link Island}) and per-village population weights.
+ * Villages are indexed 0..n-1 in code order; the index is what persons carry. Shengsi's townships have their own
+ * island profiles; another county's townships take them in turn (the i-th township the i-th profile), with their
+ * population shares rescaled and a passenger terminal named after the township.
  */
 public final class County {
 
-    /** County address code used in ID numbers and credit codes. */
-    public static final String ADDRESS_CODE = "330922";
     /** Communities (urban) hold this many times the registered population of a village of the same township. */
     public static final double COMMUNITY_WEIGHT = 6.0;
 
@@ -36,12 +36,21 @@ public final class County {
     private final List<String> ports = new ArrayList<>();
     private final int[] townshipPort;
 
+    private final org.olive.geography.CountyArea area;
+    private final List<Island> islands;
+
     public County() {
-        this.divisions = Divisions.shengsi();
+        this(org.olive.geography.CountyArea.shengsi());
+    }
+
+    public County(org.olive.geography.CountyArea area) {
+        this.area = area;
+        this.divisions = area.divisions();
         this.villages = new ArrayList<>(divisions.villages());
         this.villages.sort((a, b) -> a.code().compareTo(b.code()));
         this.townships = new ArrayList<>(divisions.townships());
         this.townships.sort((a, b) -> a.code().compareTo(b.code()));
+        this.islands = islandsFor(townships);
         int n = villages.size();
         villageTownship = new int[n];
         villageWeight = new double[n];
@@ -73,8 +82,50 @@ public final class County {
         }
     }
 
+    /** The islands of Shengsi's townships, or those of another county's townships taken in turn. */
+    private static List<Island> islandsFor(List<Division> townships) {
+        List<Island> out = new ArrayList<>();
+        boolean shengsi = townships.stream().allMatch(t -> ISLANDS.stream().anyMatch(i -> i.townshipCode().equals(t.code().substring(0, 9))));
+        if (shengsi) {
+            return ISLANDS;
+        }
+        double people = 0;
+        double bnbs = 0;
+        double tourists = 0;
+        for (int t = 0; t < townships.size(); t++) {
+            Island i = ISLANDS.get(t % ISLANDS.size());
+            people += i.populationShare();
+            bnbs += i.bnbShare();
+            tourists += i.touristShare();
+        }
+        for (int t = 0; t < townships.size(); t++) {
+            Island i = ISLANDS.get(t % ISLANDS.size());
+            Division d = townships.get(t);
+            out.add(new Island(d.code().substring(0, 9), i.populationShare() / people, d.shortName() + "客运码头",
+                    i.fishing(), i.portWork(), i.bnbShare() / bnbs, i.touristShare() / tourists));
+        }
+        return List.copyOf(out);
+    }
+
     public Divisions divisions() {
         return divisions;
+    }
+
+    /** The 6-digit county code of natives' ID numbers and of credit codes. */
+    public String addressCode() {
+        return area.code();
+    }
+
+    /** The county's name (嵊泗县). */
+    public String name() {
+        return area.name();
+    }
+
+    /** The county's senior high school (浙江省嵊泗中学): province, the name without its 县, 中学. */
+    public String highSchool() {
+        String n = area.name();
+        return area.province() + (n.endsWith("县") || n.endsWith("区") || n.endsWith("市") ? n.substring(0, n.length() - 1) : n)
+                + "中学";
     }
 
     public int villageCount() {
@@ -104,7 +155,7 @@ public final class County {
 
     public Island island(int township) {
         String code = townships.get(township).code().substring(0, 9);
-        for (Island i : ISLANDS) {
+        for (Island i : islands) {
             if (i.townshipCode().equals(code)) {
                 return i;
             }
@@ -134,6 +185,6 @@ public final class County {
     public String address(int village, int houseNo) {
         Division v = villages.get(village);
         Division t = divisions.get(v.parentCode());
-        return "浙江省嵊泗县" + t.name() + v.shortName() + houseNo + "号";
+        return area.addressPrefix() + t.name() + v.shortName() + houseNo + "号";
     }
 }

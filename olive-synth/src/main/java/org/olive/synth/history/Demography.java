@@ -185,8 +185,8 @@ public final class Demography {
         LocalDate b = LocalDate.ofEpochDay(day);
         Person father = mother.spouse;
         char surname = father != null ? father.name.charAt(0) : mother.name.charAt(0);
-        Person c = world.newPerson(world.ids.issue(County.ADDRESS_CODE, b, male), Names.full(surname, r, male), male,
-                day, b.getYear(), County.ADDRESS_CODE);
+        Person c = world.newPerson(world.ids.issue(world.county.addressCode(), b, male), Names.full(surname, r, male), male,
+                day, b.getYear(), world.county.addressCode());
         c.father = father;
         c.mother = mother;
         c.village = mother.village;
@@ -386,7 +386,8 @@ public final class Demography {
 
     private void relocations(int first, int days) {
         County c = world.county;
-        int[] seat = java.util.Arrays.stream(c.villagesOf(0)).filter(c::urban).toArray();
+        int[] urbanSeat = java.util.Arrays.stream(c.villagesOf(0)).filter(c::urban).toArray();
+        int[] seat = urbanSeat.length > 0 ? urbanSeat : c.villagesOf(0); // a county seat without a community
         for (Household h : world.households) {
             if (h.members.isEmpty()) {
                 continue;

@@ -64,18 +64,18 @@ public final class Employers {
     public Entity create(Entity.Kind kind, String industry, int village, int founded, Person operator) {
         long serial = world.nextEntitySerial();
         String uscc = switch (kind) {
-            case ENTERPRISE -> CreditCode.compose(CreditCode.Kind.ENTERPRISE, County.ADDRESS_CODE, 10_000_000L + serial).value();
-            case INDIVIDUAL -> CreditCode.compose(CreditCode.Kind.INDIVIDUAL_BUSINESS, County.ADDRESS_CODE, 20_000_000L + serial).value();
-            case COOPERATIVE -> CreditCode.compose(CreditCode.Kind.FARMERS_COOPERATIVE, County.ADDRESS_CODE, 30_000_000L + serial).value();
-            case PUBLIC -> publicBodyCode(industry.startsWith("92") ? "11" : "12", 40_000_000L + serial);
+            case ENTERPRISE -> CreditCode.compose(CreditCode.Kind.ENTERPRISE, world.county.addressCode(), 10_000_000L + serial).value();
+            case INDIVIDUAL -> CreditCode.compose(CreditCode.Kind.INDIVIDUAL_BUSINESS, world.county.addressCode(), 20_000_000L + serial).value();
+            case COOPERATIVE -> CreditCode.compose(CreditCode.Kind.FARMERS_COOPERATIVE, world.county.addressCode(), 30_000_000L + serial).value();
+            case PUBLIC -> publicBodyCode(industry.startsWith("92") ? "11" : "12", world.county.addressCode(), 40_000_000L + serial);
         };
         String town = world.county.divisions().get(world.county.village(village).parentCode()).name();
         String trade = tradeName();
         String name = switch (kind) {
             case PUBLIC -> publicName(industry, town);
-            case INDIVIDUAL -> "嵊泗县" + town + trade + suffix(industry, true);
-            case COOPERATIVE -> "嵊泗县" + trade + "贻贝养殖专业合作社";
-            case ENTERPRISE -> "嵊泗县" + trade + suffix(industry, false);
+            case INDIVIDUAL -> world.county.name() + town + trade + suffix(industry, true);
+            case COOPERATIVE -> world.county.name() + trade + "贻贝养殖专业合作社";
+            case ENTERPRISE -> world.county.name() + trade + suffix(industry, false);
         };
         Entity e = new Entity(world.entities.size(), uscc, name, kind, industry, village, founded, operator);
         if (operator == null && kind != Entity.Kind.PUBLIC) {
@@ -94,9 +94,9 @@ public final class Employers {
      * A credit code for a public body (registration authority 1, type 1 机关 or 2 事业单位), built with core's
      * GB 11714 and GB 32100 check characters.
      */
-    static String publicBodyCode(String prefix, long serial) {
+    static String publicBodyCode(String prefix, String addressCode, long serial) {
         String orgBody = String.format("%08d", serial % 100_000_000L);
-        String first17 = prefix + County.ADDRESS_CODE + orgBody + CreditCode.orgCheckChar(orgBody);
+        String first17 = prefix + addressCode + orgBody + CreditCode.orgCheckChar(orgBody);
         return first17 + CreditCode.checkChar(first17);
     }
 
@@ -108,15 +108,15 @@ public final class Employers {
 
     private String publicName(String industry, String town) {
         return switch (industry) {
-            case "9221" -> "嵊泗县" + town + "人民政府";
-            case "9224" -> "嵊泗县民政局";
-            case "9225" -> "嵊泗县发展和改革局";
-            case "8321" -> "嵊泗县" + town + "中心小学";
-            case "8331" -> "嵊泗县" + town + "初级中学";
-            case "8334" -> "浙江省嵊泗中学";
-            case "8411" -> "嵊泗县人民医院";
-            case "8423" -> "嵊泗县" + town + "卫生院";
-            default -> "嵊泗县" + town + "事业单位";
+            case "9221" -> world.county.name() + town + "人民政府";
+            case "9224" -> world.county.name() + "民政局";
+            case "9225" -> world.county.name() + "发展和改革局";
+            case "8321" -> world.county.name() + town + "中心小学";
+            case "8331" -> world.county.name() + town + "初级中学";
+            case "8334" -> world.county.highSchool();
+            case "8411" -> world.county.name() + "人民医院";
+            case "8423" -> world.county.name() + town + "卫生院";
+            default -> world.county.name() + town + "事业单位";
         };
     }
 

@@ -234,7 +234,8 @@ public final class LivelihoodAssigner {
             }
             default -> t = r.nextDouble() < 0.7 ? 0 : r.nextInt(world.county.townships().size());
         }
-        int[] vs = world.county.villagesOf(t);
+        // Shengsi's township indices; another county's townships take the islands' profiles in turn (County)
+        int[] vs = world.county.villagesOf(t % world.county.townships().size());
         int v = vs[r.nextInt(vs.length)];
         if (p.village != v) {
             p.village = v;

@@ -136,7 +136,7 @@ public final class CountyBuilder {
         Person husband = local(h, husbandAge, true, hs);
         int wifeAge = Math.max(20, husbandAge - r.nextInt(5) + (r.nextInt(6) == 0 ? 2 : 0));
         boolean old = husbandAge >= 50;
-        String origin = r.nextDouble() < (old ? MARRIED_IN_OLD : MARRIED_IN_YOUNG) ? otherOrigin() : County.ADDRESS_CODE;
+        String origin = r.nextDouble() < (old ? MARRIED_IN_OLD : MARRIED_IN_YOUNG) ? otherOrigin() : world.county.addressCode();
         Person wife = person(h, wifeAge, false, Names.surname(r), origin);
         marry(husband, wife);
         h.head = husbandIsHead || r.nextDouble() < 0.85 ? husband : wife;
@@ -158,7 +158,7 @@ public final class CountyBuilder {
         if (father != null && mother == null) {
             child.mother = null;
         }
-        String origin = r.nextDouble() < MARRIED_IN_YOUNG ? otherOrigin() : County.ADDRESS_CODE;
+        String origin = r.nextDouble() < MARRIED_IN_YOUNG ? otherOrigin() : world.county.addressCode();
         int inLawAge = Math.max(22, childAge + (son ? -r.nextInt(4) : r.nextInt(4)));
         Person inLaw = person(h, inLawAge, !son, Names.surname(r), origin);
         marry(child, inLaw);
@@ -190,7 +190,7 @@ public final class CountyBuilder {
     }
 
     private Person local(Household h, int age, boolean male, char surname) {
-        return person(h, age, male, surname, County.ADDRESS_CODE);
+        return person(h, age, male, surname, world.county.addressCode());
     }
 
     private Person person(Household h, int age, boolean male, char surname, String origin) {

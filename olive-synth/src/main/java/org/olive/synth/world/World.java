@@ -21,7 +21,7 @@ import org.olive.synth.population.Person;
  */
 public final class World {
 
-    public final County county = new County();
+    public final County county;
     public final long seed;
     public final List<Person> persons = new ArrayList<>();
     public final List<Household> households = new ArrayList<>();
@@ -49,6 +49,12 @@ public final class World {
     private int certificateSerial = 1;
 
     public World(long seed, int targetRegistered) {
+        this(seed, targetRegistered, org.olive.geography.CountyArea.shengsi());
+    }
+
+    /** @param area the county of the profile: its divisions, code and names */
+    public World(long seed, int targetRegistered, org.olive.geography.CountyArea area) {
+        this.county = new County(area);
         this.seed = seed;
         this.targetRegistered = targetRegistered;
     }

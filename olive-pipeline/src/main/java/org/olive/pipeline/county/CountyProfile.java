@@ -1,0 +1,243 @@
+package org.olive.pipeline.county;
+
+import org.olive.geography.CountyArea;
+import org.olive.geography.Divisions;
+import org.olive.indicator.registry.IndicatorRegistry;
+import org.olive.indicator.registry.RegistryLoader;
+import org.olive.ingest.mapping.BuiltInMappings;
+import org.olive.ingest.mapping.DatasetMapping;
+import org.olive.ingest.mapping.MappingLoader;
+import org.olive.pipeline.editing.EditingSettings;
+import org.olive.pipeline.income.IncomeSettings;
+import org.olive.pipeline.ingest.DatasetSettings;
+import org.olive.pipeline.ingest.IngestChecks;
+import org.olive.pipeline.ingest.PeriodIngest;
+import org.olive.pipeline.ledger.LedgerSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * A county profile: everything that describes a county, as files a county edits without code (docs/county-profile.md).
+ *
+ * <pre>
+ * county.yaml                       code, name, city, province
+ * divisions.csv                     code,name,level,parent_code,urban_rural_code (townships, villages, urban-rural class)
+ * divisions_urban_rural_2016.csv    optional: an older vintage giving the class where the current codes lack it
+ * boundaries.geojson                optional: township boundaries for the map
+ * township_centers.csv              optional: township centres for the map
+ * mappings/DATASET.yaml             how the county's departments name their columns and code their values
+ * datasets.yaml                     ingestion: deliveries, plausible ranges, collapse checks
+ * ledger.yaml                       residence, family and registry rules
+ * income.yaml                       income parameters; lines (低保, 低边, 特困) and brackets by validity date; estimation
+ * editing.yaml                      the editing rules of amounts
+ * indicators.yaml                   the indicator registry
+ * </pre>
+ *
+ * The built-in profile is {@code shengsi}; {@code olive county init DIR} writes an editable copy of it and
+ * {@code olive county check DIR} validates one. A profile folder is complete: nothing of the built-in profile is
+ * mixed into it (a county without a department simply has no mapping for its dataset).
+ */
+public record CountyProfile(String name, Path dir, CountyArea area, List<DatasetMapping> mappings,
+                            Map<String, DatasetSettings> datasets, IngestChecks checks, LedgerSettings ledger,
+                            IncomeSettings income, EditingSettings editing, IndicatorRegistry registry) {
+
+    public static final String BUILT_IN = "shengsi";
+
+    /** A problem of a profile: the file, and what is wrong (naming the key). */
+    public record Problem(String file, String reason) {
+        @Override
+        public String toString() {
+            return file + ": " + reason;
+        }
+    }
+
+    /** A profile that cannot be loaded, with every problem found. */
+    public static final class ProfileException extends RuntimeException {
+        private final List<Problem> problems;
+
+        public ProfileException(Path dir, List<Problem> problems) {
+            super("county profile " + dir + " has " + problems.size() + " problem(s):\n  "
+                    + String.join("\n  ", problems.stream().map(Problem::toString).toList()));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    /** The files of a profile: name in the folder → resource of the built-in profile. Optional ones may be absent. */
+    private static final Map<String, String> FILES = new LinkedHashMap<>();
+    private static final List<String> OPTIONAL = List.of(CountyArea.URBAN_RURAL_FILE, "boundaries.geojson",
+            "township_centers.csv");
+
+    static {
+        FILES.put(CountyArea.COUNTY_FILE, "/org/olive/geography/shengsi-county.yaml");
+        FILES.put(CountyArea.DIVISIONS_FILE, "/org/olive/reference/shengsi_divisions.csv");
+        FILES.put(CountyArea.URBAN_RURAL_FILE, "/org/olive/reference/shengsi_divisions_2016_urban_rural.csv");
+        FILES.put("boundaries.geojson", "/org/olive/reference/shengsi.geojson");
+        FILES.put("township_centers.csv", "/org/olive/reference/shengsi_township_centers.csv");
+        FILES.put("datasets.yaml", "/org/olive/pipeline/ingest/datasets.yaml");
+        FILES.put("ledger.yaml", "/org/olive/pipeline/ledger/ledger.yaml");
+        FILES.put("income.yaml", "/org/olive/pipeline/income/income.yaml");
+        FILES.put("editing.yaml", "/org/olive/pipeline/editing/editing.yaml");
+        FILES.put("indicators.yaml", "/" + RegistryLoader.BUILT_IN);
+        for (String d : BuiltInMappings.DATASETS) {
+            FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
+        }
+    }
+
+    public Divisions divisions() {
+        return area.divisions();
+    }
+
+    /** The built-in profile (Shengsi). */
+    public static CountyProfile builtIn() {
+        return BuiltIn.PROFILE;
+    }
+
+    private static final class BuiltIn {
+        static final CountyProfile PROFILE = new CountyProfile(BUILT_IN, null, CountyArea.shengsi(), BuiltInMappings.all(),
+                DatasetSettings.builtIn(), IngestChecks.builtIn(), LedgerSettings.builtIn(), IncomeSettings.builtIn(),
+                EditingSettings.builtIn(), RegistryLoader.builtIn());
+    }
+
+    /** The profile of a folder, or the built-in one for null. */
+    public static CountyProfile of(Path dir) {
+        return dir == null ? builtIn() : load(dir);
+    }
+
+    /** Loads a profile folder; every problem found is reported at once ({@link ProfileException}). */
+    public static CountyProfile load(Path dir) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            throw new ProfileException(dir, List.of(new Problem(dir.toString(), "not a folder")));
+        }
+        for (String f : FILES.keySet()) {
+            if (!f.startsWith("mappings/") && !OPTIONAL.contains(f) && !Files.isRegularFile(dir.resolve(f))) {
+                problems.add(new Problem(f, "missing (olive county init DIR writes a complete profile to edit)"));
+            }
+        }
+        CountyArea area = part(problems, CountyArea.COUNTY_FILE, () -> CountyArea.load(dir));
+        if (area == null && !problems.isEmpty()) {
+            // CountyArea names the file it failed on (county.yaml or divisions.csv) at the start of its message
+            Problem last = problems.get(problems.size() - 1);
+            for (String f : List.of(CountyArea.DIVISIONS_FILE, CountyArea.COUNTY_FILE)) {
+                if (last.reason().startsWith(f + ": ")) {
+                    problems.set(problems.size() - 1, new Problem(f, last.reason().substring(f.length() + 2)));
+                }
+            }
+        }
+        List<DatasetMapping> mappings = new ArrayList<>();
+        Path mdir = dir.resolve("mappings");
+        if (!Files.isDirectory(mdir)) {
+            problems.add(new Problem("mappings/", "missing: the folder of the county's dataset mappings"));
+        } else {
+            try (Stream<Path> s = Files.list(mdir)) {
+                for (Path m : s.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                    String file = "mappings/" + m.getFileName();
+                    DatasetMapping dm = part(problems, file, () -> MappingLoader.load(m));
+                    if (dm != null) {
+                        part(problems, file, () -> {
+                            PeriodIngest.checkMapping(dm);
+                            return dm;
+                        });
+                        if (mappings.stream().anyMatch(x -> x.dataset().equals(dm.dataset()))) {
+                            problems.add(new Problem(file, "dataset: " + dm.dataset() + " has another mapping in mappings/"));
+                        }
+                        mappings.add(dm);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new Problem("mappings/", "cannot list: " + e.getMessage()));
+            }
+        }
+        Map<String, DatasetSettings> datasets = part(problems, "datasets.yaml", () -> DatasetSettings.load(dir.resolve("datasets.yaml")));
+        IngestChecks checks = part(problems, "datasets.yaml", () -> IngestChecks.load(dir.resolve("datasets.yaml")));
+        LedgerSettings ledger = part(problems, "ledger.yaml", () -> LedgerSettings.load(dir.resolve("ledger.yaml")));
+        IncomeSettings income = part(problems, "income.yaml", () -> IncomeSettings.load(dir.resolve("income.yaml")));
+        EditingSettings editing = part(problems, "editing.yaml", () -> EditingSettings.load(dir.resolve("editing.yaml")));
+        IndicatorRegistry registry = part(problems, "indicators.yaml", () -> {
+            try {
+                return RegistryLoader.load(dir.resolve("indicators.yaml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!problems.isEmpty()) {
+            // the loaders prefix their messages with the file's path; the problem names the file already
+            List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()
+                    .replace(dir.resolve(p.file()).toString() + ": ", "").replace(dir.resolve(p.file()).toString(), p.file())))
+                    .toList();
+            throw new ProfileException(dir, clean);
+        }
+        String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
+        return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry);
+    }
+
+    /** The problems of a profile folder; empty when it loads. */
+    public static List<Problem> check(Path dir) {
+        try {
+            load(dir);
+            return List.of();
+        } catch (ProfileException e) {
+            return e.problems();
+        }
+    }
+
+    private static <T> T part(List<Problem> problems, String file, Supplier<T> load) {
+        if (!file.startsWith("mappings/") && !file.equals("mappings/") && problems.stream().anyMatch(p -> p.file().equals(file)
+                && p.reason().startsWith("missing"))) {
+            return null;
+        }
+        try {
+            return load.get();
+        } catch (RuntimeException e) {
+            problems.add(new Problem(file, reason(e)));
+            return null;
+        }
+    }
+
+    /** The message of a loader's failure, without the path it prefixes (the problem names the file). */
+    private static String reason(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e.getCause() != null && e.getCause().getMessage() != null && m.startsWith("cannot read")) {
+            m = e.getCause().getMessage();
+        }
+        return m;
+    }
+
+    /** Writes an editable copy of the built-in profile into {@code dir} (which must not hold a profile yet). */
+    public static List<Path> writeBuiltIn(Path dir) {
+        if (Files.exists(dir.resolve(CountyArea.COUNTY_FILE))) {
+            throw new IllegalArgumentException(dir.resolve(CountyArea.COUNTY_FILE) + " exists: init writes a new profile "
+                    + "and does not overwrite one");
+        }
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> f : FILES.entrySet()) {
+                Path target = dir.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                try (InputStream in = Objects.requireNonNull(CountyProfile.class.getResourceAsStream(f.getValue()),
+                        f.getValue())) {
+                    Files.copy(in, target);
+                }
+                written.add(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the profile to " + dir + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+}
