@@ -100,6 +100,7 @@ public class DemoCommand implements Callable<Integer> {
      */
     private void ingest(SynthOptions options, boolean generated, ProgressListener progress) {
         List<Period> all = Period.range(options.from(), options.to());
+        boolean wrote;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties())) {
             DataSource ds = ctx.getBean(DataSource.class);
             Set<String> done = generated ? Set.of() : succeededPeriods(ds, options.outputDir());
@@ -112,7 +113,10 @@ public class DemoCommand implements Callable<Integer> {
                 IngestCommand.run(ds, county.profile(), options.outputDir(), todo, db.dataDir.resolve("reports"), progress);
                 System.out.printf("Ingested %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
             }
-            ledgers(ds, all, todo, progress);
+            wrote = ledgers(ds, all, todo, progress) || !todo.isEmpty();
+        }
+        if (wrote) {
+            db.compactH2();
         }
     }
 
@@ -120,12 +124,12 @@ public class DemoCommand implements Callable<Integer> {
      * Builds the ledgers of every month, oldest first: those just ingested and those without ledgers yet; months
      * whose ledgers (with their income ledger) exist and whose data did not change are skipped.
      */
-    private void ledgers(DataSource ds, List<Period> all, List<Period> ingested, ProgressListener progress) {
-        LedgerRun ledger = LedgerRun.forProfile(ds, county.profile(), progress::detail);
+    private boolean ledgers(DataSource ds, List<Period> all, List<Period> ingested, ProgressListener progress) {
+        LedgerRun ledger = county.profile().ledgerRun(ds, progress::detail);
         List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p) || !ledger.hasIncome(p)).toList();
         if (todo.isEmpty()) {
             System.out.println("The ledgers of all " + all.size() + " months are already built.");
-            return;
+            return false;
         }
         long t0 = System.nanoTime();
         progress.stage("ledgers", todo.size());
@@ -133,6 +137,7 @@ public class DemoCommand implements Callable<Integer> {
             RunCommand.run(ledger, p, null, db.dataDir.resolve("reports"), progress);
         }
         System.out.printf("Built the ledgers of %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
+        return true;
     }
 
     private static Set<String> succeededPeriods(DataSource ds, Path countyDir) {

@@ -85,6 +85,7 @@ public class IngestCommand implements Callable<Integer> {
                 progress.done();
             }
         }
+        db.compactH2();
         return 0;
     }
 
@@ -103,7 +104,7 @@ public class IngestCommand implements Callable<Integer> {
         List<IngestReport> reports = new ArrayList<>();
         PeriodIngest ingest;
         try {
-            ingest = PeriodIngest.forProfile(ds, profile).acceptCollapse(acceptCollapse).progress(progress::detail);
+            ingest = profile.periodIngest(ds).acceptCollapse(acceptCollapse).progress(progress::detail);
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }

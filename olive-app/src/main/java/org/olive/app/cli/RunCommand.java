@@ -138,11 +138,12 @@ public class RunCommand implements Callable<Integer> {
             if (!toIngest.isEmpty()) {
                 IngestCommand.run(ds, county.profile(), from, toIngest, db.dataDir.resolve("reports"), progress);
             }
-            run(LedgerRun.forProfile(ds, county.profile(), progress::detail), first, p, steps, truth, db.dataDir.resolve("reports"), alone,
+            run(county.profile().ledgerRun(ds, progress::detail), first, p, steps, truth, db.dataDir.resolve("reports"), alone,
                     progress, true);
         } finally {
             progress.done();
         }
+        db.compactH2();
         return 0;
     }
 

@@ -102,6 +102,19 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         return area.divisions();
     }
 
+    /** Ingestion with the profile's mappings, dataset settings, checks and divisions. */
+    public PeriodIngest periodIngest(javax.sql.DataSource dataSource) {
+        return new PeriodIngest(dataSource, mappings, datasets, org.olive.ingest.table.ReaderOptions.defaults(),
+                java.time.Clock.systemDefaultZone()).checks(checks).divisions(area.divisions());
+    }
+
+    /** The monthly run with the profile's parameters, divisions and registry. */
+    public org.olive.pipeline.ledger.LedgerRun ledgerRun(javax.sql.DataSource dataSource,
+                                                         java.util.function.Consumer<String> progress) {
+        return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
+                registry, progress);
+    }
+
     /** The built-in profile (Shengsi). */
     public static CountyProfile builtIn() {
         return BuiltIn.PROFILE;

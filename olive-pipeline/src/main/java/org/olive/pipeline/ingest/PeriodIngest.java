@@ -112,15 +112,14 @@ public final class PeriodIngest {
 
     /** The built-in mappings and settings, default reader options and the system clock. */
     public static PeriodIngest withDefaults(DataSource dataSource) {
-        return forProfile(dataSource, org.olive.pipeline.county.CountyProfile.builtIn());
+        return new PeriodIngest(dataSource, BuiltInMappings.all(), DatasetSettings.builtIn(), ReaderOptions.defaults(),
+                Clock.systemDefaultZone());
     }
 
-    /** A county profile's mappings, dataset settings, checks and divisions, default reader options, the system clock. */
-    public static PeriodIngest forProfile(DataSource dataSource, org.olive.pipeline.county.CountyProfile profile) {
-        PeriodIngest i = new PeriodIngest(dataSource, profile.mappings(), profile.datasets(), ReaderOptions.defaults(),
-                Clock.systemDefaultZone()).checks(profile.checks());
-        i.divisions = profile.divisions();
-        return i;
+    /** The county's divisions that division codes are validated against (default: Shengsi's). */
+    public PeriodIngest divisions(org.olive.geography.Divisions divisions) {
+        this.divisions = java.util.Objects.requireNonNull(divisions);
+        return this;
     }
 
     public PeriodIngest chunkRows(int rows) {

@@ -62,17 +62,19 @@ public final class LedgerRun {
 
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
-        return forProfile(dataSource, org.olive.pipeline.county.CountyProfile.builtIn(), progress);
+        return withSettings(dataSource, LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(),
+                org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn(), progress);
     }
 
-    /** A run with a county profile's parameters, divisions and registry, and the real family builder. */
-    public static LedgerRun forProfile(DataSource dataSource, org.olive.pipeline.county.CountyProfile profile,
-                                       Consumer<String> progress) {
-        LedgerSettings s = profile.ledger();
-        IncomeSettings income = profile.income();
-        return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress, income, profile.editing(),
-                new SurveyEstimation(EstimationSettings.fromMap(income.estimation()), profile.divisions()),
-                profile.divisions(), profile.registry());
+    /**
+     * A run with a county's parameters, divisions and registry (a county profile's: {@code CountyProfile.ledgerRun}),
+     * the real family builder and the survey estimation.
+     */
+    public static LedgerRun withSettings(DataSource dataSource, LedgerSettings s, IncomeSettings income,
+                                         EditingSettings editing, org.olive.geography.Divisions divisions,
+                                         org.olive.indicator.registry.IndicatorRegistry registry, Consumer<String> progress) {
+        return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress, income, editing,
+                new SurveyEstimation(EstimationSettings.fromMap(income.estimation()), divisions), divisions, registry);
     }
 
     /**

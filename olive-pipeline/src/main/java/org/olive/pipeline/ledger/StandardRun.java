@@ -37,9 +37,9 @@ public final class StandardRun {
 
     /** The names of the standard run's steps, in order. */
     public static List<String> stepNames() {
-        org.olive.pipeline.county.CountyProfile b = org.olive.pipeline.county.CountyProfile.builtIn();
-        Settings s = new Settings(b.ledger(), b.income(), b.editing(), in -> null, IncomeEstimation.NONE, b.divisions(),
-                b.registry());
+        Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
+                IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
+                org.olive.indicator.registry.RegistryLoader.builtIn());
         return plan(s, new CrossingWindow(365, 0), null, null).names();
     }
 
