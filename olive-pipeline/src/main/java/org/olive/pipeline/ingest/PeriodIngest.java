@@ -250,6 +250,9 @@ public final class PeriodIngest {
             fileDataset = null;
             try {
                 fr = loadFile(c, loader, runId, period, file, context, datasets);
+                if (fileDataset != null) {
+                    org.olive.pipeline.run.KillPoint.reached("file:" + fileDataset);
+                }
             } catch (SQLException e) {
                 LOG.log(System.Logger.Level.ERROR, "ingest of " + period + ": storing " + file.getFileName() + " failed", e);
                 throw new IngestRunException("ingest of " + period + " failed while storing the rows of "

@@ -27,6 +27,7 @@ public final class StepRunner {
                 // CPU time of the step's thread (the embedded H2 works on it too): the fair figure on a shared machine
                 ctx.report().millis().put(s.name() + "_cpu", (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000);
             }
+            KillPoint.reached("step:" + s.name());
         }
         ctx.enter("");
     }
