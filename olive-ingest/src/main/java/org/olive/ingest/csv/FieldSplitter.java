@@ -30,7 +30,7 @@ final class FieldSplitter {
     }
 
     void reset() {
-        values = new ArrayList<>();
+        values = new ArrayList<>(Math.max(4, values.size())); // sized as the previous record: no growing on every line
         cur.setLength(0);
         state = FIELD_START;
         problem = null;

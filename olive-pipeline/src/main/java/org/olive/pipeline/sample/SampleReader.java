@@ -36,8 +36,8 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
     /** The columns of {@value #INCOMES}. */
     public static final List<String> INCOME_COLUMNS = List.of("household_id", "person_id", "component", "amount");
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern INTEGER = Pattern.compile("\\d+");
+    /** The plain decimals accepted (checked by hand, {@link #plainDecimal}; the pattern documents it and tests it). */
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     public SampleReader {
         if (maxErrors < 1 || maxAge < 1) {
@@ -77,7 +77,7 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
 
         static Component parse(String code) {
             for (Component c : values()) {
-                if (c.code().equals(code)) {
+                if (c.code().equalsIgnoreCase(code)) {
                     return c;
                 }
             }
@@ -112,7 +112,7 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
         }
         HouseholdSample.Builder builder = HouseholdSample.builder();
         Map<String, Integer> households = new HashMap<>();
-        Map<String, PersonEntry> personHousehold = new HashMap<>();
+        Map<String, Long> personHousehold = new HashMap<>(); // person → household index << 32 | row in persons.csv
         readPersons(persons, builder, households, personHousehold, errors);
         readIncomes(incomes, builder, households, personHousehold, errors);
         if (errors.total > 0) {
@@ -126,7 +126,7 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
     }
 
     private void readPersons(Path file, HouseholdSample.Builder builder, Map<String, Integer> households,
-                             Map<String, PersonEntry> personHousehold, Errors errors) {
+                             Map<String, Long> personHousehold, Errors errors) {
         try (TableReader reader = TableReaders.open(file, options)) {
             int[] col = columns(reader, PERSONS, PERSON_COLUMNS, errors);
             if (col == null) {
@@ -141,18 +141,19 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
                 if (household.isEmpty()) {
                     errors.add(new SampleError(PERSONS, n, "household_id", "is empty"));
                 }
+                Integer h = household.isEmpty() ? null : households.computeIfAbsent(household, builder::addHousehold);
                 if (person.isEmpty()) {
                     errors.add(new SampleError(PERSONS, n, "person_id", "is empty"));
                 } else {
-                    PersonEntry first = household.isEmpty() ? personHousehold.get(person)
-                            : personHousehold.putIfAbsent(person, new PersonEntry(household, n));
+                    Long first = h == null ? personHousehold.get(person) : personHousehold.putIfAbsent(person, entry(h, n));
                     if (first != null) {
-                        errors.add(new SampleError(PERSONS, n, "person_id", "person " + person + " already appears in row " + first.row()));
+                        errors.add(new SampleError(PERSONS, n, "person_id", "person " + person + " already appears in row "
+                                + (first & 0xFFFF_FFFFL)));
                     }
                 }
                 Integer age = parseAge(row.get(col[2]).strip(), n, errors);
                 String sex = row.get(col[3]).strip();
-                if (!sex.isEmpty() && !List.of("1", "2", "M", "F", "m", "f", "男", "女").contains(sex)) {
+                if (!sex.isEmpty() && !validSex(sex)) {
                     errors.add(new SampleError(PERSONS, n, "sex", "'" + sex + "' is not 1, 2, M, F, 男 or 女 (or empty)"));
                 }
                 if (area.isEmpty()) {
@@ -164,11 +165,8 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
                     weight = null;
                 }
                 // Households and persons are known even when a row is bad, so incomes.csv is not blamed for it too.
-                if (!household.isEmpty()) {
-                    int h = households.computeIfAbsent(household, builder::addHousehold);
-                    if (errors.total == before) {
-                        builder.addPerson(h, age, area, weight);
-                    }
+                if (h != null && errors.total == before) {
+                    builder.addPerson(h, age, area, weight);
                 }
             }
         } catch (IngestException e) {
@@ -177,17 +175,18 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
     }
 
     private void readIncomes(Path file, HouseholdSample.Builder builder, Map<String, Integer> households,
-                             Map<String, PersonEntry> personHousehold, Errors errors) {
+                             Map<String, Long> personHousehold, Errors errors) {
         try (TableReader reader = TableReaders.open(file, options)) {
             int[] col = columns(reader, INCOMES, INCOME_COLUMNS, errors);
             if (col == null) {
                 return;
             }
-            for (Row row : reader) {
-                long n = row.number();
-                String household = row.get(col[0]).strip();
-                String person = row.get(col[1]).strip();
-                String code = row.get(col[2]).strip();
+            for (Row r : reader) {
+                long n = r.number();
+                String household = r.get(col[0]).strip();
+                String person = r.get(col[1]).strip();
+                String code = r.get(col[2]).strip();
+                String amountText = r.get(col[3]).strip();
                 int before = errors.total;
                 Integer h = null;
                 if (household.isEmpty()) {
@@ -199,25 +198,24 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
                     }
                 }
                 if (!person.isEmpty()) {
-                    PersonEntry entry = personHousehold.get(person);
-                    String own = entry == null ? null : entry.household();
-                    if (own == null) {
+                    Long entry = personHousehold.get(person);
+                    if (entry == null) {
                         errors.add(new SampleError(INCOMES, n, "person_id", "person " + person + " is not in " + PERSONS));
-                    } else if (!own.equals(household) && !household.isEmpty()) {
-                        errors.add(new SampleError(INCOMES, n, "person_id", "person " + person + " belongs to household " + own
-                                + ", not " + household));
+                    } else if (h != null && (int) (entry >>> 32) != h) {
+                        errors.add(new SampleError(INCOMES, n, "person_id", "person " + person + " belongs to household "
+                                + householdOf(households, (int) (entry >>> 32)) + ", not " + household));
                     }
                 }
-                Component component = Component.parse(code.toLowerCase(Locale.ROOT));
+                Component component = Component.parse(code);
                 if (component == null) {
                     errors.add(new SampleError(INCOMES, n, "component", (code.isEmpty() ? "is empty" : "'" + code + "' is unknown")
                             + "; use one of " + Component.codes()));
                 }
-                Double amount = parseDecimal(row.get(col[3]).strip(), INCOMES, n, "amount", errors);
+                Double amount = parseDecimal(amountText, INCOMES, n, "amount", errors);
                 if (amount != null && component != null && amount < 0 && !component.mayBeNegative()) {
                     errors.add(new SampleError(INCOMES, n, "amount", component.code() + " must not be negative ("
                             + (component == Component.TRANSFER_OUT ? "outgoing transfers are written positive and subtracted"
-                            : "only business and property income may be losses") + "): " + row.get(col[3]).strip()));
+                            : "only business and property income may be losses") + "): " + amountText));
                 }
                 if (errors.total == before && h != null) {
                     builder.addIncome(h, component.signed(amount));
@@ -246,8 +244,63 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
         return col;
     }
 
+    private static long entry(int household, long row) {
+        return ((long) household << 32) | (row & 0xFFFF_FFFFL);
+    }
+
+    /** The id of a household index, for a message (a scan: only on errors). */
+    private static String householdOf(Map<String, Integer> households, int index) {
+        return households.entrySet().stream().filter(e -> e.getValue() == index).map(Map.Entry::getKey).findFirst()
+                .orElse("?");
+    }
+
+    private static boolean validSex(String s) {
+        return switch (s) {
+            case "1", "2", "M", "F", "m", "f", "男", "女" -> true;
+            default -> false;
+        };
+    }
+
+    /** Digits only (what INTEGER matches), without a regular expression: checked on every row. */
+    private static boolean digits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What DECIMAL matches ([+-]? digits with an optional '.' part, or '.' digits), without a regular expression. */
+    static boolean plainDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            intDigits++;
+        }
+        int fracDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                fracDigits++;
+            }
+            return i == n && (intDigits > 0 || fracDigits > 0);
+        }
+        return i == n && intDigits > 0;
+    }
+
     private Integer parseAge(String text, long row, Errors errors) {
-        if (!INTEGER.matcher(text).matches() || text.length() > 4) {
+        if (!digits(text) || text.length() > 4) {
             errors.add(new SampleError(PERSONS, row, "age", text.isEmpty() ? "is empty" : "'" + text + "' is not a whole number of years"));
             return null;
         }
@@ -260,7 +313,7 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
     }
 
     private static Double parseDecimal(String text, String file, long row, String field, Errors errors) {
-        if (!DECIMAL.matcher(text).matches() || text.length() > 40) {
+        if (!plainDecimal(text) || text.length() > 40) {
             errors.add(new SampleError(file, row, field, text.isEmpty() ? "is empty"
                     : "'" + text + "' is not a plain decimal number (digits, optional sign and '.' decimal point)"));
             return null;
@@ -268,9 +321,6 @@ public record SampleReader(ReaderOptions options, int maxErrors, int maxAge) {
         return Double.parseDouble(text);
     }
 
-    /** Where a person was first seen: household and row of persons.csv. */
-    private record PersonEntry(String household, long row) {
-    }
 
     /** Errors up to the listing limit, and a count of all. */
     private final class Errors {

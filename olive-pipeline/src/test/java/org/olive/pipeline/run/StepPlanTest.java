@@ -25,6 +25,7 @@ class StepPlanTest {
 
     @Test
     void theStandardRunIsAValidPlanInItsDocumentedOrder() {
+        assertThat(org.olive.pipeline.ledger.StandardRunAccess.plannedStepNames()).isEqualTo(StandardRun.stepNames());
         assertThat(StandardRun.stepNames()).containsExactly("registry", "matching", "checks", "presence", "lists",
                 "no_trace", "families", "editing", "income", "figures", "indicators");
     }
