@@ -71,6 +71,12 @@ public final class MappedRecord {
         return values[schema.indexOf(field)];
     }
 
+    /** The field's value, or null when the record has no such field. */
+    public Object getOrNull(String field) {
+        Integer i = schema.index.get(field);
+        return i == null ? null : values[i];
+    }
+
     public <T> T get(String field, Class<T> type) {
         return type.cast(get(field));
     }

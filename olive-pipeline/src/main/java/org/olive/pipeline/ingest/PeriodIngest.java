@@ -281,7 +281,13 @@ public final class PeriodIngest {
                     + ". Check the files; if the delivery is right, ingest again with "
                     + String.join(" ", refused.stream().map(x -> "--accept-collapse " + x.dataset()).toList()));
         }
-        DataItemsIndicator.record(c, canonical, settings, runId, period);
+        Map<String, java.util.Set<String>> delivered = new LinkedHashMap<>();
+        datasets.forEach((k, v) -> {
+            if (v.items != null) {
+                delivered.put(k, v.items);
+            }
+        });
+        DataItemsIndicator.record(c, delivered, runId, period);
         c.commit();
         IngestReport.DataItems items = DataItemsIndicator.compute(c, runId, period);
         Map<String, IngestReport.DatasetReport> byDataset = new LinkedHashMap<>();
@@ -433,8 +439,11 @@ public final class PeriodIngest {
             String department = ds == null ? "" : ds.department();
             DatasetAccumulator acc = datasets.computeIfAbsent(mapping.dataset(),
                     k -> new DatasetAccumulator(k, department, table.name()));
+            if (ds != null && !ds.itemKey().isEmpty() && acc.items == null) {
+                acc.items = new java.util.HashSet<>();
+            }
             FileSink sink = new FileSink(c, loader, table, canon, runId, period, name, mapping.dataset(), chunkRows,
-                    acc.samples, checks.reportFirstRejects());
+                    acc.samples, checks.reportFirstRejects(), ds == null ? List.of() : ds.itemKey(), acc.items);
             IngestSummary summary;
             try {
                 summary = new FileIngestor(mapping, context, readerOptions).ingest(reader, sink::accept);
@@ -558,9 +567,14 @@ public final class PeriodIngest {
         private final int maxSamples;
         private List<String> recordFields;
         private boolean[] present;
+        private final List<String> itemKey;
+        private final java.util.Set<String> items;
 
         FileSink(Connection c, BulkLoader loader, TableSpec table, DatasetMapping canon, long runId, Period period,
-                 String file, String dataset, int chunk, List<IngestReport.RejectSample> samples, int maxSamples) {
+                 String file, String dataset, int chunk, List<IngestReport.RejectSample> samples, int maxSamples,
+                 List<String> itemKey, java.util.Set<String> items) {
+            this.itemKey = itemKey;
+            this.items = items;
             this.c = c;
             this.loader = loader;
             this.table = table;
@@ -577,7 +591,18 @@ public final class PeriodIngest {
         void accept(RowOutcome outcome) {
             try {
                 if (outcome instanceof RowOutcome.Loaded l) {
-                    rows.add(toRow(l.record(), l.repairs()));
+                    Object[] row = toRow(l.record(), l.repairs());
+                    rows.add(row);
+                    if (items != null) {
+                        // the key as stored (row[4 + i] holds field i's SQL value: an ID number's full text, not its mask)
+                        String key = DataItemsIndicator.itemKey(itemKey.stream().map(k -> {
+                            int i = fields.indexOf(k);
+                            return i < 0 ? null : row[4 + i];
+                        }).toList());
+                        if (key != null) {
+                            items.add(key);
+                        }
+                    }
                     for (Repair r : l.repairs()) {
                         repairs.add(new Object[]{runId, period, dataset, file, r.row(), clip(r.field(), 200),
                                 clip(r.rawValue(), 2000), clip(r.note(), 1000)});
@@ -706,6 +731,8 @@ public final class PeriodIngest {
         final Map<String, Long> reasons = new TreeMap<>();
         final Map<String, Long> repairs = new TreeMap<>();
         final List<IngestReport.RejectSample> samples = new ArrayList<>();
+        /** The distinct data items (item keys) of the loaded rows, for pilot indicator 8; null without an item key. */
+        java.util.Set<String> items;
 
         DatasetAccumulator(String dataset, String department, String table) {
             this.dataset = dataset;

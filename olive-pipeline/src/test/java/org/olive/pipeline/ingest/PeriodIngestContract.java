@@ -65,6 +65,13 @@ abstract class PeriodIngestContract {
         assertThat(report.repaired()).as("15-digit IDs are repaired").isPositive();
         assertThat(report.dataItems().total()).isPositive();
         assertThat(report.dataItems().share()).isBetween(0.0, 1.0);
+        // the data items collected while loading are the distinct item keys of the loaded rows (pilot indicator 8)
+        for (String[] d : new String[][]{{"hukou", "basic_hukou", "person_id"}, {"social_insurance", "work_social_insurance",
+                "person_id"}, {"market_entity", "work_market_entity", "uscc"}}) {
+            assertThat(count(ds, "SELECT COUNT(*) FROM master_item WHERE run_id = " + report.runId() + " AND dataset = '"
+                    + d[0] + "'")).as(d[0]).isPositive().isEqualTo(count(ds, "SELECT COUNT(DISTINCT " + d[2] + ") FROM " + d[1]
+                    + " WHERE run_id = " + report.runId() + " AND " + d[2] + " IS NOT NULL"));
+        }
         // the report is stored with the run
         assertThat(count(ds, "SELECT COUNT(*) FROM ingest_run WHERE id = " + report.runId() + " AND status = 'SUCCEEDED' AND report IS NOT NULL")).isEqualTo(1);
         assertThat(IngestReport.fromJson(report.toJson()).rowsIn()).isEqualTo(report.rowsIn());
