@@ -167,18 +167,8 @@ class RunCommandIntegrationTest {
     }
 
     private static String dump(String url, String sql) throws Exception {
-        StringBuilder b = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= n; i++) {
-                    b.append(rs.getString(i)).append('|');
-                }
-                b.append('\n');
-            }
-        }
-        assertThat(b).isNotEmpty();
-        return b.toString();
+        String rows = Rows.of(url, sql);
+        assertThat(rows).isNotEmpty();
+        return rows;
     }
 }

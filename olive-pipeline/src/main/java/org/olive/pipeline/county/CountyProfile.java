@@ -210,9 +210,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     }
 
     private static <T> T part(List<Problem> problems, String file, Supplier<T> load) {
-        if (!file.startsWith("mappings/") && !file.equals("mappings/") && problems.stream().anyMatch(p -> p.file().equals(file)
-                && p.reason().startsWith("missing"))) {
-            return null;
+        if (problems.stream().anyMatch(p -> p.file().equals(file) && p.reason().startsWith("missing"))) {
+            return null; // already reported as missing
         }
         try {
             return load.get();

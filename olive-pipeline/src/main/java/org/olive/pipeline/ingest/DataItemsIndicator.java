@@ -33,15 +33,14 @@ public final class DataItemsIndicator {
      * one as ''), or null when every one is missing. Collected while the rows are loaded, so that the period's
      * master rows are not read again (reading them back grew to a minute a month on the default county's H2 file).
      */
-    static String itemKey(List<Object> values) {
-        if (values.size() == 1) {
-            Object v = values.get(0);
-            return v == null ? null : String.valueOf(v);
+    static String itemKey(Object[] values) {
+        if (values.length == 1) {
+            return values[0] == null ? null : String.valueOf(values[0]);
         }
         StringBuilder b = new StringBuilder();
         boolean any = false;
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
             any |= v != null;
             if (i > 0) {
                 b.append('|');

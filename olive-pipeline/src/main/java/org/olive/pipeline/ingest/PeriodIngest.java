@@ -101,8 +101,7 @@ public final class PeriodIngest {
     public PeriodIngest(DataSource dataSource, List<DatasetMapping> mappings, Map<String, DatasetSettings> settings,
                         ReaderOptions readerOptions, Clock clock) {
         this.dataSource = dataSource;
-        this.canonical = new LinkedHashMap<>();
-        BuiltInMappings.all().forEach(m -> canonical.put(m.dataset(), m));
+        this.canonical = Canonical.MAPPINGS;
         mappings.forEach(PeriodIngest.this::checkAgainstCanonical);
         this.mappings = List.copyOf(mappings);
         this.settings = settings;
@@ -166,9 +165,18 @@ public final class PeriodIngest {
 
     /** {@link #checkAgainstCanonical} against the built-in mappings, for checking a county profile's mappings. */
     public static void checkMapping(DatasetMapping m) {
-        Map<String, DatasetMapping> canonical = new LinkedHashMap<>();
-        BuiltInMappings.all().forEach(b -> canonical.put(b.dataset(), b));
-        checkMapping(m, canonical);
+        checkMapping(m, Canonical.MAPPINGS);
+    }
+
+    /** The built-in mappings by dataset (the canonical schemas), read once. */
+    private static final class Canonical {
+        static final Map<String, DatasetMapping> MAPPINGS;
+
+        static {
+            Map<String, DatasetMapping> m = new LinkedHashMap<>();
+            BuiltInMappings.all().forEach(b -> m.put(b.dataset(), b));
+            MAPPINGS = java.util.Collections.unmodifiableMap(m);
+        }
     }
 
     private static void checkMapping(DatasetMapping m, Map<String, DatasetMapping> canonical) {
@@ -567,18 +575,19 @@ public final class PeriodIngest {
         private final int maxSamples;
         private List<String> recordFields;
         private boolean[] present;
-        private final List<String> itemKey;
+        /** The indices in {@link #fields} of the dataset's item-key fields (-1: not in the schema). */
+        private final int[] itemColumns;
         private final java.util.Set<String> items;
 
         FileSink(Connection c, BulkLoader loader, TableSpec table, DatasetMapping canon, long runId, Period period,
                  String file, String dataset, int chunk, List<IngestReport.RejectSample> samples, int maxSamples,
                  List<String> itemKey, java.util.Set<String> items) {
-            this.itemKey = itemKey;
             this.items = items;
             this.c = c;
             this.loader = loader;
             this.table = table;
             this.fields = canon.fields().stream().map(FieldSpec::name).toList();
+            this.itemColumns = itemKey.stream().mapToInt(fields::indexOf).toArray();
             this.runId = runId;
             this.period = period.toString();
             this.file = file;
@@ -595,12 +604,13 @@ public final class PeriodIngest {
                     rows.add(row);
                     if (items != null) {
                         // the key as stored (row[4 + i] holds field i's SQL value: an ID number's full text, not its mask)
-                        String key = DataItemsIndicator.itemKey(itemKey.stream().map(k -> {
-                            int i = fields.indexOf(k);
-                            return i < 0 ? null : row[4 + i];
-                        }).toList());
-                        if (key != null) {
-                            items.add(key);
+                        Object[] key = new Object[itemColumns.length];
+                        for (int k = 0; k < key.length; k++) {
+                            key[k] = itemColumns[k] < 0 ? null : row[4 + itemColumns[k]];
+                        }
+                        String itemKey = DataItemsIndicator.itemKey(key);
+                        if (itemKey != null) {
+                            items.add(itemKey);
                         }
                     }
                     for (Repair r : l.repairs()) {

@@ -165,8 +165,8 @@ public final class LedgerRun {
     }
 
     /**
-     * Builds the ledgers of the period with a selection of the standard run's steps (and the steps they need); null or
-     * empty for all of them.
+     * Builds the ledgers of the period with a selection of the standard run's steps (exactly those, on the tables the
+     * period's last run left: {@link StepPlan#select}); null or empty for all of them.
      */
     public synchronized LedgerResult run(Period period, Path truthDir, java.util.Collection<String> selected) {
         long t0 = System.nanoTime();
