@@ -30,12 +30,12 @@ class TableOwnershipTest {
         own("org.olive.app.account", "account");
         own("org.olive.app.audit", "audit_event");
         own("org.olive.pipeline.ingest", "ingest_run", "ingest_file", "master_item");
-        own("org.olive.pipeline.editing", "amount_edit");
+        own("org.olive.pipeline.editing", "amount_edit", "amount_history", "edit_delivery");
         own("org.olive.pipeline.ledger", "person", "person_period", "person_match", "presence_imputation", "family",
                 "family_period", "family_member", "family_conflict", "family_conflict_person", "ledger_figure",
                 "ledger_row_flag", "ledger_run");
         own("org.olive.pipeline.income", "person_income", "family_income", "income_item", "income_model",
-                "income_indicator", "income_declaration");
+                "income_indicator", "income_declaration", "income_fact", "income_fact_delivery");
         own("org.olive.pipeline.indicator", "indicator_value");
     }
 

@@ -5,6 +5,7 @@ import org.olive.editing.RuleRef;
 import org.olive.editing.Verdict;
 import org.olive.period.Period;
 import org.olive.pipeline.ingest.MasterTables;
+import org.olive.pipeline.run.Deliveries;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +25,12 @@ import java.util.Objects;
  * The editing step (数据审核; docs/editing.md): checks every amount of the monthly person datasets delivered in the
  * income window of a period (deliveries P-11..P) with the rules of {@link EditingSettings} and stores the corrected and
  * excluded ones in amount_edit, which the income sources then read through ({@link EditedTables}). Runs in the ledger
- * run's transaction, before the income step; re-running a period replaces the edits of its window's deliveries.
+ * run's transaction, before the income step.
+ *
+ * <p>Each delivery is edited once (docs/monthly-facts.md), when the first run whose window holds it needs it, and kept
+ * while its stamp holds (the editing settings and the ingest runs of the delivery and of the eleven before it); the
+ * history rule compares a row with the person's amounts of the same series in the delivery and in the eleven
+ * deliveries before it, kept per delivery in amount_history, so no earlier delivery's raw rows are read again.
  *
  * <p>Per row and field the rules apply in order: (d) a negative amount is excluded; (a) the row's consistency checks
  * (IIT wage against its tax, flat-rate tax, contributions against base × rate, accounting identities) support,
@@ -73,34 +79,177 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
     }
 
     /**
-     * Edits the deliveries of the income window of {@code p} and writes them; returns the edits.
+     * Makes the edits of the deliveries of the income window of {@code p} current and returns them (docs/monthly-facts.md):
+     * a delivery is edited once, when a run first needs it, with the history of the eleven deliveries before it, and
+     * again only when its stamp changes (the editing settings, or a re-ingestion of it or of one of those eleven).
      *
-     * @param counts the run report's counts; the step adds edit_corrected_DATASET / edit_excluded_DATASET
+     * @param counts the run report's counts; the step adds edit_corrected_DATASET / edit_excluded_DATASET (the window's
+     *               edits), edit_amounts and edit_deliveries_edited (the deliveries edited by this run)
      */
     public List<Edit> run(Connection c, Period p, Map<String, Long> counts) throws SQLException {
         Period from = p.minusMonths(11);
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM amount_edit WHERE data_period BETWEEN ? AND ?")) {
-            ps.setString(1, from.toString());
-            ps.setString(2, p.toString());
-            ps.executeUpdate();
-        }
-        if (!s.enabled()) {
-            return List.of();
-        }
-        List<Edit> edits = new ArrayList<>();
-        for (EditingSettings.Dataset d : s.datasets().values()) {
-            List<Edit> found = edit(c, d, from, p);
-            for (Edit e : found) {
-                counts.merge("edit_" + e.action().toLowerCase(java.util.Locale.ROOT) + "_" + d.table(), 1L, Long::sum);
+        Map<Period, Long> runs = Deliveries.succeeded(c, p.minusMonths(22), p);
+        long historyBuilt = 0;
+        for (Map.Entry<Period, Long> e : runs.entrySet()) {
+            if (buildHistory(c, e.getKey(), e.getValue(), p)) {
+                historyBuilt++;
             }
-            edits.addAll(found);
         }
-        write(c, edits, p);
-        counts.put("edit_amounts", (long) edits.size());
-        return edits;
+        String settingsDigest = Deliveries.digest(s.toString());
+        List<Period> stale = new ArrayList<>();
+        for (Period d : Period.range(from, p)) {
+            String stamp = Deliveries.digest(settingsDigest + historyRuns(runs, d));
+            if (!stamp.equals(Deliveries.stamp(c, "edit_delivery", d, "EDITS"))) {
+                stale.add(d);
+            }
+        }
+        if (!stale.isEmpty()) {
+            History history = s.enabled() ? History.load(c, s, stale.get(0).minusMonths(11), p) : null;
+            for (Period d : stale) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM amount_edit WHERE data_period = ?")) {
+                    ps.setString(1, d.toString());
+                    ps.executeUpdate();
+                }
+                if (s.enabled() && runs.containsKey(d)) {
+                    List<Edit> edits = new ArrayList<>();
+                    for (EditingSettings.Dataset ds : s.datasets().values()) {
+                        edits.addAll(edit(c, ds, d, history));
+                    }
+                    write(c, edits, p);
+                }
+                setStamp(c, d, "EDITS", Deliveries.digest(settingsDigest + historyRuns(runs, d)), p);
+            }
+        }
+        counts.put("edit_deliveries_edited", (long) stale.size());
+        counts.put("edit_history_deliveries_built", historyBuilt);
+        List<Edit> window = read(c, from, p);
+        for (Edit e : window) {
+            counts.merge("edit_" + e.action().toLowerCase(java.util.Locale.ROOT) + "_" + e.dataset(), 1L, Long::sum);
+        }
+        counts.put("edit_amounts", (long) window.size());
+        return window;
     }
 
-    private List<Edit> edit(Connection c, EditingSettings.Dataset d, Period from, Period to) throws SQLException {
+    private static void setStamp(Connection c, Period d, String kind, String stamp, Period builtIn) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM edit_delivery WHERE data_period = ? AND kind = ?")) {
+            del.setString(1, d.toString());
+            del.setString(2, kind);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO edit_delivery (data_period, kind, stamp, built_in) "
+                + "VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, d.toString());
+            ps.setString(2, kind);
+            ps.setString(3, stamp);
+            ps.setString(4, builtIn.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** "run ids of D-11..D" for the stamp of D's edits. */
+    private static String historyRuns(Map<Period, Long> runs, Period d) {
+        StringBuilder b = new StringBuilder();
+        for (Period x : Period.range(d.minusMonths(11), d)) {
+            b.append(x).append('=').append(runs.get(x)).append(';');
+        }
+        return b.toString();
+    }
+
+    /** The amounts the history rule compares with, of one delivery, unless already built from its ingest run. */
+    private boolean buildHistory(Connection c, Period d, long run, Period builtIn) throws SQLException {
+        String stamp = "run:" + run;
+        if (stamp.equals(Deliveries.stamp(c, "edit_delivery", d, "HISTORY"))) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM amount_history WHERE data_period = ?")) {
+            ps.setString(1, d.toString());
+            ps.executeUpdate();
+        }
+        for (EditingSettings.Dataset ds : s.datasets().values()) {
+            StringBuilder series = new StringBuilder();
+            for (String col : ds.series()) {
+                series.append(series.length() == 0 ? "" : " || ").append("COALESCE(CAST(").append(col)
+                        .append(" AS VARCHAR(100)), 'null') || '|'");
+            }
+            for (EditingSettings.Field f : ds.fields().values()) {
+                if (!f.history()) {
+                    continue;
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO amount_history (data_period, dataset, person_id, "
+                        + "series, field, month_period, amount) SELECT data_period, '" + ds.table() + "', " + ds.person() + ", "
+                        + (series.length() == 0 ? "''" : series) + ", '" + f.name() + "', CAST(" + ds.month()
+                        + " AS VARCHAR(10)), " + f.name() + " FROM " + ds.table() + " WHERE " + MasterTables.VISIBLE
+                        + " AND data_period = ? AND " + ds.person() + " IS NOT NULL AND " + ds.month() + " IS NOT NULL AND "
+                        + f.name() + " >= 0")) {
+                    ps.setString(1, d.toString());
+                    ps.executeUpdate();
+                }
+            }
+        }
+        setStamp(c, d, "HISTORY", stamp, builtIn);
+        return true;
+    }
+
+    /** The history amounts of deliveries from..to: dataset | person | series | field → (delivery, month, amount). */
+    private record History(Map<String, List<Object[]>> byKey) {
+
+        static History load(Connection c, EditingSettings s, Period from, Period to) throws SQLException {
+            Map<String, List<Object[]>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT dataset, person_id, series, field, data_period, month_period, "
+                    + "amount FROM amount_history WHERE data_period BETWEEN ? AND ?")) {
+                ps.setString(1, from.toString());
+                ps.setString(2, to.toString());
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String k = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4);
+                        out.computeIfAbsent(k, x -> new ArrayList<>(12)).add(new Object[]{rs.getString(5),
+                                month(rs.getString(6)), rs.getBigDecimal(7).doubleValue()});
+                    }
+                }
+            }
+            return new History(out);
+        }
+
+        /** Values of the deliveries D-11..D-1 for the key, months other than {@code month}. */
+        void others(String key, Period delivery, String month, List<Double> into) {
+            List<Object[]> list = byKey.get(key);
+            if (list == null) {
+                return;
+            }
+            String lo = delivery.minusMonths(11).toString();
+            String hi = delivery.toString();
+            for (Object[] o : list) {
+                String d = (String) o[0];
+                if (d.compareTo(lo) >= 0 && d.compareTo(hi) < 0 && !Objects.equals(o[1], month)) {
+                    into.add((Double) o[2]);
+                }
+            }
+        }
+    }
+
+    /** The edits stored for the deliveries from..to. */
+    private static List<Edit> read(Connection c, Period from, Period to) throws SQLException {
+        List<Edit> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT data_period, dataset, source_file, source_row, field, person_id, "
+                + "month_period, original_value, edited_value, rule_id, rule_version, evidence FROM amount_edit "
+                + "WHERE data_period BETWEEN ? AND ? ORDER BY dataset, data_period, source_file, source_row, field")) {
+            ps.setString(1, from.toString());
+            ps.setString(2, to.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal edited = rs.getBigDecimal(9);
+                    out.add(new Edit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getBigDecimal(8).doubleValue(),
+                            edited == null ? null : edited.doubleValue(), new RuleRef(rs.getString(10), rs.getInt(11)),
+                            rs.getString(12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Edit> edit(Connection c, EditingSettings.Dataset d, Period delivery, History history) throws SQLException {
         List<String> extra = new ArrayList<>();
         for (EditingSettings.Check k : d.checks()) {
             for (String key : List.of("by", "employer_column", "item_field")) {
@@ -110,7 +259,7 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
                 }
             }
         }
-        Map<String, double[]> peerMedians = peerMedians(c, d, from, to);
+        Map<String, double[]> peerMedians = peerMedians(c, d, delivery);
         List<String> fields = new ArrayList<>(d.fields().keySet());
         StringBuilder sql = new StringBuilder("SELECT data_period, source_file, source_row, ").append(d.person())
                 .append(", CAST(").append(d.month()).append(" AS VARCHAR(10))");
@@ -124,11 +273,10 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
             sql.append(", ").append(f);
         }
         sql.append(" FROM ").append(d.table()).append(" WHERE ").append(MasterTables.VISIBLE)
-                .append(" AND data_period BETWEEN ? AND ? ORDER BY ").append(d.person()).append(", 5, source_file, source_row");
+                .append(" AND data_period = ? ORDER BY ").append(d.person()).append(", 5, source_file, source_row");
         List<Edit> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            ps.setString(1, from.toString());
-            ps.setString(2, to.toString());
+            ps.setString(1, delivery.toString());
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Row> person = new ArrayList<>();
@@ -146,13 +294,13 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
                     Row r = new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), month(rs.getString(5)),
                             key(d.series(), colValues), key(d.peers(), colValues), colValues, values);
                     if (!person.isEmpty() && !Objects.equals(current, r.person())) {
-                        out.addAll(person(d, person, peerMedians));
+                        out.addAll(person(d, person, peerMedians, history, delivery));
                         person.clear();
                     }
                     current = r.person();
                     person.add(r);
                 }
-                out.addAll(person(d, person, peerMedians));
+                out.addAll(person(d, person, peerMedians, history, delivery));
             }
         }
         return out;
@@ -175,7 +323,7 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
     }
 
     /** dataset field | delivery | peer key → {median, count} of the non-negative values. */
-    private Map<String, double[]> peerMedians(Connection c, EditingSettings.Dataset d, Period from, Period to)
+    private Map<String, double[]> peerMedians(Connection c, EditingSettings.Dataset d, Period delivery)
             throws SQLException {
         Map<String, double[]> out = new HashMap<>();
         if (!s.rule("peers").enabled()) {
@@ -190,11 +338,10 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
                 sql.append(", CAST(").append(col).append(" AS VARCHAR(100))");
             }
             sql.append(", ").append(f.name()).append(" FROM ").append(d.table()).append(" WHERE ").append(MasterTables.VISIBLE)
-                    .append(" AND data_period BETWEEN ? AND ? AND ").append(f.name()).append(" >= 0");
+                    .append(" AND data_period = ? AND ").append(f.name()).append(" >= 0");
             Map<String, List<Double>> values = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                ps.setString(1, from.toString());
-                ps.setString(2, to.toString());
+                ps.setString(1, delivery.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StringBuilder k = new StringBuilder(f.name()).append('|').append(rs.getString(1)).append('|');
@@ -213,7 +360,8 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
     }
 
     /** The edits of one person's rows of one dataset. */
-    private List<Edit> person(EditingSettings.Dataset d, List<Row> rows, Map<String, double[]> peerMedians) {
+    private List<Edit> person(EditingSettings.Dataset d, List<Row> rows, Map<String, double[]> peerMedians, History history,
+                              Period delivery) {
         List<Edit> out = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Decision> decided = new LinkedHashMap<>();
@@ -252,7 +400,8 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
                         || prior.rule().equals(neg.ref()))) {
                     continue;
                 }
-                double[] others = f.history() && r.person() != null ? others(rows, r, f.name()) : new double[0];
+                double[] others = f.history() && r.person() != null ? others(d, rows, r, f.name(), history, delivery)
+                        : new double[0];
                 EditingSettings.Rule hist = s.rule("history");
                 AmountRules.Outlier ho = s.outlier("history", f.excludeSpikes());
                 boolean enoughHistory = hist.enabled() && others.length >= ho.minOthers();
@@ -304,10 +453,21 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
         return out;
     }
 
-    /** The field's values in the same series' other months (non-negative). */
-    private static double[] others(List<Row> rows, Row r, String field) {
-        return rows.stream().filter(o -> o != r && o.series().equals(r.series()) && !Objects.equals(o.month(), r.month()))
-                .map(o -> o.values().get(field)).filter(v -> v != null && v >= 0).mapToDouble(Double::doubleValue).toArray();
+    /**
+     * The field's values in the same series' other months (non-negative): the person's other rows of the delivery and
+     * the amounts of the eleven deliveries before it (amount_history).
+     */
+    private static double[] others(EditingSettings.Dataset d, List<Row> rows, Row r, String field, History history,
+                                   Period delivery) {
+        List<Double> out = new ArrayList<>();
+        for (Row o : rows) {
+            Double v = o.values().get(field);
+            if (o != r && o.series().equals(r.series()) && !Objects.equals(o.month(), r.month()) && v != null && v >= 0) {
+                out.add(v);
+            }
+        }
+        history.others(d.table() + "|" + r.person() + "|" + r.series() + "|" + field, delivery, r.month(), out);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private Map<String, Verdict> consistency(EditingSettings.Check k, EditingSettings.Rule rule, Row r) {

@@ -74,6 +74,16 @@ public final class EditedTables {
         return t;
     }
 
+    /** The same edits restricted to one delivery (the settings kept; none stays none). */
+    public EditedTables delivery(Period d) throws SQLException {
+        return settings == null ? none(c) : load(c, d, d, settings);
+    }
+
+    /** Whether edits are applied at all (false for {@link #none}). */
+    public boolean applied() {
+        return settings != null;
+    }
+
     /** The edits of a person's rows of a dataset that feed the income source (editing.yaml {@code feeds}). */
     public List<Note> notes(String personId, String dataset, String source) {
         List<Note> all = byPerson.get(personId + "|" + dataset);
@@ -96,11 +106,19 @@ public final class EditedTables {
 
     /** The table, or a derived table of the same name and columns with the window's edits applied. */
     public String from(String table) throws SQLException {
+        return from(table, null);
+    }
+
+    /**
+     * The rows of one delivery of the table (all when {@code delivery} is null), with the edits applied: the delivery
+     * is selected inside the derived table, so that the database reads only its rows.
+     */
+    public String from(String table, Period delivery) throws SQLException {
         Set<String> fields = edited.get(table);
         if (fields == null || fields.isEmpty()) {
             return table;
         }
-        String v = views.get(table);
+        String v = views.get(table + "|" + delivery);
         if (v != null) {
             return v;
         }
@@ -146,8 +164,11 @@ public final class EditedTables {
                         .append(a).append(".edited_value END AS ").append(col);
             }
         }
+        if (delivery != null) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append("t.data_period = '").append(delivery).append('\'');
+        }
         v = "(SELECT " + select + " FROM " + table + " t" + joins + where + ") " + table;
-        views.put(table, v);
+        views.put(table + "|" + delivery, v);
         return v;
     }
 }

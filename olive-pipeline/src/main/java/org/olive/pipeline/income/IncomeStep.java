@@ -153,6 +153,7 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
         EditedTables edits = EditedTables.load(c, p.minusMonths(11), p, editing);
         src.edits = edits;
         src.readAll();
+        counts.put("income_fact_deliveries_built", (long) src.factDeliveriesBuilt);
         src.millis.forEach((k, v) -> millis.put("income_read_" + k, v));
         String window = src.window();
 

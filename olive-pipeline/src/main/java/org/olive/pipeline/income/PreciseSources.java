@@ -51,6 +51,14 @@ final class PreciseSources {
     final Map<String, Long> rowsRead = new LinkedHashMap<>();
     /** The amount edits of the window (docs/editing.md), applied to every table read; none until set. */
     EditedTables edits;
+    /** The window's monthly facts by reduction (docs/monthly-facts.md). */
+    private Map<String, List<IncomeFacts.Fact>> facts = Map.of();
+    /** Deliveries whose facts this run built (the others were read as they were). */
+    int factDeliveriesBuilt;
+
+    private List<IncomeFacts.Fact> facts(String reduction) {
+        return facts.getOrDefault(reduction, List.of());
+    }
 
     PreciseSources(Connection c, Period period, IncomeSettings settings) {
         this.c = c;
@@ -91,12 +99,16 @@ final class PreciseSources {
                 deliveredMonths = Math.min(12, rs.getInt(1));
             }
         }
+        timed("facts", () -> {
+            factDeliveriesBuilt = IncomeFacts.build(c, from, period, edits, period);
+            facts = IncomeFacts.window(c, from, period);
+        });
         timed("wages", this::readWages);
         timed("platform_crew", this::readPlatformAndCrew);
         timed("vessels", this::readVessels);
-        timed("aquaculture", () -> readMargins("work_fishery_aquaculture", "holder_id", "output_value", "aquaculture",
-                "aquaculture_net", "aquaculture"));
-        timed("bnb", () -> readMargins("work_bnb", "owner_id", "revenue", "bnb", "bnb_net", "bnb"));
+        timed("aquaculture", () -> readMargins("AQUACULTURE", "work_fishery_aquaculture", "aquaculture", "aquaculture_net",
+                "aquaculture"));
+        timed("bnb", () -> readMargins("BNB", "work_bnb", "bnb", "bnb_net", "bnb"));
         timed("individual_business", this::readIndividualBusinesses);
         timed("rentals", this::readRentals);
         timed("dividends", this::readDividends);
@@ -121,11 +133,6 @@ final class PreciseSources {
     ItemAccumulator acc(String id, Component component, String source, String dataset, double confidence) {
         return items.computeIfAbsent(id, k -> new LinkedHashMap<>())
                 .computeIfAbsent(source, k -> new ItemAccumulator(id, component, source, dataset, confidence));
-    }
-
-    private String monthWindow() {
-        return MasterTables.VISIBLE + " AND data_period BETWEEN '" + from + "' AND '" + period
-                + "' AND month_period BETWEEN '" + from + "' AND '" + period + "'";
     }
 
     private void read(String dataset, long rows, long copies) {
@@ -166,24 +173,20 @@ final class PreciseSources {
         String conf = "recorded";
         Map<String, Map<String, double[]>> iitWage = new HashMap<>();   // id → month → amount
         Map<String, Map<String, String>> iitRef = new HashMap<>();
-        String sql = "SELECT person_id, month_period, item, SUM(income), SUM(tax), COUNT(*), SUM(copies), MIN(ref) FROM ("
-                + "SELECT person_id, month_period, item, income, tax, withholder_uscc, COUNT(*) copies, " + REF + " ref "
-                + "FROM " + t("income_iit") + " WHERE " + monthWindow() + " GROUP BY person_id, month_period, item, income, tax, "
-                + "withholder_uscc) d GROUP BY person_id, month_period, item";
         List<String> wageItems = s.items("wage_items");
         List<String> business = s.items("business_items");
         List<String> property = s.items("property_items");
         List<String> rental = s.items("rental_items");
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String month = rs.getString(2);
-                String item = rs.getString(3);
-                double income = yuan(rs, 4);
-                double tax = yuan(rs, 5);
-                long n = rs.getLong(6);
-                read("income_iit", n, rs.getLong(7));
-                String ref = rs.getString(8);
+        {
+            for (IncomeFacts.Fact f : facts("IIT")) {
+                String id = f.person;
+                String month = f.month;
+                String item = f.detail;
+                double income = f.amount;
+                double tax = f.amount2;
+                long n = f.records;
+                read("income_iit", n, f.copies);
+                String ref = f.ref;
                 if (wageItems.contains(item)) {
                     iitWage.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(month, k -> new double[2])[0] += income;
                     iitWage.get(id).get(month)[1] += n;
@@ -220,22 +223,10 @@ final class PreciseSources {
         // social insurance: base of the wage-base types with an employer, per month; personal contributions of all types
         Map<String, Map<String, double[]>> siBase = new HashMap<>();
         Map<String, Map<String, String>> siRef = new HashMap<>();
-        sql = "SELECT person_id, month_period, SUM(CASE WHEN insurance_type IN " + in(s.wageBaseTypes())
-                + " AND COALESCE(employer_uscc, '') <> '' THEN contribution_base ELSE 0 END), SUM(personal_contribution), "
-                + "COUNT(*), SUM(copies), MIN(ref) FROM (SELECT person_id, month_period, employer_uscc, insurance_type, "
-                + "contribution_base, personal_contribution, employer_contribution, COUNT(*) copies, " + REF + " ref "
-                + "FROM " + t("work_social_insurance") + " WHERE " + monthWindow() + " GROUP BY person_id, month_period, employer_uscc, "
-                + "insurance_type, contribution_base, personal_contribution, employer_contribution) d "
-                + "GROUP BY person_id, month_period";
-        baseAndPersonal(sql, "work_social_insurance", "si_personal", conf, siBase, siRef);
+        baseAndPersonal(siFacts(), "work_social_insurance", "si_personal", conf, siBase, siRef);
         Map<String, Map<String, double[]>> hfBase = new HashMap<>();
         Map<String, Map<String, String>> hfRef = new HashMap<>();
-        sql = "SELECT person_id, month_period, SUM(base), SUM(personal_contribution), COUNT(*), SUM(copies), MIN(ref) FROM ("
-                + "SELECT person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution, "
-                + "COUNT(*) copies, " + REF + " ref FROM " + t("work_housing_fund") + " WHERE " + monthWindow()
-                + " GROUP BY person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution) d "
-                + "GROUP BY person_id, month_period";
-        baseAndPersonal(sql, "work_housing_fund", "housing_fund_personal", conf, hfBase, hfRef);
+        baseAndPersonal(facts("HF"), "work_housing_fund", "housing_fund_personal", conf, hfBase, hfRef);
         // precedence per month: IIT wages, else SI base, else housing-fund base
         siBase.forEach((id, months) -> {
             Map<String, double[]> iit = iitWage.getOrDefault(id, Map.of());
@@ -259,29 +250,50 @@ final class PreciseSources {
     }
 
     /**
-     * Rows (id, month, base, personal contribution, rows, copies, ref) of a contribution table: the wage base per
+     * The SI facts (per person, month, insurance type and employer) summed per person and month: the base of the
+     * wage-base types paid with an employer (amount), every personal contribution (amount2).
+     */
+    private List<IncomeFacts.Fact> siFacts() {
+        Map<String, IncomeFacts.Fact> out = new LinkedHashMap<>();
+        Set<String> wageBase = new HashSet<>(s.wageBaseTypes());
+        for (IncomeFacts.Fact f : facts("SI")) {
+            int bar = f.detail == null ? -1 : f.detail.lastIndexOf('|');
+            boolean wage = bar >= 0 && f.detail.endsWith("|E") && wageBase.contains(f.detail.substring(0, bar));
+            String key = f.person + "|" + f.month;
+            IncomeFacts.Fact o = out.get(key);
+            double base = (wage ? f.amount : 0) + (o == null ? 0 : o.amount);
+            out.put(key, new IncomeFacts.Fact("SI", f.person, null, f.month, base, f.amount2 + (o == null ? 0 : o.amount2),
+                    f.records + (o == null ? 0 : o.records), f.copies + (o == null ? 0 : o.copies),
+                    o == null ? f.ref : minRef(o.ref, f.ref)));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String minRef(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Facts (person, month, base, personal contribution, rows, copies, ref) of a contribution table: the wage base per
      * person and month into {@code base} / {@code ref} (applied later by precedence), the personal contributions as
      * transfer expenditure.
      */
-    private void baseAndPersonal(String sql, String dataset, String personalSource, String conf,
-                                 Map<String, Map<String, double[]>> base, Map<String, Map<String, String>> ref)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String month = rs.getString(2);
-                long n = rs.getLong(5);
-                read(dataset, n, rs.getLong(6));
-                double b = yuan(rs, 3);
-                if (b > 0) {
-                    base.computeIfAbsent(id, k -> new TreeMap<>()).put(month, new double[]{b, n});
-                    ref.computeIfAbsent(id, k -> new TreeMap<>()).put(month, rs.getString(7));
-                }
-                double personal = yuan(rs, 4);
-                if (personal != 0) {
-                    acc(id, Component.TRANSFER_OUT, personalSource, dataset, s.confidence(conf))
-                            .add(personal, month, n, rs.getString(7));
-                }
+    private void baseAndPersonal(List<IncomeFacts.Fact> rows, String dataset, String personalSource, String conf,
+                                 Map<String, Map<String, double[]>> base, Map<String, Map<String, String>> ref) {
+        for (IncomeFacts.Fact f : rows) {
+            String id = f.person;
+            String month = f.month;
+            long n = f.records;
+            read(dataset, n, f.copies);
+            double b = f.amount;
+            if (b > 0) {
+                base.computeIfAbsent(id, k -> new TreeMap<>()).merge(month, new double[]{b, n},
+                        (x, y) -> new double[]{x[0] + y[0], x[1] + y[1]});
+                ref.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent(month, f.ref);
+            }
+            double personal = f.amount2;
+            if (personal != 0) {
+                acc(id, Component.TRANSFER_OUT, personalSource, dataset, s.confidence(conf)).add(personal, month, n, f.ref);
             }
         }
     }
@@ -289,69 +301,45 @@ final class PreciseSources {
     // ------------------------------------------------------------------------------------------------ other wages
 
     /** Platform pay (新就业形态) and fishing crew shares: recorded wages, summed over the window. */
-    void readPlatformAndCrew() throws SQLException {
-        monthly("SELECT person_id, month_period, SUM(income), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT person_id, "
-                + "platform, kind, month_period, orders, income, COUNT(*) copies, " + REF + " ref FROM " + t("work_platform_work") + " "
-                + "WHERE " + monthWindow() + " GROUP BY person_id, platform, kind, month_period, orders, income) d "
-                + "GROUP BY person_id, month_period", "work_platform_work", Component.WAGE, "platform_work", 1.0, "recorded");
-        monthly("SELECT person_id, month_period, SUM(share), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT vessel_no, "
-                + "person_id, month_period, share, COUNT(*) copies, " + REF + " ref FROM " + t("work_fishery_crew") + " WHERE "
-                + monthWindow() + " GROUP BY vessel_no, person_id, month_period, share) d GROUP BY person_id, month_period",
-                "work_fishery_crew", Component.WAGE, "fishery_crew", 1.0, "recorded");
+    void readPlatformAndCrew() {
+        monthly(facts("PLATFORM"), "work_platform_work", Component.WAGE, "platform_work", 1.0, "recorded");
+        monthly(facts("CREW"), "work_fishery_crew", Component.WAGE, "fishery_crew", 1.0, "recorded");
     }
 
-    /** Rows (id, month, amount, rows, copies, ref) → one source, amount × factor. */
-    private void monthly(String sql, String dataset, Component component, String source, double factor, String conf)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long n = rs.getLong(4);
-                read(dataset, n, rs.getLong(5));
-                acc(rs.getString(1), component, source, dataset, s.confidence(conf))
-                        .add(yuan(rs, 3) * factor, rs.getString(2), n, rs.getString(6));
-            }
+    /** Facts (person, month, amount, rows, copies, ref) → one source, amount × factor. */
+    private void monthly(List<IncomeFacts.Fact> rows, String dataset, Component component, String source, double factor,
+                         String conf) {
+        for (IncomeFacts.Fact f : rows) {
+            read(dataset, f.records, f.copies);
+            acc(f.person, component, source, dataset, s.confidence(conf)).add(f.amount * factor, f.month, f.records, f.ref);
         }
     }
 
     // ------------------------------------------------------------------------------------------------ business
 
     /** B&amp;B revenue × net margin, aquaculture output × net margin, per owner (holder). */
-    void readMargins(String table, String idColumn, String amountColumn, String source, String margin, String conf)
-            throws SQLException {
-        String key = table.equals("work_bnb") ? "bnb_no" : "licence_no";
-        monthly("SELECT " + idColumn + ", month_period, SUM(" + amountColumn + "), COUNT(*), SUM(copies), MIN(ref) FROM ("
-                + "SELECT " + key + ", " + idColumn + ", month_period, " + amountColumn + ", COUNT(*) copies, " + REF
-                + " ref FROM " + t(table) + " WHERE " + monthWindow() + " GROUP BY " + key + ", " + idColumn + ", month_period, "
-                + amountColumn + ") d GROUP BY " + idColumn + ", month_period", table, Component.BUSINESS, source,
-                s.margin(margin), conf);
+    void readMargins(String reduction, String table, String source, String margin, String conf) {
+        monthly(facts(reduction), table, Component.BUSINESS, source, s.margin(margin), conf);
     }
 
     /**
      * Vessel owners: per vessel and month, catch × the owner's margin less the crew shares recorded for that vessel
      * and month (catch × the crew-share rule when no crew row is recorded).
      */
-    void readVessels() throws SQLException {
+    void readVessels() {
         Map<String, Double> shares = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT vessel_no, month_period, SUM(share) FROM (SELECT DISTINCT "
-                + "vessel_no, person_id, month_period, share FROM " + t("work_fishery_crew") + " WHERE " + monthWindow() + ") d "
-                + "GROUP BY vessel_no, month_period"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                shares.put(rs.getString(1) + "|" + rs.getString(2), yuan(rs, 3));
-            }
+        for (IncomeFacts.Fact f : facts("CREW_SHARE")) {
+            shares.merge(f.detail + "|" + f.month, f.amount, Double::sum);
         }
         double margin = s.margin("vessel_owner_on_catch");
         double crewShare = s.margin("vessel_crew_share");
-        try (PreparedStatement ps = c.prepareStatement("SELECT vessel_no, owner_id, month_period, catch_value, COUNT(*), "
-                + REF + " FROM " + t("work_fishery_vessels") + " WHERE " + monthWindow() + " GROUP BY vessel_no, owner_id, month_period, "
-                + "catch_value"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                double catchValue = yuan(rs, 4);
-                Double crew = shares.get(rs.getString(1) + "|" + rs.getString(3));
-                double net = catchValue * margin - (crew != null ? crew : catchValue * crewShare);
-                read("work_fishery_vessels", 1, rs.getLong(5));
-                acc(rs.getString(2), Component.BUSINESS, "vessel_owner", "work_fishery_vessels", s.confidence("vessel_owner"))
-                        .add(net, rs.getString(3), 1, rs.getString(6));
-            }
+        for (IncomeFacts.Fact f : facts("VESSEL")) {
+            double catchValue = f.amount;
+            Double crew = shares.get(f.detail + "|" + f.month);
+            double net = catchValue * margin - (crew != null ? crew : catchValue * crewShare);
+            read("work_fishery_vessels", f.records, f.copies);
+            acc(f.person, Component.BUSINESS, "vessel_owner", "work_fishery_vessels", s.confidence("vessel_owner"))
+                    .add(net, f.month, f.records, f.ref);
         }
     }
 
@@ -367,11 +355,8 @@ final class PreciseSources {
             return;
         }
         Set<String> bnbs = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT uscc FROM work_bnb WHERE " + monthWindow());
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                bnbs.add(rs.getString(1));
-            }
+        for (IncomeFacts.Fact f : facts("BNB_ENTITY")) {
+            bnbs.add(f.detail);
         }
         record Entity(String operator, LocalDate founded, LocalDate closed, String ref) {
         }
@@ -566,11 +551,8 @@ final class PreciseSources {
     // ------------------------------------------------------------------------------------------------ transfers
 
     /** Pensions and unemployment benefit paid (社会保险待遇发放), summed over the window. */
-    void readBenefits() throws SQLException {
-        monthly("SELECT person_id, month_period, SUM(amount), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT person_id, "
-                + "month_period, benefit_type, amount, COUNT(*) copies, " + REF + " ref FROM " + t("income_benefits") + " WHERE "
-                + monthWindow() + " GROUP BY person_id, month_period, benefit_type, amount) d GROUP BY person_id, month_period",
-                "income_benefits", Component.TRANSFER_IN, "benefits", 1.0, "recorded");
+    void readBenefits() {
+        monthly(facts("BENEFITS"), "income_benefits", Component.TRANSFER_IN, "benefits", 1.0, "recorded");
     }
 
     /**
@@ -618,16 +600,13 @@ final class PreciseSources {
     }
 
     /** Out-of-pocket medical cost (医保结算, rigid expenditure of the family), summed over the window. */
-    void readMedical() throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_id, SUM(out_of_pocket), COUNT(*), SUM(copies) FROM ("
-                + "SELECT person_id, month_period, total_cost, fund_paid, out_of_pocket, COUNT(*) copies FROM " + t("income_medical") + " "
-                + "WHERE " + monthWindow() + " GROUP BY person_id, month_period, total_cost, fund_paid, out_of_pocket) d "
-                + "GROUP BY person_id"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                read("income_medical", rs.getLong(3), rs.getLong(4));
-                medical.merge(rs.getString(1), Math.max(0, yuan(rs, 2)), Double::sum);
-            }
+    void readMedical() {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        for (IncomeFacts.Fact f : facts("MEDICAL")) {
+            read("income_medical", f.records, f.copies);
+            sum.merge(f.person, f.amount, Double::sum);
         }
+        sum.forEach((id, v) -> medical.merge(id, Math.max(0, v), Double::sum));
     }
 
     /** The sources read, for the report. */

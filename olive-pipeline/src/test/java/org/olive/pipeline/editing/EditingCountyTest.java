@@ -117,7 +117,9 @@ class EditingCountyTest {
                 loadedFaults.size(), caught, edits.size(), valuesChecked);
         loadedFaults.stream().filter(k -> !edits.containsKey(k)).limit(20).forEach(k -> System.out.println("  missed " + k));
         assertThat(loadedFaults).hasSizeGreaterThan(30);
-        // measured (seed 31): 95 of 98 caught (97%); missed: a tax 0 written as 100 that still fits its wage, one
+        // measured (seed 31): 94 of 98 caught (96%; 95 before each delivery was edited once, with the history before
+        // it: an IIT income of 2025-03, the third delivery, now has too little history); missed: a tax 0 written as
+        // 100 that still fits its wage, one
         // aquaculture output and one B&B revenue (seasonal series, history rule without spike exclusion)
         assertThat((double) caught / loadedFaults.size()).isGreaterThanOrEqualTo(0.9);
     }

@@ -214,4 +214,67 @@ class EditedSourcesTest {
         List<AmountEditingStep.Edit> edits = edit(off.withRule("iit_withholding", true));
         assertThat(only(edits, WAGE_SLIP).edited()).isEqualTo(13_000.10);
     }
+
+    // ------------------------------------------------------------------------------------------------ monthly facts
+
+    private long count(String sql) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void eachDeliveryIsReducedOnceAndAgainOnlyWhenItOrItsHistoryIsReingested() throws SQLException {
+        java.util.Map<String, Long> counts = new HashMap<>();
+        new AmountEditingStep(EditingSettings.builtIn()).run(c, P, counts);
+        assertThat(counts.get("edit_deliveries_edited")).isEqualTo(12);
+        PreciseSources first = read();
+        assertThat(first.factDeliveriesBuilt).isEqualTo(12);
+        double wage = first.items.get(WAGE_SLIP).get("iit_wages").amount;
+
+        // a second run of the period reads the facts as they are
+        counts.clear();
+        new AmountEditingStep(EditingSettings.builtIn()).run(c, P, counts);
+        assertThat(counts.get("edit_deliveries_edited")).isZero();
+        assertThat(read().factDeliveriesBuilt).isZero();
+        long edits = count("SELECT COUNT(*) FROM amount_edit");
+
+        // June is ingested again (same rows, a new run): June and the deliveries whose history holds it are rebuilt
+        sql("INSERT INTO ingest_run (data_period, status, source_dir, started_at) VALUES ('2025-06', 'SUCCEEDED', '/y', "
+                + "CURRENT_TIMESTAMP)");
+        long newRun = count("SELECT MAX(id) FROM ingest_run WHERE data_period = '2025-06'");
+        sql("UPDATE ingest_run SET status = 'SUPERSEDED' WHERE data_period = '2025-06' AND id <> " + newRun);
+        for (String t : List.of("income_iit", "income_assistance", "income_medical", "work_platform_work")) {
+            sql("UPDATE " + t + " SET run_id = " + newRun + " WHERE data_period = '2025-06'");
+        }
+        counts.clear();
+        new AmountEditingStep(EditingSettings.builtIn()).run(c, P, counts);
+        assertThat(counts.get("edit_deliveries_edited")).isEqualTo(7);   // 2025-06..2025-12
+        assertThat(counts.get("edit_history_deliveries_built")).isEqualTo(1);
+        PreciseSources again = read();
+        assertThat(again.factDeliveriesBuilt).isEqualTo(7);
+        assertThat(again.items.get(WAGE_SLIP).get("iit_wages").amount).isEqualTo(wage);
+        assertThat(count("SELECT COUNT(*) FROM amount_edit")).isEqualTo(edits);
+
+        // other editing settings re-edit every delivery of the window, and the facts follow
+        counts.clear();
+        new AmountEditingStep(EditingSettings.builtIn().withRule("history", false)).run(c, P, counts);
+        assertThat(counts.get("edit_deliveries_edited")).isEqualTo(12);
+    }
+
+    @Test
+    void aMonthDeliveredAgainInALaterDeliveryIsReadOnce() throws SQLException {
+        // the November row of the high earner, delivered again with December's extract
+        Period nov = Period.of(2025, 11);
+        double before = SCHEDULE.annual(10 * 72_000.0);
+        double tax = SCHEDULE.annual(11 * 72_000.0) - before;
+        sql("INSERT INTO income_iit (data_period, run_id, source_file, source_row, person_id, month_period, item, income, tax, "
+                + "withholder_uscc) VALUES ('" + P + "', " + run(P) + ", 'iit_" + P + ".csv', " + row++ + ", '" + HIGH_EARNER
+                + "', '" + nov + "', 'WAGES', 80000.00, " + money(tax) + ", '91330922MA2A00000X')");
+        edit(EditingSettings.builtIn());
+        PreciseSources s = read();
+        assertThat(s.items.get(HIGH_EARNER).get("iit_wages").amount).isEqualTo(11 * 80_000 + 380_000, within(0.01));
+        assertThat(s.duplicates.get("income_iit")).isEqualTo(1L);
+    }
 }

@@ -1,0 +1,215 @@
+package org.olive.pipeline.income;
+
+import org.olive.period.Period;
+import org.olive.pipeline.editing.EditedTables;
+import org.olive.pipeline.ingest.MasterTables;
+import org.olive.pipeline.run.Deliveries;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monthly income facts (docs/monthly-facts.md): each delivery of the monthly income datasets reduced once, after
+ * its amount edits, to a row per person (or vessel), detail and month in income_fact; the income step rolls its
+ * 12-month window from the facts of the deliveries P-11..P instead of reading their raw rows again.
+ *
+ * <p>A delivery's facts carry a stamp (income_fact_delivery): its ingest run and the stamp of its edits. When either
+ * changes (re-ingested, re-edited under other settings) the facts are built again; otherwise a run reads them as they
+ * are. Facts hold delivered amounts only: which IIT items are wages, which insurance types stand for a wage and the
+ * margins are applied when the window is rolled, so a change of income.yaml needs no rebuild.
+ *
+ * <p>Across deliveries, a fact repeated exactly (the same reduction, person, detail and month with the same amounts,
+ * delivered again in a later delivery) is read once and counted as repeated rows, as an exact repeat of a raw row is
+ * within a delivery.
+ */
+final class IncomeFacts {
+
+    /** One fact; copies grows when a later delivery repeats it. */
+    static final class Fact {
+        final String reduction;
+        final String person;
+        final String detail;
+        final String month;
+        final double amount;
+        final double amount2;
+        final long records;
+        long copies;
+        final String ref;
+
+        Fact(String reduction, String person, String detail, String month, double amount, double amount2, long records,
+             long copies, String ref) {
+            this.reduction = reduction;
+            this.person = person;
+            this.detail = detail;
+            this.month = month;
+            this.amount = amount;
+            this.amount2 = amount2;
+            this.records = records;
+            this.copies = copies;
+            this.ref = ref;
+        }
+    }
+
+    static final String REF = PreciseSources.REF;
+
+    private IncomeFacts() {
+    }
+
+    /** The reductions, each an INSERT … SELECT over one delivery of a (possibly edited) table. */
+    private static List<String[]> reductions() {
+        String ins = "INSERT INTO income_fact (data_period, reduction, person_id, detail, month_period, amount, amount2, "
+                + "records, copies, ref) ";
+        return List.of(
+                new String[]{"income_iit", ins + "SELECT data_period, 'IIT', person_id, item, month_period, "
+                        + "COALESCE(SUM(income), 0), COALESCE(SUM(tax), 0), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT "
+                        + "data_period, person_id, month_period, item, income, tax, withholder_uscc, COUNT(*) copies, " + REF
+                        + " ref FROM %s WHERE %s GROUP BY data_period, person_id, month_period, item, income, tax, "
+                        + "withholder_uscc) d GROUP BY data_period, person_id, month_period, item"},
+                new String[]{"work_social_insurance", ins + "SELECT data_period, 'SI', person_id, detail, month_period, "
+                        + "COALESCE(SUM(contribution_base), 0), COALESCE(SUM(personal_contribution), 0), COUNT(*), "
+                        + "SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, month_period, COALESCE(insurance_type, '') "
+                        + "|| CASE WHEN COALESCE(employer_uscc, '') <> '' THEN '|E' ELSE '|-' END detail, contribution_base, "
+                        + "personal_contribution, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY data_period, "
+                        + "person_id, month_period, employer_uscc, insurance_type, contribution_base, personal_contribution, "
+                        + "employer_contribution) d GROUP BY data_period, person_id, month_period, detail"},
+                new String[]{"work_housing_fund", ins + "SELECT data_period, 'HF', person_id, NULL, month_period, "
+                        + "COALESCE(SUM(base), 0), COALESCE(SUM(personal_contribution), 0), COUNT(*), SUM(copies), MIN(ref) "
+                        + "FROM (SELECT data_period, person_id, month_period, employer_uscc, base, personal_contribution, "
+                        + "employer_contribution, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY data_period, "
+                        + "person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution) d "
+                        + "GROUP BY data_period, person_id, month_period"},
+                new String[]{"work_platform_work", ins + "SELECT data_period, 'PLATFORM', person_id, NULL, month_period, "
+                        + "COALESCE(SUM(income), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, "
+                        + "platform, kind, month_period, orders, income, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s "
+                        + "GROUP BY data_period, person_id, platform, kind, month_period, orders, income) d "
+                        + "GROUP BY data_period, person_id, month_period"},
+                new String[]{"work_fishery_crew", ins + "SELECT data_period, 'CREW', person_id, NULL, month_period, "
+                        + "COALESCE(SUM(share), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, vessel_no, "
+                        + "person_id, month_period, share, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY "
+                        + "data_period, vessel_no, person_id, month_period, share) d GROUP BY data_period, person_id, month_period"},
+                new String[]{"work_fishery_crew", ins + "SELECT data_period, 'CREW_SHARE', NULL, vessel_no, month_period, "
+                        + "COALESCE(SUM(share), 0), NULL, COUNT(*), COUNT(*), NULL FROM (SELECT DISTINCT data_period, vessel_no, "
+                        + "person_id, month_period, share FROM %s WHERE %s) d GROUP BY data_period, vessel_no, month_period"},
+                new String[]{"work_fishery_vessels", ins + "SELECT data_period, 'VESSEL', owner_id, vessel_no, month_period, "
+                        + "COALESCE(catch_value, 0), NULL, 1, COUNT(*), " + REF + " FROM %s WHERE %s GROUP BY data_period, "
+                        + "vessel_no, owner_id, month_period, catch_value"},
+                new String[]{"work_fishery_aquaculture", ins + "SELECT data_period, 'AQUACULTURE', holder_id, NULL, "
+                        + "month_period, COALESCE(SUM(output_value), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT "
+                        + "data_period, licence_no, holder_id, month_period, output_value, COUNT(*) copies, " + REF + " ref "
+                        + "FROM %s WHERE %s GROUP BY data_period, licence_no, holder_id, month_period, output_value) d "
+                        + "GROUP BY data_period, holder_id, month_period"},
+                new String[]{"work_bnb", ins + "SELECT data_period, 'BNB', owner_id, NULL, month_period, "
+                        + "COALESCE(SUM(revenue), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, bnb_no, "
+                        + "owner_id, month_period, revenue, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY "
+                        + "data_period, bnb_no, owner_id, month_period, revenue) d GROUP BY data_period, owner_id, month_period"},
+                new String[]{"work_bnb", ins + "SELECT DISTINCT data_period, 'BNB_ENTITY', NULL, uscc, month_period, 0, NULL, "
+                        + "1, 1, NULL FROM %s WHERE %s AND uscc IS NOT NULL"},
+                new String[]{"income_benefits", ins + "SELECT data_period, 'BENEFITS', person_id, NULL, month_period, "
+                        + "COALESCE(SUM(amount), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, "
+                        + "month_period, benefit_type, amount, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY "
+                        + "data_period, person_id, month_period, benefit_type, amount) d GROUP BY data_period, person_id, month_period"},
+                new String[]{"income_medical", ins + "SELECT data_period, 'MEDICAL', person_id, NULL, month_period, "
+                        + "COALESCE(SUM(out_of_pocket), 0), NULL, COUNT(*), SUM(copies), NULL FROM (SELECT data_period, "
+                        + "person_id, month_period, total_cost, fund_paid, out_of_pocket, COUNT(*) copies FROM %s WHERE %s "
+                        + "GROUP BY data_period, person_id, month_period, total_cost, fund_paid, out_of_pocket) d "
+                        + "GROUP BY data_period, person_id, month_period"});
+    }
+
+    /**
+     * Makes the facts of the deliveries from..to current (building those whose stamp changed) and returns how many
+     * deliveries were built.
+     */
+    static int build(Connection c, Period from, Period to, EditedTables window, Period builtIn) throws SQLException {
+        int built = 0;
+        for (Map.Entry<Period, Long> e : Deliveries.succeeded(c, from, to).entrySet()) {
+            Period d = e.getKey();
+            String stamp = "run:" + e.getValue() + "|edits:" + (window != null && window.applied()
+                    ? Deliveries.stamp(c, "edit_delivery", d, "EDITS") : "none");
+            if (stamp.equals(Deliveries.stamp(c, "income_fact_delivery", d, null))) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM income_fact WHERE data_period = ?")) {
+                ps.setString(1, d.toString());
+                ps.executeUpdate();
+            }
+            EditedTables edits = window == null ? EditedTables.none(c) : window.delivery(d);
+            String where = MasterTables.VISIBLE + " AND data_period = '" + d + "' AND month_period >= '" + d.minusMonths(11)
+                    + "'";
+            for (String[] r : reductions()) {
+                try (PreparedStatement ps = c.prepareStatement(String.format(r[1], edits.from(r[0], d), where))) {
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM income_fact_delivery WHERE data_period = ?")) {
+                del.setString(1, d.toString());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO income_fact_delivery (data_period, stamp, built_in) "
+                    + "VALUES (?, ?, ?)")) {
+                ps.setString(1, d.toString());
+                ps.setString(2, stamp);
+                ps.setString(3, builtIn.toString());
+                ps.executeUpdate();
+            }
+            built++;
+        }
+        return built;
+    }
+
+    /**
+     * The facts of the deliveries from..to whose month is in from..to, by reduction, in a fixed order (delivery,
+     * person, detail, month); a fact that an earlier delivery already gave with the same amounts is folded into it.
+     */
+    static Map<String, List<Fact>> window(Connection c, Period from, Period to) throws SQLException {
+        Map<String, List<Fact>> out = new LinkedHashMap<>();
+        Map<String, List<Fact>> byKey = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT data_period, reduction, person_id, detail, month_period, amount, "
+                + "amount2, records, copies, ref FROM income_fact WHERE data_period BETWEEN ? AND ? AND month_period "
+                + "BETWEEN ? AND ? ORDER BY data_period, reduction, person_id, detail, month_period, amount")) {
+            ps.setString(1, from.toString());
+            ps.setString(2, to.toString());
+            ps.setString(3, from.toString());
+            ps.setString(4, to.toString());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                String delivery = null;
+                Map<String, List<Fact>> earlier = new HashMap<>();
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(delivery)) {
+                        // facts of the deliveries before this one: only they can be repeated by it
+                        byKey.forEach((k, v) -> earlier.computeIfAbsent(k, x -> new ArrayList<>(2)).addAll(v));
+                        byKey.clear();
+                        delivery = rs.getString(1);
+                    }
+                    BigDecimal a2 = rs.getBigDecimal(7);
+                    Fact f = new Fact(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getBigDecimal(6).doubleValue(), a2 == null ? 0 : a2.doubleValue(), rs.getLong(8),
+                            rs.getLong(9), rs.getString(10));
+                    String key = f.reduction + "|" + f.person + "|" + f.detail + "|" + f.month;
+                    Fact same = null;
+                    for (Fact o : earlier.getOrDefault(key, List.of())) {
+                        if (o.amount == f.amount && o.amount2 == f.amount2 && o.records == f.records) {
+                            same = o;
+                            break;
+                        }
+                    }
+                    if (same != null) {
+                        same.copies += f.copies;
+                        continue;
+                    }
+                    byKey.computeIfAbsent(key, x -> new ArrayList<>(1)).add(f);
+                    out.computeIfAbsent(f.reduction, x -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+        return out;
+    }
+}
