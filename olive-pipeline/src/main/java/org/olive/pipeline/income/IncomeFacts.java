@@ -164,51 +164,60 @@ final class IncomeFacts {
         return built;
     }
 
+    /** The order a delivery's facts are rolled in: fixed, so that the items' first rows are the same every run. */
+    private static final java.util.Comparator<Fact> ORDER = java.util.Comparator
+            .comparing((Fact f) -> f.reduction)
+            .thenComparing(f -> f.person, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(f -> f.detail, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(f -> f.month)
+            .thenComparingDouble(f -> f.amount);
+
     /**
      * The facts of the deliveries from..to whose month is in from..to, by reduction, in a fixed order (delivery,
-     * person, detail, month); a fact that an earlier delivery already gave with the same amounts is folded into it.
+     * reduction, person, detail, month); a fact that an earlier delivery already gave with the same amounts is folded
+     * into it. Each delivery is read on its own (by the period index) and ordered here: one sort of a year of facts
+     * in the database spilled to disk.
      */
     static Map<String, List<Fact>> window(Connection c, Period from, Period to) throws SQLException {
         Map<String, List<Fact>> out = new LinkedHashMap<>();
-        Map<String, List<Fact>> byKey = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT data_period, reduction, person_id, detail, month_period, amount, "
-                + "amount2, records, copies, ref FROM income_fact WHERE data_period BETWEEN ? AND ? AND month_period "
-                + "BETWEEN ? AND ? ORDER BY data_period, reduction, person_id, detail, month_period, amount")) {
-            ps.setString(1, from.toString());
-            ps.setString(2, to.toString());
-            ps.setString(3, from.toString());
-            ps.setString(4, to.toString());
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                String delivery = null;
-                Map<String, List<Fact>> earlier = new HashMap<>();
-                while (rs.next()) {
-                    if (!rs.getString(1).equals(delivery)) {
-                        // facts of the deliveries before this one: only they can be repeated by it
-                        byKey.forEach((k, v) -> earlier.computeIfAbsent(k, x -> new ArrayList<>(2)).addAll(v));
-                        byKey.clear();
-                        delivery = rs.getString(1);
+        Map<String, List<Fact>> earlier = new HashMap<>();
+        for (Period d : Period.range(from, to)) {
+            List<Fact> delivery = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT reduction, person_id, detail, month_period, amount, amount2, "
+                    + "records, copies, ref FROM income_fact WHERE data_period = ? AND month_period BETWEEN ? AND ?")) {
+                ps.setString(1, d.toString());
+                ps.setString(2, from.toString());
+                ps.setString(3, to.toString());
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BigDecimal a2 = rs.getBigDecimal(6);
+                        delivery.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getBigDecimal(5).doubleValue(), a2 == null ? 0 : a2.doubleValue(), rs.getLong(7),
+                                rs.getLong(8), rs.getString(9)));
                     }
-                    BigDecimal a2 = rs.getBigDecimal(7);
-                    Fact f = new Fact(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getBigDecimal(6).doubleValue(), a2 == null ? 0 : a2.doubleValue(), rs.getLong(8),
-                            rs.getLong(9), rs.getString(10));
-                    String key = f.reduction + "|" + f.person + "|" + f.detail + "|" + f.month;
-                    Fact same = null;
-                    for (Fact o : earlier.getOrDefault(key, List.of())) {
-                        if (o.amount == f.amount && o.amount2 == f.amount2 && o.records == f.records) {
-                            same = o;
-                            break;
-                        }
-                    }
-                    if (same != null) {
-                        same.copies += f.copies;
-                        continue;
-                    }
-                    byKey.computeIfAbsent(key, x -> new ArrayList<>(1)).add(f);
-                    out.computeIfAbsent(f.reduction, x -> new ArrayList<>()).add(f);
                 }
             }
+            delivery.sort(ORDER);
+            Map<String, List<Fact>> mine = new HashMap<>();
+            for (Fact f : delivery) {
+                String key = f.reduction + "|" + f.person + "|" + f.detail + "|" + f.month;
+                Fact same = null;
+                for (Fact o : earlier.getOrDefault(key, List.of())) {
+                    if (o.amount == f.amount && o.amount2 == f.amount2 && o.records == f.records) {
+                        same = o;
+                        break;
+                    }
+                }
+                if (same != null) {
+                    same.copies += f.copies;
+                    continue;
+                }
+                mine.computeIfAbsent(key, x -> new ArrayList<>(1)).add(f);
+                out.computeIfAbsent(f.reduction, x -> new ArrayList<>()).add(f);
+            }
+            // only deliveries before a delivery can be repeated by it
+            mine.forEach((k, v) -> earlier.computeIfAbsent(k, x -> new ArrayList<>(2)).addAll(v));
         }
         return out;
     }

@@ -99,10 +99,8 @@ final class PreciseSources {
                 deliveredMonths = Math.min(12, rs.getInt(1));
             }
         }
-        timed("facts", () -> {
-            factDeliveriesBuilt = IncomeFacts.build(c, from, period, edits, period);
-            facts = IncomeFacts.window(c, from, period);
-        });
+        timed("facts_build", () -> factDeliveriesBuilt = IncomeFacts.build(c, from, period, edits, period));
+        timed("facts_window", () -> facts = IncomeFacts.window(c, from, period));
         timed("wages", this::readWages);
         timed("platform_crew", this::readPlatformAndCrew);
         timed("vessels", this::readVessels);
