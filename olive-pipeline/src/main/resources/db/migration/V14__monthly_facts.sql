@@ -36,7 +36,7 @@ CREATE TABLE edit_delivery (
 --   reduction: which source reduction (IIT, SI, HF, PLATFORM, CREW, CREW_SHARE, VESSEL, AQUACULTURE, BNB, BNB_ENTITY,
 --              BENEFITS, MEDICAL; docs/monthly-facts.md)
 --   person_id: the ID number as written (the owner or holder for VESSEL, AQUACULTURE, BNB; null for CREW_SHARE)
---   detail: the IIT item; the SI insurance type and E (with employer) or - ; the vessel number; the B&B's credit code
+--   detail: the IIT item; for SI, W (a type whose base stands for a wage, paid with an employer) or O (other); the vessel number; the B&B's credit code
 --   amount, amount2: the summed amounts (IIT: income, tax; SI and HF: base, personal contribution; VESSEL: the catch)
 --   records: the distinct rows; copies: the rows including exact repeats; ref: the first row as file:row
 CREATE TABLE income_fact (
@@ -54,7 +54,8 @@ CREATE TABLE income_fact (
 CREATE INDEX ix_income_fact_period ON income_fact (data_period, reduction);
 
 -- income_fact_delivery (owner: income): what each delivery's income facts were built from.
---   stamp: the delivery's ingest run and the stamp of its edits (edit_delivery EDITS); a different stamp rebuilds them
+--   stamp: the delivery's ingest run, the stamp of its edits (edit_delivery EDITS) and a digest of the SI wage-base
+--          types of income.yaml; a different stamp rebuilds them
 CREATE TABLE income_fact_delivery (
     data_period VARCHAR(7)  NOT NULL,
     stamp       VARCHAR(120) NOT NULL,

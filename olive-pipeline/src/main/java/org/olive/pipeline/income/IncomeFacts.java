@@ -21,10 +21,10 @@ import java.util.Map;
  * its amount edits, to a row per person (or vessel), detail and month in income_fact; the income step rolls its
  * 12-month window from the facts of the deliveries P-11..P instead of reading their raw rows again.
  *
- * <p>A delivery's facts carry a stamp (income_fact_delivery): its ingest run and the stamp of its edits. When either
- * changes (re-ingested, re-edited under other settings) the facts are built again; otherwise a run reads them as they
- * are. Facts hold delivered amounts only: which IIT items are wages, which insurance types stand for a wage and the
- * margins are applied when the window is rolled, so a change of income.yaml needs no rebuild.
+ * <p>A delivery's facts carry a stamp (income_fact_delivery): its ingest run, the stamp of its edits and the social
+ * insurance types that stand for a wage (income.yaml), which split its SI facts into wage base (W) and other (O). When
+ * any changes the facts are built again; otherwise a run reads them as they are. Which IIT items are wages and the
+ * margins are applied when the window is rolled, so other changes of income.yaml need no rebuild.
  *
  * <p>Across deliveries, a fact repeated exactly (the same reduction, person, detail and month with the same amounts,
  * delivered again in a later delivery) is read once and counted as repeated rows, as an exact repeat of a raw row is
@@ -64,7 +64,7 @@ final class IncomeFacts {
     }
 
     /** The reductions, each an INSERT … SELECT over one delivery of a (possibly edited) table. */
-    private static List<String[]> reductions() {
+    private static List<String[]> reductions(String wageBaseTypes) {
         String ins = "INSERT INTO income_fact (data_period, reduction, person_id, detail, month_period, amount, amount2, "
                 + "records, copies, ref) ";
         return List.of(
@@ -75,11 +75,11 @@ final class IncomeFacts {
                         + "withholder_uscc) d GROUP BY data_period, person_id, month_period, item"},
                 new String[]{"work_social_insurance", ins + "SELECT data_period, 'SI', person_id, detail, month_period, "
                         + "COALESCE(SUM(contribution_base), 0), COALESCE(SUM(personal_contribution), 0), COUNT(*), "
-                        + "SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, month_period, COALESCE(insurance_type, '') "
-                        + "|| CASE WHEN COALESCE(employer_uscc, '') <> '' THEN '|E' ELSE '|-' END detail, contribution_base, "
-                        + "personal_contribution, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY data_period, "
-                        + "person_id, month_period, employer_uscc, insurance_type, contribution_base, personal_contribution, "
-                        + "employer_contribution) d GROUP BY data_period, person_id, month_period, detail"},
+                        + "SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, month_period, CASE WHEN insurance_type IN "
+                        + wageBaseTypes + " AND COALESCE(employer_uscc, '') <> '' THEN 'W' ELSE 'O' END detail, "
+                        + "contribution_base, personal_contribution, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s "
+                        + "GROUP BY data_period, person_id, month_period, employer_uscc, insurance_type, contribution_base, "
+                        + "personal_contribution, employer_contribution) d GROUP BY data_period, person_id, month_period, detail"},
                 new String[]{"work_housing_fund", ins + "SELECT data_period, 'HF', person_id, NULL, month_period, "
                         + "COALESCE(SUM(base), 0), COALESCE(SUM(personal_contribution), 0), COUNT(*), SUM(copies), MIN(ref) "
                         + "FROM (SELECT data_period, person_id, month_period, employer_uscc, base, personal_contribution, "
@@ -127,12 +127,15 @@ final class IncomeFacts {
      * Makes the facts of the deliveries from..to current (building those whose stamp changed) and returns how many
      * deliveries were built.
      */
-    static int build(Connection c, Period from, Period to, EditedTables window, Period builtIn) throws SQLException {
+    static int build(Connection c, Period from, Period to, EditedTables window, IncomeSettings settings, Period builtIn)
+            throws SQLException {
+        String wageBase = PreciseSources.in(settings.wageBaseTypes());
+        String si = "|si:" + Deliveries.digest(wageBase);
         int built = 0;
         for (Map.Entry<Period, Long> e : Deliveries.succeeded(c, from, to).entrySet()) {
             Period d = e.getKey();
             String stamp = "run:" + e.getValue() + "|edits:" + (window != null && window.applied()
-                    ? Deliveries.stamp(c, "edit_delivery", d, "EDITS") : "none");
+                    ? Deliveries.stamp(c, "edit_delivery", d, "EDITS") : "none") + si;
             if (stamp.equals(Deliveries.stamp(c, "income_fact_delivery", d, null))) {
                 continue;
             }
@@ -143,7 +146,7 @@ final class IncomeFacts {
             EditedTables edits = window == null ? EditedTables.none(c) : window.delivery(d);
             String where = MasterTables.VISIBLE + " AND data_period = '" + d + "' AND month_period >= '" + d.minusMonths(11)
                     + "'";
-            for (String[] r : reductions()) {
+            for (String[] r : reductions(wageBase)) {
                 try (PreparedStatement ps = c.prepareStatement(String.format(r[1], edits.from(r[0], d), where))) {
                     ps.executeUpdate();
                 }

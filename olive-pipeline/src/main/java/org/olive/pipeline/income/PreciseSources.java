@@ -99,7 +99,7 @@ final class PreciseSources {
                 deliveredMonths = Math.min(12, rs.getInt(1));
             }
         }
-        timed("facts_build", () -> factDeliveriesBuilt = IncomeFacts.build(c, from, period, edits, period));
+        timed("facts_build", () -> factDeliveriesBuilt = IncomeFacts.build(c, from, period, edits, s, period));
         timed("facts_window", () -> facts = IncomeFacts.window(c, from, period));
         timed("wages", this::readWages);
         timed("platform_crew", this::readPlatformAndCrew);
@@ -140,7 +140,7 @@ final class PreciseSources {
         }
     }
 
-    private static String in(List<String> codes) {
+    static String in(List<String> codes) {
         if (codes.isEmpty()) {
             return "('')";
         }
@@ -248,15 +248,13 @@ final class PreciseSources {
     }
 
     /**
-     * The SI facts (per person, month, insurance type and employer) summed per person and month: the base of the
-     * wage-base types paid with an employer (amount), every personal contribution (amount2).
+     * The SI facts (per person, month and W/O: wage-base types paid with an employer, or other) summed per person and
+     * month: the base of W (amount), every personal contribution (amount2).
      */
     private List<IncomeFacts.Fact> siFacts() {
         Map<String, IncomeFacts.Fact> out = new LinkedHashMap<>();
-        Set<String> wageBase = new HashSet<>(s.wageBaseTypes());
         for (IncomeFacts.Fact f : facts("SI")) {
-            int bar = f.detail == null ? -1 : f.detail.lastIndexOf('|');
-            boolean wage = bar >= 0 && f.detail.endsWith("|E") && wageBase.contains(f.detail.substring(0, bar));
+            boolean wage = "W".equals(f.detail);
             String key = f.person + "|" + f.month;
             IncomeFacts.Fact o = out.get(key);
             double base = (wage ? f.amount : 0) + (o == null ? 0 : o.amount);
