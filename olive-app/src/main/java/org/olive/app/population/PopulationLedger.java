@@ -238,21 +238,23 @@ public class PopulationLedger {
         int p = Math.min(Math.max(1, page), pages);
         long offset = (long) (p - 1) * pageSize;
         boolean filtered = f.township() != null || f.village() != null || f.sex() != null || f.age() != null;
-        // the keys of the page in order: without a filter the page is a range of list_order (1..n per list)
-        List<Long> keys = filtered
-                ? jdbc.sql("SELECT m.person_key FROM population_member m" + w.sql + " ORDER BY m.list_order LIMIT :n OFFSET :o")
-                        .params(w.params).param("n", pageSize).param("o", offset).query(Long.class).list()
-                : jdbc.sql("SELECT m.person_key FROM population_member m" + w.sql
-                                + " AND m.list_order > :o AND m.list_order <= :e ORDER BY m.list_order")
-                        .params(w.params).param("o", offset).param("e", offset + pageSize).query(Long.class).list();
-        if (keys.isEmpty()) {
+        // the page's first and last place in the list: without a filter a range of list_order (1..n per list); with
+        // one, the filter's rows by list_order (index only, nothing joined for the rows skipped)
+        List<Integer> places = filtered
+                ? jdbc.sql("SELECT m.list_order FROM population_member m" + w.sql + " ORDER BY m.list_order LIMIT :n OFFSET :o")
+                        .params(w.params).param("n", pageSize).param("o", offset).query(Integer.class).list()
+                : List.of((int) offset + 1, (int) Math.min(total, offset + pageSize));
+        if (places.isEmpty() || places.get(0) > places.get(places.size() - 1)) {
             return new MemberPage(List.of(), total, p, pageSize);
         }
-        Map<Long, Member> byKey = new java.util.HashMap<>();
-        jdbc.sql(memberSelect(f.list()) + " WHERE pp.data_period = :p AND pp.person_key IN (:keys)")
-                .param("p", f.period()).param("keys", keys).query(PopulationLedger::member).list()
-                .forEach(m -> byKey.put(m.personKey(), m));
-        List<Member> rows = keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList();
+        // then the page's rows, joined to person_period and person one by one from population_member
+        List<Member> rows = jdbc.sql("SELECT pp.person_key, p.id_number, p.name, pp.sex, pp.age, pp."
+                        + f.list().villageColumn() + " AS village, pp." + f.list().sinceColumn() + " FROM population_member m "
+                        + "JOIN person_period pp ON pp.data_period = m.data_period AND pp.person_key = m.person_key "
+                        + "JOIN person p ON p.person_key = m.person_key" + w.sql
+                        + " AND m.list_order >= :first AND m.list_order <= :last ORDER BY m.list_order")
+                .params(w.params).param("first", places.get(0)).param("last", places.get(places.size() - 1))
+                .query(PopulationLedger::member).list();
         return new MemberPage(rows, total, p, pageSize);
     }
 
