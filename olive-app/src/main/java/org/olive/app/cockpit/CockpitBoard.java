@@ -13,11 +13,9 @@ import java.util.TreeSet;
 
 import org.olive.app.income.IncomeLedger;
 import org.olive.app.income.IncomeLedger.Figure;
-import org.olive.app.income.IncomeLedger.FamilyPoint;
 import org.olive.app.web.Figures;
 import org.olive.geography.Division;
 import org.olive.geography.Divisions;
-import org.olive.indicator.Distribution;
 import org.olive.indicator.registry.Indicator;
 import org.olive.indicator.registry.IndicatorRegistry;
 import org.olive.indicator.registry.Progress;
@@ -26,14 +24,16 @@ import org.olive.indicator.registry.TargetSpan;
 import org.olive.pipeline.indicator.IndicatorValue;
 import org.olive.pipeline.indicator.IndicatorValues;
 import org.olive.pipeline.income.Comparability;
+import org.olive.pipeline.income.IncomeDistribution;
 import org.springframework.stereotype.Service;
 
 /**
  * The cockpit's figures for one period and one area (docs/cockpit.md): the pilot's eight indicators against the
  * year's targets, the monthly trends, the distribution of families' three-person DI with the middle-income bands,
  * the Lorenz curve and Gini, the urban/rural gap on both bases, the townships and the estimation model's accuracy.
- * Everything is read from the income ledger (V6); the distribution is computed here with {@link Distribution} from
- * {@code family_income}, persons weighted by residents.
+ * Everything is read from the income ledger (V6); the distribution (histogram, Lorenz curve and Gini, persons
+ * weighted by residents) is the one step indicators precomputed ({@link IncomeDistribution}, V15), or for a period
+ * whose indicators predate it, computed here the same way from {@code family_income}.
  */
 @Service
 public class CockpitBoard {
@@ -42,11 +42,6 @@ public class CockpitBoard {
     public static final String POPULATION = "POPULATION";
     /** The survey basis: the design-weighted survey sample. */
     public static final String SURVEY = "SURVEY";
-
-    /** Width of a histogram bin, yuan of three-person DI (5万). */
-    public static final double BIN_WIDTH = 50_000;
-    /** Bins cover [0, TOP); families at or above TOP share the last, open bin; negative DI joins the first. */
-    public static final double TOP = 1_000_000;
 
     /** The registry's metric ids (computed_by) and their {@code income_indicator} metric. */
     static final Map<String, String> METRICS = Map.of(
@@ -209,27 +204,19 @@ public class CockpitBoard {
         if (period == null) {
             return Optional.empty();
         }
-        List<FamilyPoint> points = ledger.distribution(period, township);
-        long persons = points.stream().mapToLong(FamilyPoint::residents).sum();
-        List<LorenzPoint> lorenz = List.of();
-        Double gini = null;
-        if (!points.isEmpty()) {
-            double[] x = points.stream().mapToDouble(FamilyPoint::perCapita).toArray();
-            double[] w = points.stream().mapToDouble(FamilyPoint::residents).toArray();
-            Distribution d = Distribution.of(x, w);
-            gini = d.gini();
-            double[] l = d.lorenz(20);
-            List<LorenzPoint> curve = new ArrayList<>();
-            for (int i = 0; i < l.length; i++) {
-                curve.add(new LorenzPoint((double) i / (l.length - 1), l[i]));
-            }
-            lorenz = curve;
+        IncomeDistribution.Summary d = ledger.distributionSummary(period, township)
+                .orElseGet(() -> IncomeDistribution.of(ledger.distribution(period, township).stream()
+                        .map(p -> new IncomeDistribution.Point(p.residents(), p.perCapita(), p.threePerson())).toList()));
+        List<Double> l = d.lorenz();
+        List<LorenzPoint> lorenz = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            lorenz.add(new LorenzPoint((double) i / (l.size() - 1), l.get(i)));
         }
         String breakdown = township == null ? "COUNTY" : "TOWNSHIP";
         String group = township == null ? "" : township;
         Figure stored = ledger.group(period, POPULATION, breakdown, group).get("gini");
         return Optional.of(new Board(period, ledger.periods(), township, cards(period), trend(breakdown, group),
-                bins(points), points.size(), persons, lorenz, gini, stored == null ? null : stored.figure(),
+                bins(d.bins()), d.families(), d.persons(), lorenz, d.gini(), stored == null ? null : stored.figure(),
                 gaps(period, township), townships(period, township), ledger.models(period)));
     }
 
@@ -311,23 +298,15 @@ public class CockpitBoard {
         return new Trend(List.copyOf(periods), lines, comparable, reasons);
     }
 
-    /** Families and persons per 5万 bin of three-person DI; bins inside [10万, 50万) and [20万, 60万) are marked. */
-    static List<Bin> bins(List<FamilyPoint> points) {
-        int n = (int) (TOP / BIN_WIDTH);
-        long[] families = new long[n + 1];
-        long[] persons = new long[n + 1];
-        for (FamilyPoint p : points) {
-            int b = p.threePerson() < 0 ? 0 : (int) Math.min(n, Math.floor(p.threePerson() / BIN_WIDTH));
-            families[b]++;
-            persons[b] += p.residents();
-        }
+    /** The histogram's bins; bins inside [10万, 50万) and [20万, 60万) are marked. */
+    static List<Bin> bins(List<IncomeDistribution.Bin> bins) {
         List<Bin> out = new ArrayList<>();
-        for (int b = 0; b <= n; b++) {
-            double from = b * BIN_WIDTH;
-            Double to = b == n ? null : from + BIN_WIDTH;
+        for (IncomeDistribution.Bin bin : bins) {
+            double from = bin.from();
+            Double to = bin.to();
             boolean in1050 = to != null && from >= 100_000 && to <= 500_000;
             boolean in2060 = to != null && from >= 200_000 && to <= 600_000;
-            out.add(new Bin(from, to, families[b], persons[b], in1050, in2060));
+            out.add(new Bin(from, to, bin.families(), bin.persons(), in1050, in2060));
         }
         return out;
     }

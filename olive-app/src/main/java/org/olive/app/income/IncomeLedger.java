@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.olive.app.ingest.Masking;
+import org.olive.pipeline.income.IncomeDistribution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -336,6 +337,29 @@ public class IncomeLedger {
                 .param("p", period).params(township == null ? Map.of() : Map.of("t", township))
                 .query((rs, n) -> new FamilyPoint(rs.getInt("residents"), rs.getDouble("per_capita"),
                         rs.getDouble("three_person"))).list();
+    }
+
+    /**
+     * The precomputed distribution of a period inside a township (null = county), written by step indicators (V15);
+     * empty when the period's indicators were written before V15, or the township has no family.
+     */
+    public Optional<IncomeDistribution.Summary> distributionSummary(String period, String township) {
+        String area = township == null ? "" : township;
+        Map<String, Object> key = Map.of("p", period, "a", area);
+        List<Object[]> head = jdbc.sql("SELECT families, persons, gini FROM income_distribution WHERE data_period = :p "
+                        + "AND area_code = :a").params(key)
+                .query((rs, n) -> new Object[]{rs.getInt(1), rs.getLong(2), dbl(rs, "gini")}).list();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<IncomeDistribution.Bin> bins = jdbc.sql("SELECT bin_from, bin_to, families, persons FROM income_histogram "
+                        + "WHERE data_period = :p AND area_code = :a ORDER BY bin_index").params(key)
+                .query((rs, n) -> new IncomeDistribution.Bin(rs.getDouble(1), dbl(rs, "bin_to"), rs.getLong(3),
+                        rs.getLong(4))).list();
+        List<Double> lorenz = jdbc.sql("SELECT income_share FROM income_lorenz WHERE data_period = :p AND area_code = :a "
+                + "ORDER BY point_index").params(key).query(Double.class).list();
+        Object[] h = head.get(0);
+        return Optional.of(new IncomeDistribution.Summary((Integer) h[0], (Long) h[1], (Double) h[2], lorenz, bins));
     }
 
     /** A township group code is stored with 9 or 12 digits; both match the 9-digit one. */

@@ -19,7 +19,7 @@ public record AgeGroup(String label, int min, Integer max) {
             new AgeGroup("0-14", 0, 14), new AgeGroup("15-59", 15, 59), new AgeGroup("60+", 60, null));
 
     /** Width of the pyramid's bands, and the first age of its open-ended last band. */
-    public static final int BAND = 5;
+    public static final int BAND = org.olive.pipeline.ledger.PopulationListFigures.AGE_BAND;
     public static final int LAST_BAND_START = 100;
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})-(\\d{1,3})");
@@ -51,6 +51,14 @@ public record AgeGroup(String label, int min, Integer max) {
     public static String bandLabel(int band) {
         int start = band * BAND;
         return start >= LAST_BAND_START ? LAST_BAND_START + "+" : start + "-" + (start + BAND - 1);
+    }
+
+    /**
+     * Whether the group is a whole number of bands ({@code 15-59}, {@code 60+}), so that it can be read from counts per
+     * band; bands of ages over {@link #LAST_BAND_START} are not merged there.
+     */
+    public boolean wholeBands() {
+        return min % BAND == 0 && (max == null || (max + 1) % BAND == 0);
     }
 
     public boolean contains(int age) {

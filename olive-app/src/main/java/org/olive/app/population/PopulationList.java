@@ -1,40 +1,41 @@
 package org.olive.app.population;
 
-import java.util.Locale;
 import java.util.Optional;
+
+import org.olive.pipeline.ledger.PopulationListFigures.ListColumns;
 
 /**
  * The four population lists of a period (domain.md §2): 户籍 registered, 常住 resident, 流动 floating (present but
  * registered elsewhere), 人户分离 separated (registered but not resident). Each is a boolean column of
  * {@code person_period} with a {@code <list>_since} column (the period the current membership began), and is
  * counted in a village: the hukou village for the registered and separated lists, the village lived in for the
- * resident and floating ones.
+ * resident and floating ones. The columns are those the ledger run writes ({@link ListColumns}).
  */
 public enum PopulationList {
-    REGISTERED("hukou_village"),
-    RESIDENT("live_village"),
-    FLOATING("live_village"),
-    SEPARATED("hukou_village");
+    REGISTERED(ListColumns.REGISTERED),
+    RESIDENT(ListColumns.RESIDENT),
+    FLOATING(ListColumns.FLOATING),
+    SEPARATED(ListColumns.SEPARATED);
 
-    private final String villageColumn;
+    private final ListColumns columns;
 
-    PopulationList(String villageColumn) {
-        this.villageColumn = villageColumn;
+    PopulationList(ListColumns columns) {
+        this.columns = columns;
     }
 
-    /** The boolean column of {@code person_period}. */
+    /** The boolean column of {@code person_period}, also the list's value in the precomputed figures (V15). */
     public String column() {
-        return name().toLowerCase(Locale.ROOT);
+        return columns.column();
     }
 
     /** The column holding the period the membership began. */
     public String sinceColumn() {
-        return column() + "_since";
+        return columns.sinceColumn();
     }
 
     /** The village a member of this list is counted in. */
     public String villageColumn() {
-        return villageColumn;
+        return columns.villageColumn();
     }
 
     /** The URL name ({@code registered} …). */

@@ -46,6 +46,8 @@ import java.util.Optional;
  * latest COMPUTED value of that indicator and period; an equal value is left alone (no duplicate rows), and a value
  * entered by hand since is not overridden by an unchanged computation.
  *
+ * <p>It also rewrites the period's distribution of families' DI that the cockpit draws ({@link IncomeDistribution}).
+ *
  * <p>With the POPULATION figures it stores whether they are comparable with later periods' ({@link Comparability}:
  * metrics {@code comparable}, {@code window_months}, {@code estimation_models} of the COUNTY row), so that trends can
  * mark and leave out the months of a partial window or without estimation.
@@ -126,6 +128,7 @@ public final class IncomeIndicatorStep {
             }
             ps.executeBatch();
         }
+        IncomeDistribution.write(c, p);
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> notes = new ArrayList<>(ind.notes());

@@ -21,7 +21,8 @@ import static org.olive.pipeline.ledger.LedgerWork.delete;
 
 /**
  * Step "lists": the four lists of the period (户籍 registered, 常住 resident, 流动 floating, 人户分离 separated), one
- * person_period row per person seen, with villages, township, age, presence and the period each membership began.
+ * person_period row per person seen, with villages, township, age, presence and the period each membership began;
+ * then the lists' counts, page order and exits that the population pages read ({@link PopulationListFigures}).
  */
 final class PopulationListsStep extends PopulationStep {
 
@@ -140,6 +141,7 @@ final class PopulationListsStep extends PopulationStep {
         // residents with no known address: the 地址不详 group of every breakdown by township
         w.counts.put("resident_township_unknown", resNoTownship);
         w.counts.put("person_period_rows", (long) persons.size());
+        PopulationListFigures.write(c, p, prev);
     }
 
     private static String since(boolean member, String[] was, int i, String p) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.olive.family.FamilyBuilder;
 import org.olive.family.FamilyLedger;
 import org.olive.period.Period;
+import org.olive.pipeline.income.IncomeDistribution;
 import org.olive.pipeline.ingest.PeriodIngest;
 
 import javax.sql.DataSource;
@@ -74,6 +75,55 @@ abstract class LedgerRunContract {
                 + "AND f.resident_since <> '2025-01'", LedgerCounty.FEBRUARY)).isZero();
         assertThat(count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND NOT resident AND resident_since IS NOT NULL",
                 LedgerCounty.FEBRUARY)).isZero();
+    }
+
+    /** The figures the population pages and the cockpit read (V15) are the run's own rows, counted another way. */
+    @Test
+    void pageFiguresAreThoseOfTheRows() throws SQLException {
+        for (Period p : LedgerCounty.MONTHS) {
+            for (PopulationListFigures.ListColumns l : PopulationListFigures.ListColumns.values()) {
+                String list = "'" + l.column() + "'";
+                List<String> cube = rows("SELECT township_code, sex, age_band, SUM(persons) FROM population_count "
+                        + "WHERE data_period = ? AND population_list = " + list + " GROUP BY township_code, sex, age_band", p);
+                List<String> scan = rows("SELECT township_code, sex, age / " + PopulationListFigures.AGE_BAND
+                        + ", COUNT(*) FROM person_period WHERE data_period = ? AND " + l.column()
+                        + " GROUP BY township_code, sex, age / " + PopulationListFigures.AGE_BAND, p);
+                assertThat(cube).as("%s %s", p, l).isNotEmpty().containsExactlyInAnyOrderElementsOf(scan);
+                long members = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND " + l.column(), p);
+                assertThat(count("SELECT COUNT(*) FROM population_member WHERE data_period = ? AND population_list = "
+                        + list, p)).isEqualTo(members);
+                assertThat(count("SELECT COALESCE(MAX(list_order), 0) FROM population_member WHERE data_period = ? "
+                        + "AND population_list = " + list, p)).isEqualTo(members);
+                assertThat(count("SELECT COUNT(*) FROM population_exit WHERE data_period = ? AND population_list = "
+                        + list, p)).isEqualTo(count("SELECT COUNT(*) FROM person_period pp LEFT JOIN person_period cur "
+                        + "ON cur.data_period = '" + p + "' AND cur.person_key = pp.person_key WHERE pp.data_period = ? "
+                        + "AND pp." + l.column() + " AND (cur.person_key IS NULL OR NOT cur." + l.column() + ")",
+                        p.minusMonths(1)));
+            }
+            long families = count("SELECT COUNT(*) FROM family_income WHERE data_period = ? AND residents > 0", p);
+            if (families > 0) {
+                assertThat(count("SELECT families FROM income_distribution WHERE data_period = ? AND area_code = ''", p))
+                        .isEqualTo(families);
+                assertThat(count("SELECT SUM(families) FROM income_histogram WHERE data_period = ? AND area_code = ''", p))
+                        .isEqualTo(families);
+                assertThat(count("SELECT COUNT(*) FROM income_lorenz WHERE data_period = ? AND area_code = ''", p))
+                        .isEqualTo(IncomeDistribution.LORENZ_STEPS + 1);
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM population_exit WHERE data_period = ?", LedgerCounty.FEBRUARY)).isPositive();
+    }
+
+    private List<String> rows(String sql, Period p) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, p.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
+                }
+            }
+        }
+        return out;
     }
 
     @Test
@@ -241,7 +291,11 @@ abstract class LedgerRunContract {
         for (String sql : List.of("SELECT * FROM person_period WHERE data_period = ? ORDER BY person_key",
                 "SELECT * FROM family_member WHERE data_period = ? ORDER BY person_key",
                 "SELECT * FROM family_period WHERE data_period = ? ORDER BY family_key",
-                "SELECT * FROM ledger_figure WHERE data_period = ? ORDER BY metric, area_code")) {
+                "SELECT * FROM ledger_figure WHERE data_period = ? ORDER BY metric, area_code",
+                "SELECT * FROM population_member WHERE data_period = ? ORDER BY population_list, list_order",
+                "SELECT * FROM population_exit WHERE data_period = ? ORDER BY population_list, person_key",
+                "SELECT * FROM population_count WHERE data_period = ? ORDER BY population_list, township_code, "
+                        + "hukou_village, live_village, sex, age_band, below_zero")) {
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, p.toString());
                 try (ResultSet rs = ps.executeQuery()) {
