@@ -80,44 +80,44 @@ final class IncomeFacts {
                         + "contribution_base, personal_contribution, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s "
                         + "GROUP BY data_period, person_id, month_period, employer_uscc, insurance_type, contribution_base, "
                         + "personal_contribution, employer_contribution) d GROUP BY data_period, person_id, month_period, detail"},
-                new String[]{"work_housing_fund", ins + "SELECT data_period, 'HF', person_id, NULL, month_period, "
+                new String[]{"work_housing_fund", ins + "SELECT data_period, 'HF', person_id, CAST(NULL AS VARCHAR(100)), month_period, "
                         + "COALESCE(SUM(base), 0), COALESCE(SUM(personal_contribution), 0), COUNT(*), SUM(copies), MIN(ref) "
                         + "FROM (SELECT data_period, person_id, month_period, employer_uscc, base, personal_contribution, "
                         + "employer_contribution, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY data_period, "
                         + "person_id, month_period, employer_uscc, base, personal_contribution, employer_contribution) d "
                         + "GROUP BY data_period, person_id, month_period"},
-                new String[]{"work_platform_work", ins + "SELECT data_period, 'PLATFORM', person_id, NULL, month_period, "
-                        + "COALESCE(SUM(income), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, "
+                new String[]{"work_platform_work", ins + "SELECT data_period, 'PLATFORM', person_id, CAST(NULL AS VARCHAR(100)), month_period, "
+                        + "COALESCE(SUM(income), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, "
                         + "platform, kind, month_period, orders, income, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s "
                         + "GROUP BY data_period, person_id, platform, kind, month_period, orders, income) d "
                         + "GROUP BY data_period, person_id, month_period"},
-                new String[]{"work_fishery_crew", ins + "SELECT data_period, 'CREW', person_id, NULL, month_period, "
-                        + "COALESCE(SUM(share), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, vessel_no, "
+                new String[]{"work_fishery_crew", ins + "SELECT data_period, 'CREW', person_id, CAST(NULL AS VARCHAR(100)), month_period, "
+                        + "COALESCE(SUM(share), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, vessel_no, "
                         + "person_id, month_period, share, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY "
                         + "data_period, vessel_no, person_id, month_period, share) d GROUP BY data_period, person_id, month_period"},
-                new String[]{"work_fishery_crew", ins + "SELECT data_period, 'CREW_SHARE', NULL, vessel_no, month_period, "
-                        + "COALESCE(SUM(share), 0), NULL, COUNT(*), COUNT(*), NULL FROM (SELECT DISTINCT data_period, vessel_no, "
+                new String[]{"work_fishery_crew", ins + "SELECT data_period, 'CREW_SHARE', CAST(NULL AS VARCHAR(40)), vessel_no, month_period, "
+                        + "COALESCE(SUM(share), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), COUNT(*), CAST(NULL AS VARCHAR(300)) FROM (SELECT DISTINCT data_period, vessel_no, "
                         + "person_id, month_period, share FROM %s WHERE %s) d GROUP BY data_period, vessel_no, month_period"},
                 new String[]{"work_fishery_vessels", ins + "SELECT data_period, 'VESSEL', owner_id, vessel_no, month_period, "
-                        + "COALESCE(catch_value, 0), NULL, 1, COUNT(*), " + REF + " FROM %s WHERE %s GROUP BY data_period, "
+                        + "COALESCE(catch_value, 0), CAST(NULL AS DECIMAL(18, 2)), 1, COUNT(*), " + REF + " FROM %s WHERE %s GROUP BY data_period, "
                         + "vessel_no, owner_id, month_period, catch_value"},
-                new String[]{"work_fishery_aquaculture", ins + "SELECT data_period, 'AQUACULTURE', holder_id, NULL, "
-                        + "month_period, COALESCE(SUM(output_value), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT "
+                new String[]{"work_fishery_aquaculture", ins + "SELECT data_period, 'AQUACULTURE', holder_id, CAST(NULL AS VARCHAR(100)), "
+                        + "month_period, COALESCE(SUM(output_value), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT "
                         + "data_period, licence_no, holder_id, month_period, output_value, COUNT(*) copies, " + REF + " ref "
                         + "FROM %s WHERE %s GROUP BY data_period, licence_no, holder_id, month_period, output_value) d "
                         + "GROUP BY data_period, holder_id, month_period"},
-                new String[]{"work_bnb", ins + "SELECT data_period, 'BNB', owner_id, NULL, month_period, "
-                        + "COALESCE(SUM(revenue), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, bnb_no, "
+                new String[]{"work_bnb", ins + "SELECT data_period, 'BNB', owner_id, CAST(NULL AS VARCHAR(100)), month_period, "
+                        + "COALESCE(SUM(revenue), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, bnb_no, "
                         + "owner_id, month_period, revenue, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY "
                         + "data_period, bnb_no, owner_id, month_period, revenue) d GROUP BY data_period, owner_id, month_period"},
-                new String[]{"work_bnb", ins + "SELECT DISTINCT data_period, 'BNB_ENTITY', NULL, uscc, month_period, 0, NULL, "
-                        + "1, 1, NULL FROM %s WHERE %s AND uscc IS NOT NULL"},
-                new String[]{"income_benefits", ins + "SELECT data_period, 'BENEFITS', person_id, NULL, month_period, "
-                        + "COALESCE(SUM(amount), 0), NULL, COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, "
+                new String[]{"work_bnb", ins + "SELECT DISTINCT data_period, 'BNB_ENTITY', CAST(NULL AS VARCHAR(40)), uscc, month_period, 0, "
+                        + "CAST(NULL AS DECIMAL(18, 2)), 1, 1, CAST(NULL AS VARCHAR(300)) FROM %s WHERE %s AND uscc IS NOT NULL"},
+                new String[]{"income_benefits", ins + "SELECT data_period, 'BENEFITS', person_id, CAST(NULL AS VARCHAR(100)), month_period, "
+                        + "COALESCE(SUM(amount), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), MIN(ref) FROM (SELECT data_period, person_id, "
                         + "month_period, benefit_type, amount, COUNT(*) copies, " + REF + " ref FROM %s WHERE %s GROUP BY "
                         + "data_period, person_id, month_period, benefit_type, amount) d GROUP BY data_period, person_id, month_period"},
-                new String[]{"income_medical", ins + "SELECT data_period, 'MEDICAL', person_id, NULL, month_period, "
-                        + "COALESCE(SUM(out_of_pocket), 0), NULL, COUNT(*), SUM(copies), NULL FROM (SELECT data_period, "
+                new String[]{"income_medical", ins + "SELECT data_period, 'MEDICAL', person_id, CAST(NULL AS VARCHAR(100)), month_period, "
+                        + "COALESCE(SUM(out_of_pocket), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), CAST(NULL AS VARCHAR(300)) FROM (SELECT data_period, "
                         + "person_id, month_period, total_cost, fund_paid, out_of_pocket, COUNT(*) copies FROM %s WHERE %s "
                         + "GROUP BY data_period, person_id, month_period, total_cost, fund_paid, out_of_pocket) d "
                         + "GROUP BY data_period, person_id, month_period"});
