@@ -1,6 +1,10 @@
 package org.olive.pipeline.ledger;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -19,8 +23,9 @@ import static org.olive.pipeline.ledger.LedgerWork.delete;
  *       period's row.</li>
  * </ul>
  *
- * All three are computed by the database from the rows just written (the same ordering and integer division as the
- * pages' own queries), so they are what a scan of the period would return at the time of the run.
+ * The counts and exits are computed by the database from the rows just written (the same integer division as the
+ * pages' own queries); the members' page order is numbered here, nulls first as H2 orders them, so all three are what
+ * a scan of the period would return at the time of the run.
  */
 public final class PopulationListFigures {
 
@@ -72,6 +77,7 @@ public final class PopulationListFigures {
         delete(c, "population_exit", period);
         String band = "pp.age / " + AGE_BAND;
         String belowZero = "CASE WHEN pp.age < 0 THEN TRUE ELSE FALSE END";
+        members(c, period);
         for (ListColumns l : ListColumns.values()) {
             String flag = "pp." + l.column();
             update(c, "INSERT INTO population_count (data_period, population_list, township_code, hukou_village, "
@@ -80,17 +86,89 @@ public final class PopulationListFigures {
                     + ", COUNT(*) FROM person_period pp WHERE pp.data_period = ? AND " + flag
                     + " GROUP BY pp.data_period, pp.township_code, pp.hukou_village, pp.live_village, pp.sex, " + band
                     + ", " + belowZero, period);
-            update(c, "INSERT INTO population_member (data_period, population_list, list_order, person_key, "
-                    + "township_code, village_code, sex, age) SELECT pp.data_period, '" + l.column() + "', "
-                    + "ROW_NUMBER() OVER (ORDER BY pp." + l.villageColumn() + ", p.name, pp.person_key), pp.person_key, "
-                    + "pp.township_code, pp." + l.villageColumn() + ", pp.sex, pp.age FROM person_period pp "
-                    + "JOIN person p ON p.person_key = pp.person_key WHERE pp.data_period = ? AND " + flag, period);
             update(c, "INSERT INTO population_exit (data_period, population_list, person_key, township_code, "
                     + "village_code, sex, age, member_since) SELECT ?, '" + l.column() + "', pp.person_key, "
                     + "pp.township_code, pp." + l.villageColumn() + ", pp.sex, pp.age, pp." + l.sinceColumn()
                     + " FROM person_period pp LEFT JOIN person_period cur ON cur.data_period = ? "
                     + "AND cur.person_key = pp.person_key WHERE pp.data_period = ? AND " + flag
                     + " AND (cur.person_key IS NULL OR NOT cur." + l.column() + ")", period, period, previous);
+        }
+    }
+
+    /** One person of the period as the member pages show them. */
+    private record Row(long key, String township, String hukouVillage, String liveVillage, String sex, Integer age,
+                       String name, boolean[] lists) {
+    }
+
+    /** Nulls first, then the natural order of the text (H2's order of the pages' own ORDER BY). */
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    /**
+     * population_member: each list's members in page order (the list's village, name, person key), numbered here
+     * and written in batches: the database's ROW_NUMBER() over a join with person sorted the whole list on disk
+     * (10 s for the resident list of the default county, docs/benchmarks.md).
+     */
+    private static void members(Connection c, String period) throws SQLException {
+        ListColumns[] lists = ListColumns.values();
+        StringBuilder sql = new StringBuilder("SELECT pp.person_key, pp.township_code, pp.hukou_village, pp.live_village, "
+                + "pp.sex, pp.age, p.name");
+        for (ListColumns l : lists) {
+            sql.append(", pp.").append(l.column());
+        }
+        sql.append(" FROM person_period pp JOIN person p ON p.person_key = pp.person_key WHERE pp.data_period = ?");
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setString(1, period);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean[] on = new boolean[lists.length];
+                    for (int i = 0; i < lists.length; i++) {
+                        on[i] = rs.getBoolean(8 + i);
+                    }
+                    int age = rs.getInt(6);
+                    Integer known = rs.wasNull() ? null : age;
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            known, rs.getString(7), on));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO population_member (data_period, population_list, "
+                + "list_order, person_key, township_code, village_code, sex, age) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batch = 0;
+            for (int i = 0; i < lists.length; i++) {
+                int li = i;
+                boolean hukou = lists[i].villageColumn().equals("hukou_village");
+                java.util.function.Function<Row, String> village = hukou ? Row::hukouVillage : Row::liveVillage;
+                List<Row> members = new ArrayList<>();
+                for (Row r : rows) {
+                    if (r.lists()[li]) {
+                        members.add(r);
+                    }
+                }
+                members.sort(Comparator.comparing(village, TEXT).thenComparing(Row::name, TEXT)
+                        .thenComparingLong(Row::key));
+                int order = 0;
+                for (Row r : members) {
+                    ps.setString(1, period);
+                    ps.setString(2, lists[i].column());
+                    ps.setInt(3, ++order);
+                    ps.setLong(4, r.key());
+                    ps.setString(5, r.township());
+                    ps.setString(6, village.apply(r));
+                    ps.setString(7, r.sex());
+                    if (r.age() == null) {
+                        ps.setNull(8, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(8, r.age());
+                    }
+                    ps.addBatch();
+                    if (++batch % 5000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+            }
+            ps.executeBatch();
         }
     }
 
