@@ -96,16 +96,17 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
             }
         }
         String settingsDigest = Deliveries.digest(s.toString());
-        List<Period> stale = new ArrayList<>();
+        Map<Period, String> stale = new java.util.TreeMap<>();   // delivery → its new stamp
         for (Period d : Period.range(from, p)) {
             String stamp = Deliveries.digest(settingsDigest + historyRuns(runs, d));
             if (!stamp.equals(Deliveries.stamp(c, "edit_delivery", d, "EDITS"))) {
-                stale.add(d);
+                stale.put(d, stamp);
             }
         }
         if (!stale.isEmpty()) {
-            History history = s.enabled() ? History.load(c, s, stale.get(0).minusMonths(11), p) : null;
-            for (Period d : stale) {
+            Period first = stale.keySet().iterator().next();
+            History history = s.enabled() ? History.load(c, s, first.minusMonths(11), p) : null;
+            for (Period d : stale.keySet()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM amount_edit WHERE data_period = ?")) {
                     ps.setString(1, d.toString());
                     ps.executeUpdate();
@@ -117,7 +118,7 @@ public final class AmountEditingStep implements org.olive.pipeline.run.MonthlySt
                     }
                     write(c, edits, p);
                 }
-                setStamp(c, d, "EDITS", Deliveries.digest(settingsDigest + historyRuns(runs, d)), p);
+                setStamp(c, d, "EDITS", stale.get(d), p);
             }
         }
         counts.put("edit_deliveries_edited", (long) stale.size());

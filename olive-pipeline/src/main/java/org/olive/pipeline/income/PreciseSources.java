@@ -175,34 +175,32 @@ final class PreciseSources {
         List<String> business = s.items("business_items");
         List<String> property = s.items("property_items");
         List<String> rental = s.items("rental_items");
-        {
-            for (IncomeFacts.Fact f : facts("IIT")) {
-                String id = f.person;
-                String month = f.month;
-                String item = f.detail;
-                double income = f.amount;
-                double tax = f.amount2;
-                long n = f.records;
-                read("income_iit", n, f.copies);
-                String ref = f.ref;
-                if (wageItems.contains(item)) {
-                    iitWage.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(month, k -> new double[2])[0] += income;
-                    iitWage.get(id).get(month)[1] += n;
-                    iitRef.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent(month, ref);
-                } else if (business.contains(item)) {
-                    acc(id, Component.BUSINESS, "iit_business", "income_iit", s.confidence(conf)).add(income, month, n, ref);
-                } else if (property.contains(item)) {
-                    acc(id, Component.PROPERTY, "iit_property", "income_iit", s.confidence(conf)).add(income, month, n, ref);
-                } else if (rental.contains(item)) {
-                    acc(id, Component.PROPERTY, "iit_rental", "income_iit", s.confidence(conf)).add(income, month, n, ref);
-                }
-                if (tax > income && tax > 0) {
-                    // withholding tax cannot exceed the income it is withheld from: a slip (e.g. fen for yuan) that the
-                    // ingest's ranges let through; the tax is left out and counted, the income is kept
-                    implausible.merge("income_iit_tax_above_income", 1L, Long::sum);
-                } else if (tax != 0) {
-                    acc(id, Component.TRANSFER_OUT, "iit_tax", "income_iit", s.confidence(conf)).add(tax, month, 0, ref);
-                }
+        for (IncomeFacts.Fact f : facts("IIT")) {
+            String id = f.person;
+            String month = f.month;
+            String item = f.detail;
+            double income = f.amount;
+            double tax = f.amount2;
+            long n = f.records;
+            read("income_iit", n, f.copies);
+            String ref = f.ref;
+            if (wageItems.contains(item)) {
+                iitWage.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(month, k -> new double[2])[0] += income;
+                iitWage.get(id).get(month)[1] += n;
+                iitRef.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent(month, ref);
+            } else if (business.contains(item)) {
+                acc(id, Component.BUSINESS, "iit_business", "income_iit", s.confidence(conf)).add(income, month, n, ref);
+            } else if (property.contains(item)) {
+                acc(id, Component.PROPERTY, "iit_property", "income_iit", s.confidence(conf)).add(income, month, n, ref);
+            } else if (rental.contains(item)) {
+                acc(id, Component.PROPERTY, "iit_rental", "income_iit", s.confidence(conf)).add(income, month, n, ref);
+            }
+            if (tax > income && tax > 0) {
+                // withholding tax cannot exceed the income it is withheld from: a slip (e.g. fen for yuan) that the
+                // ingest's ranges let through; the tax is left out and counted, the income is kept
+                implausible.merge("income_iit_tax_above_income", 1L, Long::sum);
+            } else if (tax != 0) {
+                acc(id, Component.TRANSFER_OUT, "iit_tax", "income_iit", s.confidence(conf)).add(tax, month, 0, ref);
             }
         }
         iitWage.forEach((id, months) -> {
