@@ -22,14 +22,17 @@ final class MatchedRowsStep extends PopulationStep {
 
     private final MatchRules rules;
 
-    MatchedRowsStep(MatchRules rules) {
+    private final VillageHistory villages;
+
+    MatchedRowsStep(MatchRules rules, VillageHistory villages) {
         super("matching", java.util.List.of("registry"));
         this.rules = rules;
+        this.villages = villages;
     }
 
     @Override
     void run(Connection c, LedgerWork w) throws SQLException {
-        RecordMatching.Result r = new RecordMatching(rules).match(c, w.period.toString());
+        RecordMatching.Result r = new RecordMatching(rules).villages(villages).match(c, w.period.toString());
         long hukou = 0;
         long floating = 0;
         for (RecordMatching.RecoveredRow row : r.recovered()) {

@@ -99,9 +99,20 @@ public final class RecordMatching {
         this(MatchRules.defaults());
     }
 
+    private VillageHistory history;
+
     public RecordMatching(MatchRules rules) {
         this.rules = rules;
         this.datasets = BuiltInMappings.all().stream().filter(RecordMatching::personGrain).toList();
+    }
+
+    /**
+     * Keeps the villages of the trailing months between the calls of one process (a run's consecutive periods read
+     * only the new period's hukou and floating rows); without it each call reads the whole window.
+     */
+    RecordMatching villages(VillageHistory history) {
+        this.history = history;
+        return this;
     }
 
     /** Receives one summary line per call of {@link #match} (counts only, never ID numbers). */
@@ -339,22 +350,7 @@ public final class RecordMatching {
     }
 
     private Map<Long, Candidate> candidates(Connection c, Period period) throws SQLException {
-        Map<String, Set<String>> villages = new HashMap<>();
-        String from = period.minusMonths(VILLAGE_MONTHS - 1).toString();
-        for (String table : List.of("basic_hukou", "basic_floating")) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT person_id, village_code FROM " + table
-                    + " WHERE data_period BETWEEN ? AND ? AND " + MasterTables.VISIBLE)) {
-                ps.setString(1, from);
-                ps.setString(2, period.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getString(2) != null) {
-                            villages.computeIfAbsent(rs.getString(1), k -> new HashSet<>(2)).add(rs.getString(2));
-                        }
-                    }
-                }
-            }
-        }
+        Map<String, Set<String>> villages = (history == null ? new VillageHistory() : history).window(c, period, VILLAGE_MONTHS);
         Map<Long, Candidate> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT person_key, id_number, name, sex, birth_date FROM person");
              ResultSet rs = ps.executeQuery()) {

@@ -49,22 +49,22 @@ public final class StandardRun {
         Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
                 org.olive.indicator.registry.RegistryLoader.builtIn());
-        return plan(s, new CrossingWindow(365, 0), null, null).names();
+        return plan(s, new CrossingWindow(365, 0), new VillageHistory(), null, null).names();
     }
 
     /**
-     * The checked plan of one period's run. Steps are made afresh for each period; the crossing window is the run's,
-     * kept across periods.
+     * The checked plan of one period's run. Steps are made afresh for each period; the crossing window and the village
+     * history are the run's, kept across periods.
      *
      * @param truthDir  the generator's truth for step figures, or null
      * @param sourceDir the folder the period was ingested from
      */
-    static StepPlan plan(Settings s, CrossingWindow crossings, Path truthDir, String sourceDir) {
+    static StepPlan plan(Settings s, CrossingWindow crossings, VillageHistory villages, Path truthDir, String sourceDir) {
         LedgerSettings l = s.ledger();
         PersonRegistry registry = new PersonRegistry(l.otherSources(), l.checks());
         List<MonthlyStep> steps = List.of(
                 registry,
-                new MatchedRowsStep(l.matching()),
+                new MatchedRowsStep(l.matching(), villages),
                 new HukouChecks(l.checks()),
                 new PresenceStep(l.residence(), crossings, registry, l.noCrossingsAwayAges()),
                 new PopulationListsStep(l.residence()),
