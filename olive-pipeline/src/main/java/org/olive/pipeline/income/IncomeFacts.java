@@ -30,7 +30,7 @@ import java.util.Map;
  * delivered again in a later delivery) is read once and counted as repeated rows, as an exact repeat of a raw row is
  * within a delivery.
  */
-final class IncomeFacts {
+public final class IncomeFacts {
 
     /** One fact; copies grows when a later delivery repeats it. */
     static final class Fact {
@@ -182,25 +182,45 @@ final class IncomeFacts {
      * in the database spilled to disk.
      */
     static Map<String, List<Fact>> window(Connection c, Period from, Period to) throws SQLException {
+        return window(c, from, to, null);
+    }
+
+    /**
+     * As {@link #window(Connection, Period, Period)}, with the deliveries' facts kept in {@code held} between the
+     * periods of one run: a delivery whose stamp did not change is not read again (a regular month reads only its own
+     * delivery's facts instead of twelve).
+     */
+    static Map<String, List<Fact>> window(Connection c, Period from, Period to, Held held) throws SQLException {
         Map<String, List<Fact>> out = new LinkedHashMap<>();
         Map<String, List<Fact>> earlier = new HashMap<>();
+        Map<String, String> stamps = held == null ? Map.of() : stamps(c, from, to);
+        if (held != null) {
+            held.retain(stamps.keySet());
+        }
         for (Period d : Period.range(from, to)) {
-            List<Fact> delivery = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT reduction, person_id, detail, month_period, amount, amount2, "
-                    + "records, copies, ref FROM income_fact WHERE data_period = ? AND month_period BETWEEN ? AND ?")) {
-                ps.setString(1, d.toString());
-                ps.setString(2, from.toString());
-                ps.setString(3, to.toString());
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        BigDecimal a2 = rs.getBigDecimal(6);
-                        delivery.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getBigDecimal(5).doubleValue(), a2 == null ? 0 : a2.doubleValue(), rs.getLong(7),
-                                rs.getLong(8), rs.getString(9)));
+            List<Fact> delivery;
+            String stamp = stamps.get(d.toString());
+            Fact[] kept = held == null || stamp == null ? null : held.get(d.toString(), stamp);
+            if (kept != null) {
+                delivery = new ArrayList<>(kept.length);
+                for (Fact f : kept) {
+                    delivery.add(new Fact(f.reduction, f.person, f.detail, f.month, f.amount, f.amount2, f.records, f.copies,
+                            f.ref));
+                }
+            } else {
+                delivery = read(c, d);
+                if (held != null && stamp != null) {
+                    Fact[] copy = new Fact[delivery.size()];
+                    for (int i = 0; i < copy.length; i++) {
+                        Fact f = delivery.get(i);
+                        copy[i] = new Fact(f.reduction, f.person, f.detail, f.month, f.amount, f.amount2, f.records, f.copies,
+                                f.ref);
                     }
+                    held.put(d.toString(), stamp, copy);
                 }
             }
+            String first = from.toString(), last = to.toString();
+            delivery.removeIf(f -> f.month.compareTo(first) < 0 || f.month.compareTo(last) > 0);
             delivery.sort(ORDER);
             Map<String, List<Fact>> mine = new HashMap<>();
             for (Fact f : delivery) {
@@ -223,5 +243,63 @@ final class IncomeFacts {
             mine.forEach((k, v) -> earlier.computeIfAbsent(k, x -> new ArrayList<>(2)).addAll(v));
         }
         return out;
+    }
+
+    /** A delivery's facts (every month it holds). */
+    private static List<Fact> read(Connection c, Period d) throws SQLException {
+        List<Fact> delivery = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT reduction, person_id, detail, month_period, amount, amount2, "
+                + "records, copies, ref FROM income_fact WHERE data_period = ?")) {
+            ps.setString(1, d.toString());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal a2 = rs.getBigDecimal(6);
+                    delivery.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5).doubleValue(), a2 == null ? 0 : a2.doubleValue(), rs.getLong(7),
+                            rs.getLong(8), rs.getString(9)));
+                }
+            }
+        }
+        return delivery;
+    }
+
+    /** Delivery → its facts' stamp and the period that built them, for the deliveries from..to with facts. */
+    private static Map<String, String> stamps(Connection c, Period from, Period to) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT data_period, stamp, built_in FROM income_fact_delivery "
+                + "WHERE data_period BETWEEN ? AND ?")) {
+            ps.setString(1, from.toString());
+            ps.setString(2, to.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The deliveries' facts a run keeps in memory between its periods, each with the stamp it was read under (the
+     * facts of a delivery change only when it is built again, which gives it a new stamp row). One per ledger run.
+     */
+    public static final class Held {
+        private final Map<String, String> stampOf = new HashMap<>();
+        private final Map<String, Fact[]> factsOf = new HashMap<>();
+
+        Fact[] get(String delivery, String stamp) {
+            return stamp.equals(stampOf.get(delivery)) ? factsOf.get(delivery) : null;
+        }
+
+        void put(String delivery, String stamp, Fact[] facts) {
+            stampOf.put(delivery, stamp);
+            factsOf.put(delivery, facts);
+        }
+
+        void retain(java.util.Set<String> deliveries) {
+            stampOf.keySet().retainAll(deliveries);
+            factsOf.keySet().retainAll(deliveries);
+        }
     }
 }

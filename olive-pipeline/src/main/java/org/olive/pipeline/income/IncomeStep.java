@@ -43,6 +43,15 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
     private final IncomeEstimation estimation;
     private final Divisions divisions;
 
+    /** The deliveries' facts kept between the periods of one run (see {@link IncomeFacts.Held}); null: read each time. */
+    private IncomeFacts.Held heldFacts;
+
+    /** Keeps the deliveries' facts in {@code held} between the periods of one run. */
+    public IncomeStep heldFacts(IncomeFacts.Held held) {
+        this.heldFacts = held;
+        return this;
+    }
+
     public IncomeStep(IncomeSettings settings, IncomeEstimation estimation) {
         this(settings, estimation, EditingSettings.builtIn());
     }
@@ -150,6 +159,7 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
             }
         }
         PreciseSources src = new PreciseSources(c, p, settings);
+        src.heldFacts = heldFacts;
         EditedTables edits = EditedTables.load(c, p.minusMonths(11), p, editing);
         src.edits = edits;
         src.readAll();

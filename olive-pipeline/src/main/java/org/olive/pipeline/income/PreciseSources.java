@@ -60,6 +60,9 @@ final class PreciseSources {
         return facts.getOrDefault(reduction, List.of());
     }
 
+    /** The deliveries' facts the run keeps between its periods, or null. */
+    IncomeFacts.Held heldFacts;
+
     PreciseSources(Connection c, Period period, IncomeSettings settings) {
         this.c = c;
         this.period = period;
@@ -100,7 +103,7 @@ final class PreciseSources {
             }
         }
         timed("facts_build", () -> factDeliveriesBuilt = IncomeFacts.build(c, from, period, edits, s, period));
-        timed("facts_window", () -> facts = IncomeFacts.window(c, from, period));
+        timed("facts_window", () -> facts = IncomeFacts.window(c, from, period, heldFacts));
         timed("wages", this::readWages);
         timed("platform_crew", this::readPlatformAndCrew);
         timed("vessels", this::readVessels);

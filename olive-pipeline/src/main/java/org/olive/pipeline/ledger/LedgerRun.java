@@ -53,8 +53,8 @@ public final class LedgerRun {
     private final Consumer<String> progress;
     /** The crossings of the last window, kept for the next period's run (see {@link CrossingWindow}). */
     private final CrossingWindow crossings;
-    /** The villages of the trailing months for record matching, kept for the next period's run. */
-    private final VillageHistory villages;
+    /** What the run keeps in memory for its next period: crossings, villages for matching, income facts. */
+    private final RunMemory memory;
     private final IncomeSettings incomeSettings;
     /** The editing of amounts before the income step (docs/editing.md). */
     private final EditingSettings editingSettings;
@@ -113,7 +113,7 @@ public final class LedgerRun {
         this.familyBuilder = familyBuilder;
         this.progress = progress;
         this.crossings = new CrossingWindow(settings.residence().windowDays(), settings.lookbackDays());
-        this.villages = new VillageHistory();
+        this.memory = new RunMemory(crossings);
     }
 
     // ------------------------------------------------------------------------------------------------ API
@@ -185,7 +185,7 @@ public final class LedgerRun {
             throw new LedgerRunException("cannot register the ledger run of " + period + ": " + e.getMessage(), e);
         }
         StepPlan plan = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry), crossings, villages, truthDir, sourceDir);
+                estimation, divisions, registry), memory, truthDir, sourceDir);
         List<MonthlyStep> steps = selected == null || selected.isEmpty() ? plan.steps() : plan.select(selected);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

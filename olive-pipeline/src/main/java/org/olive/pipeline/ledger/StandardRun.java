@@ -49,29 +49,29 @@ public final class StandardRun {
         Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
                 org.olive.indicator.registry.RegistryLoader.builtIn());
-        return plan(s, new CrossingWindow(365, 0), new VillageHistory(), null, null).names();
+        return plan(s, new RunMemory(new CrossingWindow(365, 0)), null, null).names();
     }
 
     /**
-     * The checked plan of one period's run. Steps are made afresh for each period; the crossing window and the village
-     * history are the run's, kept across periods.
+     * The checked plan of one period's run. Steps are made afresh for each period; what the run keeps in memory across
+     * its periods ({@link RunMemory}: crossings, villages, income facts) is the run's.
      *
      * @param truthDir  the generator's truth for step figures, or null
      * @param sourceDir the folder the period was ingested from
      */
-    static StepPlan plan(Settings s, CrossingWindow crossings, VillageHistory villages, Path truthDir, String sourceDir) {
+    static StepPlan plan(Settings s, RunMemory memory, Path truthDir, String sourceDir) {
         LedgerSettings l = s.ledger();
         PersonRegistry registry = new PersonRegistry(l.otherSources(), l.checks());
         List<MonthlyStep> steps = List.of(
                 registry,
-                new MatchedRowsStep(l.matching(), villages),
+                new MatchedRowsStep(l.matching(), memory.villages()),
                 new HukouChecks(l.checks()),
-                new PresenceStep(l.residence(), crossings, registry, l.noCrossingsAwayAges()),
+                new PresenceStep(l.residence(), memory.crossings(), registry, l.noCrossingsAwayAges()),
                 new PopulationListsStep(l.residence()),
-                new NoTraceCheck(l.checks(), crossings, l.residence().windowDays()),
+                new NoTraceCheck(l.checks(), memory.crossings(), l.residence().windowDays()),
                 new FamilyStep(s.familyBuilder(), registry),
                 new AmountEditingStep(s.editing()),
-                new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()),
+                new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(s.income().family(), truthDir, sourceDir),
                 new IndicatorsStep(s.income().family(), s.divisions(), s.registry()));
         return StepPlan.of(steps);

@@ -277,4 +277,48 @@ class EditedSourcesTest {
         assertThat(s.items.get(HIGH_EARNER).get("iit_wages").amount).isEqualTo(11 * 80_000 + 380_000, within(0.01));
         assertThat(s.duplicates.get("income_iit")).isEqualTo(1L);
     }
+
+    /** A window as text: every fact with every field, in the window's order. */
+    private static String text(java.util.Map<String, List<IncomeFacts.Fact>> w) {
+        StringBuilder b = new StringBuilder();
+        w.forEach((r, facts) -> facts.forEach(f -> b.append(r).append(' ').append(f.person).append(' ').append(f.detail)
+                .append(' ').append(f.month).append(' ').append(f.amount).append(' ').append(f.amount2).append(' ')
+                .append(f.records).append(' ').append(f.copies).append(' ').append(f.ref).append('\n')));
+        return b.toString();
+    }
+
+    @Test
+    void factsHeldBetweenPeriodsGiveTheColdWindowAndFollowARebuiltDelivery() throws SQLException {
+        // December's November row delivered again, so that the fold of repeated facts is part of what is compared
+        sql("INSERT INTO income_iit (data_period, run_id, source_file, source_row, person_id, month_period, item, income, tax, "
+                + "withholder_uscc) VALUES ('" + P + "', " + run(P) + ", 'iit_" + P + ".csv', " + row++ + ", '" + HIGH_EARNER
+                + "', '2025-11', 'WAGES', 80000.00, 1000.00, '91330922MA2A00000X')");
+        edit(EditingSettings.builtIn());
+        read();
+        IncomeFacts.Held held = new IncomeFacts.Held();
+        Period nov = P.minusMonths(1);
+        assertThat(text(IncomeFacts.window(c, nov.minusMonths(11), nov, held)))
+                .isEqualTo(text(IncomeFacts.window(c, nov.minusMonths(11), nov)));
+        String cold = text(IncomeFacts.window(c, P.minusMonths(11), P));
+        assertThat(cold).contains("2025-11");
+        assertThat(text(IncomeFacts.window(c, P.minusMonths(11), P, held))).isEqualTo(cold);
+        assertThat(text(IncomeFacts.window(c, P.minusMonths(11), P, held))).isEqualTo(cold);
+
+        // June delivered again with another wage: its facts are rebuilt under a new stamp, and the held window follows
+        sql("INSERT INTO ingest_run (data_period, status, source_dir, started_at) VALUES ('2025-06', 'SUCCEEDED', '/y', "
+                + "CURRENT_TIMESTAMP)");
+        long newRun = count("SELECT MAX(id) FROM ingest_run WHERE data_period = '2025-06'");
+        sql("UPDATE ingest_run SET status = 'SUPERSEDED' WHERE data_period = '2025-06' AND id <> " + newRun);
+        sql("UPDATE income_iit SET run_id = " + newRun + ", income = 14000.00 WHERE data_period = '2025-06' AND person_id = '"
+                + HIGH_EARNER + "'");
+        for (String t : List.of("income_assistance", "income_medical", "work_platform_work")) {
+            sql("UPDATE " + t + " SET run_id = " + newRun + " WHERE data_period = '2025-06'");
+        }
+        sql("UPDATE income_iit SET run_id = " + newRun + " WHERE data_period = '2025-06'");
+        edit(EditingSettings.builtIn());
+        read();
+        String rebuilt = text(IncomeFacts.window(c, P.minusMonths(11), P));
+        assertThat(rebuilt).isNotEqualTo(cold).contains("14000.0");
+        assertThat(text(IncomeFacts.window(c, P.minusMonths(11), P, held))).isEqualTo(rebuilt);
+    }
 }
