@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * The income ledger of a period (收入一本账; docs/income.md): every person's trailing-12-month income by component
  * from the precise sources ({@link PreciseSources}), the estimates of the {@link IncomeEstimation} for residents,
- * the declarations, then person_income and family_income. Runs inside the ledger run's transaction, after the
+ * the declarations, then person_income, family_income and family_flag ({@link FamilyIncomeTables}, with the lines and
+ * brackets of the settings at the period). Runs inside the ledger run's transaction, after the
  * families; re-running a period replaces its rows (income_declaration is kept).
  *
  * <p>income_item holds exactly the items that make person_income: the sum of a person's items of a component is
