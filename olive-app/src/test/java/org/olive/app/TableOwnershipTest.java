@@ -34,7 +34,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.ledger", "person", "person_period", "person_match", "presence_imputation", "family",
                 "family_period", "family_member", "family_conflict", "family_conflict_person", "ledger_figure",
                 "ledger_row_flag", "ledger_run", "population_count", "population_member", "population_exit");
-        own("org.olive.pipeline.income", "person_income", "family_income", "income_item", "income_model",
+        own("org.olive.pipeline.income", "person_income", "family_income", "family_flag", "income_item", "income_model",
                 "income_indicator", "income_declaration", "income_fact", "income_fact_delivery", "income_distribution",
                 "income_histogram", "income_lorenz");
         own("org.olive.pipeline.indicator", "indicator_value");

@@ -1,90 +1,95 @@
 package org.olive.income;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import org.olive.period.Period;
+
+import java.time.LocalDate;
+import java.util.List;
 
 /**
- * The lines a family's income is tested against (domain.md §5), per capita per year unless said otherwise: the 低保
- * standard by year, the 低边 (marginal) line as a multiple of it, and the monthly minimum wage of the county's wage
- * tier with the two shares of the assistance double line (扶助双线).
+ * The lines a family's income is tested against (domain.md §5), dated and by area ({@link DatedFigures}), per capita
+ * per year unless said otherwise. Ask for them at a period: {@link #at(Period)}.
  *
- * @param dibaoByYear         低保 standard (yuan per person per year) by calendar year; a year without a figure uses
- *                            the latest earlier year's (the standard is carried forward until the user enters the
- *                            new one)
- * @param marginalMultiple    低边 line = this × 低保 (at most 2)
- * @param minimumWageMonthly  monthly minimum wage of the county's tier (Zhejiang: 2,280 / 2,070 / 1,840 since 2021)
- * @param assistShare         below this share of the minimum wage: assistance target (帮扶对象), 0.8
- * @param safetyNetShare      below this share: safety-net target (兜底保障对象), 0.4
- * @param source              where the figures come from (a file and its key, e.g. {@code income.yaml lines.dibao_by_year}),
- *                            named in the error of a year before the first dated figure
+ * @param dibao          低保 standard, yuan per person per year
+ * @param dibian         低边 line: an amount, or a multiple (1 to 2) of the 低保 standard of the same day and area
+ * @param tekun          特困 support standard: an amount, or a multiple (at least 1) of the 低保 standard; null when
+ *                       the profile gives none (then no family is tested against it)
+ * @param wageTiers      the province's monthly minimum wage by tier (tier 1 first), dated
+ * @param wageTier       which tier applies: the county's, or an area's (values are tier numbers)
+ * @param assistShare    below this share of the minimum wage: assistance target (帮扶对象), 0.8
+ * @param safetyNetShare below this share: safety-net target (兜底保障对象), 0.4
  */
-public record IncomeLines(Map<Integer, Double> dibaoByYear, double marginalMultiple, double minimumWageMonthly,
-                          double assistShare, double safetyNetShare, String source) {
+public record IncomeLines(DatedFigures dibao, DatedFigures dibian, DatedFigures tekun, List<WageTiers> wageTiers,
+                          DatedFigures wageTier, double assistShare, double safetyNetShare) {
 
-    /** Lines of no named file (tests). */
-    public IncomeLines(Map<Integer, Double> dibaoByYear, double marginalMultiple, double minimumWageMonthly,
-                       double assistShare, double safetyNetShare) {
-        this(dibaoByYear, marginalMultiple, minimumWageMonthly, assistShare, safetyNetShare, "lines.dibao_by_year");
+    /**
+     * The monthly minimum wage of every tier from a day on, until the next table.
+     *
+     * @param from    its first day, or null (from the start)
+     * @param monthly yuan a month by tier, tier 1 first
+     * @param key     its key in the profile
+     */
+    public record WageTiers(LocalDate from, List<Double> monthly, String key) {
+        public WageTiers {
+            monthly = List.copyOf(monthly);
+            if (monthly.isEmpty()) {
+                throw new IllegalArgumentException(key + ": a minimum-wage table needs at least one tier");
+            }
+            for (double m : monthly) {
+                if (!(m > 0)) {
+                    throw new IllegalArgumentException(key + ": a minimum wage must be positive, found " + m);
+                }
+            }
+        }
     }
 
     public IncomeLines {
-        if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("the source of the lines is required");
-        }
-        if (dibaoByYear.isEmpty()) {
-            throw new IllegalArgumentException("at least one year's 低保 standard is needed");
-        }
-        dibaoByYear.forEach((y, v) -> {
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("低保 standard of " + y + " must be positive, found " + v);
+        wageTiers = List.copyOf(wageTiers);
+        for (DatedFigures.Figure f : dibao.figures()) {
+            if (f.multiple() || !(f.value() > 0)) {
+                throw new IllegalArgumentException(f.key() + ": the 低保 standard must be a positive amount, found " + f.value());
             }
-        });
-        if (!(marginalMultiple >= 1 && marginalMultiple <= 2)) {
-            throw new IllegalArgumentException("the 低边 multiple must be between 1 and 2 (domain.md §5), found " + marginalMultiple);
         }
-        if (!(minimumWageMonthly > 0)) {
-            throw new IllegalArgumentException("the minimum wage must be positive, found " + minimumWageMonthly);
+        for (DatedFigures.Figure f : dibian.figures()) {
+            if (f.multiple() ? !(f.value() >= 1 && f.value() <= 2) : !(f.value() > 0)) {
+                throw new IllegalArgumentException(f.key() + ": the 低边 line is a positive amount or a multiple of 低保 "
+                        + "between 1 and 2 (domain.md §5), found " + f.value());
+            }
+        }
+        if (tekun != null) {
+            for (DatedFigures.Figure f : tekun.figures()) {
+                if (f.multiple() ? !(f.value() >= 1) : !(f.value() > 0)) {
+                    throw new IllegalArgumentException(f.key() + ": the 特困 standard is a positive amount or a multiple "
+                            + "of 低保 of at least 1 (domain.md §5: at least 1.3), found " + f.value());
+                }
+            }
+        }
+        if (wageTiers.isEmpty()) {
+            throw new IllegalArgumentException("lines.minimum_wage.tiers: at least one table of monthly minimum wages is needed");
+        }
+        int most = wageTiers.stream().mapToInt(t -> t.monthly().size()).max().orElse(0);
+        for (DatedFigures.Figure f : wageTier.figures()) {
+            if (f.multiple() || f.value() != Math.rint(f.value()) || f.value() < 1 || f.value() > most) {
+                throw new IllegalArgumentException(f.key() + ": the minimum-wage tier is a whole number from 1 to " + most
+                        + " (the tiers of lines.minimum_wage.tiers), found " + f.value());
+            }
         }
         if (!(safetyNetShare > 0 && safetyNetShare < assistShare && assistShare <= 1)) {
-            throw new IllegalArgumentException("expected 0 < safety-net share < assist share <= 1, found "
+            throw new IllegalArgumentException("expected 0 < lines.safety_net_share < lines.assist_share <= 1, found "
                     + safetyNetShare + " and " + assistShare);
         }
-        dibaoByYear = Collections.unmodifiableNavigableMap(new TreeMap<>(dibaoByYear));
     }
 
-    /**
-     * The 低保 standard of the year: its own figure, else the latest earlier year's (a figure applies from 1 January of
-     * its year until the next dated figure).
-     *
-     * @throws IllegalArgumentException for a year before the first dated figure, naming {@link #source()}
-     */
-    public double dibao(int year) {
-        Map.Entry<Integer, Double> e = sorted().floorEntry(year);
-        if (e == null) {
-            throw new IllegalArgumentException("no 低保 standard for " + year + " or any earlier year in " + source
-                    + " (the first dated figure is of " + firstYear() + "); add the year's figure there");
+    /** The lines in force at a period (on its last day). */
+    public LinesAt at(Period p) {
+        return new LinesAt(this, p);
+    }
+
+    /** The period of the latest county-wide 低保 figure (the default of {@code olive indicators --sample}). */
+    public Period latestDibaoPeriod() {
+        LocalDate d = dibao.latestFrom();
+        if (d == null) {
+            throw new IllegalArgumentException(dibao.key() + " has no dated county-wide figure");
         }
-        return e.getValue();
-    }
-
-    /** The year of the first dated 低保 standard. */
-    public int firstYear() {
-        return sorted().firstKey();
-    }
-
-    /** The year of the latest dated 低保 standard. */
-    public int latestYear() {
-        return sorted().lastKey();
-    }
-
-    private NavigableMap<Integer, Double> sorted() {
-        return (NavigableMap<Integer, Double>) dibaoByYear;
-    }
-
-    /** The 低边 line of the year. */
-    public double marginal(int year) {
-        return marginalMultiple * dibao(year);
+        return Period.of(d.getYear(), d.getMonthValue());
     }
 }

@@ -28,15 +28,7 @@ public final class CountyIndicators {
         double[] equivalised = sample.equivalisedIncomes(is.scale());
         double[] perCapita = is.scale() == EquivalenceScale.PER_CAPITA ? equivalised
                 : sample.equivalisedIncomes(EquivalenceScale.PER_CAPITA);
-        double[] family;
-        if (is.familyIncomeBasis() == IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY) {
-            family = sample.familyIncomes();
-        } else {
-            family = new double[perCapita.length];
-            for (int p = 0; p < family.length; p++) {
-                family[p] = perCapita[p] * is.typicalFamilySize();
-            }
-        }
+        double[] family = sample.familyIncomes(); // the brackets on per-capita × the typical size use perCapita
         double[] weights = sample.weights();
         int n = persons.persons();
         int[] households = new int[n];

@@ -1,6 +1,7 @@
 package org.olive.indicator;
 
-import org.olive.income.FamilyIncomeRules;
+import org.olive.income.BracketBasis;
+import org.olive.income.IncomeRulesAt;
 
 import java.util.List;
 
@@ -11,8 +12,14 @@ import java.util.List;
  * @param name  a short name for reports
  * @param lower inclusive lower bound
  * @param upper exclusive upper bound, greater than {@code lower}
+ * @param basis the family income tested against it; null: the settings' {@link IndicatorSettings#familyIncomeBasis()}
  */
-public record IncomeBracket(String name, double lower, double upper) {
+public record IncomeBracket(String name, double lower, double upper, IndicatorSettings.FamilyIncomeBasis basis) {
+
+    /** A bracket tested on the settings' basis. */
+    public IncomeBracket(String name, double lower, double upper) {
+        this(name, lower, upper, null);
+    }
 
     public IncomeBracket {
         if (name == null || name.isBlank()) {
@@ -23,14 +30,18 @@ public record IncomeBracket(String name, double lower, double upper) {
         }
     }
 
-    /** Name of the 10–50万 bracket (income.yaml {@code brackets.middle_10_50}). */
-    public static final String MIDDLE_10_50 = "10-50万";
-    /** Name of the 20–60万 bracket (income.yaml {@code brackets.middle_20_60}). */
-    public static final String MIDDLE_20_60 = "20-60万";
+    /**
+     * The brackets of the profile valid at a period (income.yaml {@code brackets:}), named by their Chinese names, each
+     * on its own basis.
+     */
+    public static List<IncomeBracket> of(IncomeRulesAt rules) {
+        return rules.brackets().stream().map(b -> new IncomeBracket(b.nameZh(), b.lower(), b.upper(),
+                b.basis() == BracketBasis.FAMILY_DI ? IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY
+                        : IndicatorSettings.FamilyIncomeBasis.TYPICAL_FAMILY)).toList();
+    }
 
-    /** The pilot's two middle-income brackets with the bounds of income.yaml {@code brackets:}. */
-    public static List<IncomeBracket> of(FamilyIncomeRules rules) {
-        return List.of(new IncomeBracket(MIDDLE_10_50, rules.lower1050(), rules.upper1050()),
-                new IncomeBracket(MIDDLE_20_60, rules.lower2060(), rules.upper2060()));
+    /** This bracket tested on another basis. */
+    public IncomeBracket withBasis(IndicatorSettings.FamilyIncomeBasis value) {
+        return new IncomeBracket(name, lower, upper, value);
     }
 }

@@ -1,8 +1,9 @@
 package org.olive.indicator;
 
-import org.olive.income.BracketBasis;
 import org.olive.income.FamilyIncomeRules;
 import org.olive.income.IncomeParameters;
+import org.olive.income.IncomeRulesAt;
+import org.olive.period.Period;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param relativeLineFraction  the relative poverty line as a fraction of the weighted median (EU-SILC: 0.6)
  * @param lines                 absolute poverty lines per person per year, for FGT 0/1/2; names are unique
  * @param brackets              family-income brackets for the middle-income shares
- * @param familyIncomeBasis     what is tested against the brackets
+ * @param familyIncomeBasis     what is tested against the brackets without a basis of their own
  * @param typicalFamilySize     the family size of {@link FamilyIncomeBasis#TYPICAL_FAMILY} (三口之家: 3)
  */
 public record IndicatorSettings(EquivalenceScale scale, List<Double> quantileLevels, int lorenzSteps, double relativeLineFraction,
@@ -63,17 +64,24 @@ public record IndicatorSettings(EquivalenceScale scale, List<Double> quantileLev
 
     /**
      * Per capita, deciles and quartiles, Lorenz at tenths, 60% of the median, and from the one source of lines and
-     * brackets (income.yaml, read by {@link IncomeParameters}): the 低保 and 低边 lines of {@code year} (a year without a
-     * figure keeps the latest earlier one), the 10–50万 and 20–60万 brackets, their basis and the typical family size.
+     * brackets (income.yaml, read by {@link IncomeParameters}) at the period: the county-wide 低保 and 低边 lines in
+     * force on its last day, the brackets valid then (each on its basis) and the typical family size.
      *
-     * @throws IllegalArgumentException for a year before the first dated 低保 figure, naming the file and key
+     * @throws IllegalArgumentException for a period before the first dated 低保 figure, naming the file and key
      */
-    public static IndicatorSettings of(FamilyIncomeRules rules, int year) {
+    public static IndicatorSettings of(IncomeRulesAt rules) {
+        List<IncomeBracket> brackets = IncomeBracket.of(rules);
+        // the settings' basis: the brackets' when they agree (as printed by olive indicators), else the typical family
+        FamilyIncomeBasis basis = brackets.stream().map(IncomeBracket::basis).distinct().count() == 1
+                ? brackets.get(0).basis() : FamilyIncomeBasis.TYPICAL_FAMILY;
         return new IndicatorSettings(EquivalenceScale.PER_CAPITA,
                 List.of(0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9), 10, 0.6,
-                PovertyLine.of(rules.lines(), year), IncomeBracket.of(rules),
-                rules.basis() == BracketBasis.PER_CAPITA_TIMES_3 ? FamilyIncomeBasis.TYPICAL_FAMILY : FamilyIncomeBasis.ACTUAL_FAMILY,
-                rules.typicalSize());
+                PovertyLine.of(rules.lines()), brackets, basis, rules.typicalSize());
+    }
+
+    /** {@link #of(IncomeRulesAt)} at a period. */
+    public static IndicatorSettings of(FamilyIncomeRules rules, Period period) {
+        return of(rules.at(period));
     }
 
     public IndicatorSettings withScale(EquivalenceScale value) {
@@ -84,8 +92,15 @@ public record IndicatorSettings(EquivalenceScale scale, List<Double> quantileLev
         return new IndicatorSettings(scale, quantileLevels, lorenzSteps, relativeLineFraction, value, brackets, familyIncomeBasis, typicalFamilySize);
     }
 
+    /** Every bracket tested on this basis (the brackets' own bases are replaced). */
     public IndicatorSettings withFamilyIncomeBasis(FamilyIncomeBasis value) {
-        return new IndicatorSettings(scale, quantileLevels, lorenzSteps, relativeLineFraction, lines, brackets, value, typicalFamilySize);
+        return new IndicatorSettings(scale, quantileLevels, lorenzSteps, relativeLineFraction, lines,
+                brackets.stream().map(b -> b.withBasis(value)).toList(), value, typicalFamilySize);
+    }
+
+    /** The basis a bracket is tested on: its own, else the settings'. */
+    public FamilyIncomeBasis basisOf(IncomeBracket b) {
+        return b.basis() != null ? b.basis() : familyIncomeBasis;
     }
 
     public IndicatorSettings withBrackets(List<IncomeBracket> value) {

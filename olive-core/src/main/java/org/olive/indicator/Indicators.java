@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Computes the {@link IndicatorSet} of a {@link HouseholdSample}: each person carries their household's equivalised
  * DI and their own weight; measures are those of {@link Distribution}. The middle-income shares test each person's
- * family income (per-capita DI × the typical family size by default, or the household's own DI) against the brackets.
+ * family income (per-capita DI × the typical family size, or the household's own DI: each bracket's basis) against the
+ * brackets.
  */
 public final class Indicators {
 
@@ -21,8 +22,7 @@ public final class Indicators {
         double[] equivalised = sample.equivalisedIncomes(settings.scale());
         double[] perCapita = settings.scale() == EquivalenceScale.PER_CAPITA ? equivalised
                 : sample.equivalisedIncomes(EquivalenceScale.PER_CAPITA);
-        double[] family = settings.familyIncomeBasis() == IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY
-                ? sample.familyIncomes() : scaled(perCapita, settings.typicalFamilySize());
+        double[] family = sample.familyIncomes();
         double[] weights = sample.weights();
         int[] households = new int[sample.persons()];
         for (int p = 0; p < households.length; p++) {
@@ -65,8 +65,8 @@ public final class Indicators {
     }
 
     /**
-     * The indicators of one population given per person: equivalised DI, per-capita DI, family income for the
-     * brackets, weight and household index (below {@code householdCount}).
+     * The indicators of one population given per person: equivalised DI, per-capita DI, the household's own DI (for the
+     * brackets on that basis), weight and household index (below {@code householdCount}).
      */
     static IndicatorSet of(double[] equivalised, double[] perCapita, double[] family, double[] weights, int[] households,
                            int householdCount, IndicatorSettings settings) {
@@ -111,9 +111,13 @@ public final class Indicators {
         }
         List<IndicatorSet.BracketShare> brackets = new ArrayList<>();
         for (IncomeBracket b : settings.brackets()) {
+            // each bracket on its basis: the household's own DI, or per-capita DI × the typical family size
+            boolean actual = settings.basisOf(b) == IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY;
+            double typical = settings.typicalFamilySize();
             double in = 0;
             for (int i = 0; i < family.length; i++) {
-                if (family[i] >= b.lower() && family[i] < b.upper()) {
+                double v = actual ? family[i] : perCapita[i] * typical;
+                if (v >= b.lower() && v < b.upper()) {
                     in += weights[i];
                 }
             }
@@ -122,13 +126,5 @@ public final class Indicators {
         return new IndicatorSet(equivalised.length, householdsPresent, total, perCapitaSum / total, d.mean(), quantiles,
                 d.gini(), anyPositive ? d.theil() : Double.NaN, anyPositive ? d.meanLogDeviation() : Double.NaN,
                 nonPositive / total, d.palma(), d.p90p10(), d.s80s20(), points, relative, absolute, brackets);
-    }
-
-    private static double[] scaled(double[] values, double factor) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] * factor;
-        }
-        return out;
     }
 }

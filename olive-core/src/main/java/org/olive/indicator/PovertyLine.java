@@ -1,6 +1,7 @@
 package org.olive.indicator;
 
-import org.olive.income.IncomeLines;
+import org.olive.income.FamilyArea;
+import org.olive.income.LinesAt;
 
 import java.util.List;
 
@@ -13,9 +14,9 @@ import java.util.List;
 public record PovertyLine(String name, double amount) {
 
     /** Name of the minimum-living-standard line (低保标准). */
-    public static final String DIBAO = "dibao";
-    /** Name of the marginal line (低边), {@code lines.marginal_multiple} × 低保 of income.yaml. */
-    public static final String MARGINAL = "dibian";
+    public static final String DIBAO = LinesAt.DIBAO;
+    /** Name of the marginal line (低边), {@code lines.dibian} of income.yaml (a multiple of 低保). */
+    public static final String MARGINAL = LinesAt.DIBIAN;
 
     public PovertyLine {
         if (name == null || !name.matches("[A-Za-z0-9_\\-\\p{IsHan}]+")) {
@@ -27,13 +28,14 @@ public record PovertyLine(String name, double amount) {
     }
 
     /**
-     * The 低保 and 低边 lines of a year, from the dated lines of income.yaml (a year without a figure keeps the latest
-     * earlier one).
+     * The county-wide 低保 and 低边 lines in force at a period, from the dated lines of income.yaml (the figures of an
+     * area, which the family flags use, do not enter the county's FGT).
      *
-     * @throws IllegalArgumentException for a year before the first dated figure, naming the file and key
+     * @throws IllegalArgumentException for a period before the first dated figure, naming the file and key
      */
-    public static List<PovertyLine> of(IncomeLines lines, int year) {
-        return List.of(new PovertyLine(DIBAO, lines.dibao(year)), new PovertyLine(MARGINAL, lines.marginal(year)));
+    public static List<PovertyLine> of(LinesAt lines) {
+        return List.of(new PovertyLine(DIBAO, lines.dibao(FamilyArea.COUNTY).amount()),
+                new PovertyLine(MARGINAL, lines.dibian(FamilyArea.COUNTY).amount()));
     }
 
     /** Parses {@code NAME=AMOUNT}, as the command line accepts it. */

@@ -31,9 +31,9 @@ public final class ShippedIncome {
         return rules;
     }
 
-    /** The indicator settings of the latest dated 低保 year of the shipped file. */
+    /** The indicator settings at the latest dated 低保 figure of the shipped file. */
     public static IndicatorSettings indicators() {
-        return IndicatorSettings.of(rules(), rules().lines().latestYear());
+        return IndicatorSettings.of(rules(), rules().lines().latestDibaoPeriod());
     }
 
     /** County settings with {@link #indicators()}. */

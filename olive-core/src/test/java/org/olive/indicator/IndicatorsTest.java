@@ -118,6 +118,16 @@ class IndicatorsTest {
     }
 
     @Test
+    void eachBracketOnItsOwnBasis() {
+        // the same bounds on per capita × 3 and on the family's own DI, side by side (a profile may mix the bases)
+        IndicatorSettings s = ShippedIncome.indicators().withBrackets(java.util.List.of(
+                new IncomeBracket("typical", 100_000, 500_000, IndicatorSettings.FamilyIncomeBasis.TYPICAL_FAMILY),
+                new IncomeBracket("actual", 100_000, 500_000, IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY)));
+        assertThat(Indicators.compute(sample(), s, false).all().brackets()).extracting(IndicatorSet.BracketShare::share)
+                .containsExactly(1 / 8.0, 0.0);
+    }
+
+    @Test
     void equivalenceScales() {
         IndicatorSet oecd = Indicators.compute(sample(), ShippedIncome.indicators().withScale(EquivalenceScale.MODIFIED_OECD), false).all();
         // H1: 1 + 0.5 + 0.3 = 1.8; H2: 1; H3: 1 + 0.3 = 1.3; H4: 1
@@ -147,7 +157,7 @@ class IndicatorsTest {
         IndicatorSet s = Indicators.compute(sample(), ShippedIncome.indicators().withLines(List.of(PovertyLine.parse("half=16000"))), false).all();
         // below 16 000: 6 000 (w 2) and 15 000 (w 2)
         assertThat(s.absolutePoverty()).singleElement().satisfies(p -> assertThat(p.headcount()).isEqualTo(0.5));
-        assertThat(PovertyLine.of(ShippedIncome.rules().lines(), 2020)).extracting(PovertyLine::amount).containsExactly(9_720.0, 19_440.0);
+        assertThat(PovertyLine.of(ShippedIncome.rules().at(org.olive.period.Period.of(2020, 12)).lines())).extracting(PovertyLine::amount).containsExactly(9_720.0, 19_440.0);
     }
 
     private double quantile(double p) {

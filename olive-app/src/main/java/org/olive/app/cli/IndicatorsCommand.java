@@ -84,13 +84,13 @@ public class IndicatorsCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
 
     @Option(names = "--line-year", paramLabel = "YYYY",
-            description = {"Year whose 低保 standard gives the default lines (income.yaml lines.dibao_by_year; a year without a figure",
-                    "keeps the latest earlier one). Default: the latest dated year with --sample, the period's year with --period."})
+            description = {"Year whose lines give the defaults: those in force in its December (income.yaml lines.dibao and lines.dibian;",
+                    "a year without a figure keeps the latest earlier one). Default: the latest dated 低保 figure with --sample, the period with --period."})
     Integer lineYear;
 
     @Option(names = "--family-income", paramLabel = "typical|actual",
-            description = {"Family income tested against the 10–50万 and 20–60万 brackets: typical = per-capita DI × 3 (三口之家,",
-                    "the national convention) or actual = the household's own DI. Default: income.yaml brackets.basis (typical)."})
+            description = {"Family income tested against every bracket: typical = per-capita DI × 3 (三口之家, the national",
+                    "convention) or actual = the household's own DI. Default: each bracket's basis in income.yaml brackets: (typical)."})
     String familyIncome;
 
     @Override
@@ -133,7 +133,7 @@ public class IndicatorsCommand implements Callable<Integer> {
         if (!f.equals("json") && !f.equals("csv") && !f.equals("text")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is json, csv or text, not '" + f + "'");
         }
-        IndicatorSettings base = indicatorSettings(lineYear != null ? lineYear : p.year());
+        IndicatorSettings base = indicatorSettings(lineYear != null ? Period.of(lineYear, 12) : p);
         CountySettings settings = CountySettings.of(base)
                 .withBreakdowns(breakdown == null ? EnumSet.of(Breakdown.COUNTY) : EnumSet.of(breakdown));
         IncomeIndicators ind;
@@ -164,7 +164,7 @@ public class IndicatorsCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is json or csv, not '" + format + "'");
         }
-        return indicatorSettings(lineYear != null ? lineYear : rules().lines().latestYear());
+        return indicatorSettings(lineYear != null ? Period.of(lineYear, 12) : rules().lines().latestDibaoPeriod());
     }
 
     /** The one source of the lines and brackets: the county profile's income.yaml, as the income step reads it. */
@@ -173,10 +173,10 @@ public class IndicatorsCommand implements Callable<Integer> {
     }
 
     /**
-     * Scale, family-income basis and lines from the options; the default lines (those of {@code year}) and the brackets
-     * from income.yaml.
+     * Scale, family-income basis and lines from the options; the default lines (the county-wide ones in force at
+     * {@code at}) and the brackets (those valid then) from income.yaml.
      */
-    private IndicatorSettings indicatorSettings(int year) {
+    private IndicatorSettings indicatorSettings(Period at) {
         IndicatorSettings.FamilyIncomeBasis basis = familyIncome == null ? null : switch (familyIncome) {
             case "typical" -> IndicatorSettings.FamilyIncomeBasis.TYPICAL_FAMILY;
             case "actual" -> IndicatorSettings.FamilyIncomeBasis.ACTUAL_FAMILY;
@@ -188,9 +188,9 @@ public class IndicatorsCommand implements Callable<Integer> {
             IndicatorSettings defaults;
             if (hasBothDefaults()) {
                 // Both default lines are given: no year is looked up (a year before the first dated 低保 figure is fine).
-                defaults = IndicatorSettings.of(rules(), rules().lines().latestYear());
+                defaults = IndicatorSettings.of(rules(), rules().lines().latestDibaoPeriod());
             } else {
-                defaults = IndicatorSettings.of(rules(), year);
+                defaults = IndicatorSettings.of(rules(), at);
                 for (PovertyLine l : defaults.lines()) {
                     byName.put(l.name(), l);
                 }

@@ -256,8 +256,8 @@ public class CockpitBoard {
     private static String link(Indicator i, String period) {
         String c = i.computedBy() == null ? "" : i.computedBy();
         return switch (c) {
-            case "middle_income_share_10_50" -> "/income/families?period=" + period + "&bracket=10_50";
-            case "middle_income_share_20_60" -> "/income/families?period=" + period + "&bracket=20_60";
+            case "middle_income_share_10_50" -> "/income/families?period=" + period + "&bracket=middle_10_50";
+            case "middle_income_share_20_60" -> "/income/families?period=" + period + "&bracket=middle_20_60";
             case "urban_rural_income_ratio" -> "#gap";
             case "individual_income_monitoring_coverage" -> "#townships";
             case "family_relationship_accuracy" -> "/ledger";

@@ -97,6 +97,7 @@ public class FamilyController {
         model.addAttribute("relations", relations);
         // the family's income of the shown period (income ledger, V6), when that period has one
         model.addAttribute("income", income.family(key, shown.period()).orElse(null));
+        model.addAttribute("incomeBrackets", income.brackets(shown.period()));
         model.addAttribute("incomeMembers", income.members(key, shown.period()));
         return "family/page";
     }

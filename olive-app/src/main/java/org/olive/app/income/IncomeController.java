@@ -3,7 +3,6 @@ package org.olive.app.income;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
@@ -41,8 +40,9 @@ public class IncomeController {
     /** Audit subject of a declaration. */
     public static final String DECLARATION_SUBJECT = "INCOME_DECLARATION";
 
-    static final Set<String> BRACKETS = Set.of("10_50", "20_60");
-    static final Set<String> LINES = Set.of("dibao", "marginal", "assist", "safety_net");
+    /** The filter values of the pages before issue 12 (bookmarked links): 10_50 and 20_60, marginal. */
+    static final java.util.Map<String, String> OLD_VALUES = java.util.Map.of("10_50", "middle_10_50",
+            "20_60", "middle_20_60", "marginal", "dibian");
 
     private final IncomeLedger ledger;
     private final PersonDirectory persons;
@@ -70,7 +70,10 @@ public class IncomeController {
                            @RequestParam(defaultValue = "1") int page, AreaScope scope, Model model) {
         String b = blank(bracket);
         String l = blank(line);
-        if (b != null && !BRACKETS.contains(b) || l != null && !LINES.contains(l)) {
+        b = b == null ? null : OLD_VALUES.getOrDefault(b, b);
+        l = l == null ? null : OLD_VALUES.getOrDefault(l, l);
+        // the brackets are the county profile's (income.yaml brackets:), the lines those it defines
+        if (b != null && !ledger.knownBracket(b) || l != null && !ledger.lines().contains(l)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown bracket or line");
         }
         String t = blank(township);
@@ -94,6 +97,8 @@ public class IncomeController {
                 .filter(d -> Access.allows(scope, d.code())).toList());
         IncomeLedger.Filter filter = new IncomeLedger.Filter(chosen, t, b, l, urban, min, max);
         model.addAttribute("filter", filter);
+        model.addAttribute("brackets", ledger.brackets(chosen));
+        model.addAttribute("lines", ledger.lines());
         boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
         model.addAttribute("personalRows", rows);
         if (chosen != null) {

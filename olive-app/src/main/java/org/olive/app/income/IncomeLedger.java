@@ -12,25 +12,60 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.olive.app.ingest.Masking;
+import org.olive.income.Bracket;
+import org.olive.income.DoubleLine;
+import org.olive.income.FamilyIncomeRules;
+import org.olive.income.FlagKind;
+import org.olive.income.LinesAt;
+import org.olive.period.Period;
+import org.olive.pipeline.county.CountyProfile;
 import org.olive.pipeline.income.IncomeDistribution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads the income ledger (migration V6: {@code person_income}, {@code income_item}, {@code family_income},
- * {@code income_model}, {@code income_indicator}) for the web pages, and writes {@code income_declaration}. Every
+ * {@code income_model}, {@code income_indicator}; V17: {@code family_flag}) for the web pages, and writes
+ * {@code income_declaration} through its owner. The brackets and lines offered come from the county profile. Every
  * query that returns families or persons takes a township (9 digits; null = the whole county) and applies it.
  */
 @Service
 public class IncomeLedger {
 
-    /** A family's income of one period ({@code family_income}) with its anchor's name. */
+    /**
+     * A family's income of one period ({@code family_income}) with its anchor's name and its flags
+     * ({@code family_flag}: the brackets it is in, the lines it is below).
+     */
     public record FamilyIncome(String period, String familyKey, String anchorName, String townshipCode,
                                String villageCode, Boolean urban, int residents, BigDecimal disposable,
                                BigDecimal diLow, BigDecimal diHigh, BigDecimal perCapita, BigDecimal threePerson,
-                               boolean bracket1050, boolean bracket2060, boolean belowDibao, boolean belowMarginal,
-                               BigDecimal medicalOop, BigDecimal afterRigidMonthly, String doubleLine, String method,
-                               int monitoredMembers) {
+                               BigDecimal medicalOop, BigDecimal afterRigidMonthly, String method, int monitoredMembers,
+                               List<Flag> flags) {
+
+        /** In the bracket of that id. */
+        public boolean inBracket(String id) {
+            return flags.contains(new Flag(FlagKind.BRACKET.name(), id));
+        }
+
+        /** Below the line of that id ({@code dibao}, {@code dibian}, {@code tekun}, {@code assist}, {@code safety_net}). */
+        public boolean below(String line) {
+            return flags.contains(new Flag(FlagKind.LINE.name(), line));
+        }
+
+        /** The double-line status: SAFETY_NET, ASSIST or NONE (the messages' {@code income.doubleLine.*}). */
+        public String doubleLine() {
+            return below(LinesAt.SAFETY_NET) ? DoubleLine.SAFETY_NET.name()
+                    : below(LinesAt.ASSIST) ? DoubleLine.ASSIST.name() : DoubleLine.NONE.name();
+        }
+
+        FamilyIncome withFlags(List<Flag> value) {
+            return new FamilyIncome(period, familyKey, anchorName, townshipCode, villageCode, urban, residents, disposable,
+                    diLow, diHigh, perCapita, threePerson, medicalOop, afterRigidMonthly, method, monitoredMembers, value);
+        }
+    }
+
+    /** A family flag: its kind (BRACKET, LINE) and id. */
+    public record Flag(String kind, String id) {
     }
 
     /** A person's income of one period ({@code person_income}) with the person's name. */
@@ -84,8 +119,9 @@ public class IncomeLedger {
     /**
      * The drill-down filter of {@code /income/families}; null fields do not filter.
      *
-     * @param bracket {@code 10_50} or {@code 20_60}
-     * @param line    {@code dibao}, {@code marginal} (below the line), {@code assist}, {@code safety_net} (double line)
+     * @param bracket the id of a bracket of the county profile ({@code middle_10_50} …): families in it
+     * @param line    {@code dibao}, {@code dibian}, {@code tekun} (below the line), {@code assist}, {@code safety_net}
+     *                (below 80% / 40% of the minimum wage: the double line)
      * @param min     lowest three-person DI, yuan (inclusive)
      * @param max     highest three-person DI, yuan (exclusive)
      */
@@ -101,13 +137,46 @@ public class IncomeLedger {
             + "LEFT JOIN family_period fp ON fp.data_period = fi.data_period AND fp.family_key = fi.family_key "
             + "LEFT JOIN person p ON p.person_key = fp.anchor_person_key ";
 
+    /** A family's flag of a kind and id, through the primary key of family_flag (V17). */
+    private static final String HAS_FLAG = " AND EXISTS (SELECT 1 FROM family_flag ff WHERE ff.data_period = fi.data_period "
+            + "AND ff.family_key = fi.family_key AND ff.kind = :%1$sKind AND ff.flag_id = :%1$s)";
+
     private final JdbcClient jdbc;
 
     private final javax.sql.DataSource dataSource;
 
-    public IncomeLedger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    private final FamilyIncomeRules rules;
+
+    public IncomeLedger(JdbcClient jdbc, javax.sql.DataSource dataSource, CountyProfile profile) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.rules = profile.income().family();
+    }
+
+    /**
+     * The brackets of the county profile that apply at a period (income.yaml {@code brackets:}), in its order: the
+     * bracket filter's options, labelled by their names; every bracket when the period is null.
+     */
+    public List<Bracket> brackets(String period) {
+        if (period == null) {
+            return rules.brackets();
+        }
+        return rules.at(Period.parse(period)).brackets();
+    }
+
+    /** Whether a bracket id is one of the profile's (valid at some period or other). */
+    public boolean knownBracket(String id) {
+        return rules.bracket(id).isPresent();
+    }
+
+    /** The lines a family can be flagged below, in the order of the line filter: 特困 when the profile has it. */
+    public List<String> lines() {
+        List<String> out = new java.util.ArrayList<>(List.of(LinesAt.DIBAO));
+        if (rules.lines().tekun() != null) {
+            out.add(LinesAt.TEKUN);
+        }
+        out.addAll(List.of(LinesAt.DIBIAN, LinesAt.ASSIST, LinesAt.SAFETY_NET));
+        return out;
     }
 
     /** Periods with family income rows, newest first. */
@@ -134,19 +203,18 @@ public class IncomeLedger {
             where.append(" AND fi.township_code = :t");
             params.put("t", f.township());
         }
-        if ("10_50".equals(f.bracket())) {
-            where.append(" AND fi.bracket_10_50 = TRUE");
-        } else if ("20_60".equals(f.bracket())) {
-            where.append(" AND fi.bracket_20_60 = TRUE");
+        if (f.bracket() != null) {
+            where.append(HAS_FLAG.formatted("bracket"));
+            params.put("bracketKind", FlagKind.BRACKET.name());
+            params.put("bracket", f.bracket());
         }
         if (f.line() != null) {
-            switch (f.line()) {
-                case "dibao" -> where.append(" AND fi.below_dibao = TRUE");
-                case "marginal" -> where.append(" AND fi.below_marginal = TRUE");
-                case "assist" -> where.append(" AND fi.double_line IN ('ASSIST', 'SAFETY_NET')");
-                case "safety_net" -> where.append(" AND fi.double_line = 'SAFETY_NET'");
-                default -> throw new IllegalArgumentException("unknown line " + f.line());
+            if (!lines().contains(f.line())) {
+                throw new IllegalArgumentException("unknown line " + f.line());
             }
+            where.append(HAS_FLAG.formatted("line"));
+            params.put("lineKind", FlagKind.LINE.name());
+            params.put("line", f.line());
         }
         if (f.urban() != null) {
             where.append(" AND fi.urban = :u");
@@ -171,13 +239,28 @@ public class IncomeLedger {
                         + " ORDER BY fi.three_person DESC, fi.family_key LIMIT :n OFFSET :o")
                 .params(params).param("n", size).param("o", (shown - 1) * size)
                 .query(IncomeLedger::family).list();
-        return new FamilyPage(rows, total, (Long) counts.get("persons"), shown, pages);
+        return new FamilyPage(withFlags(f.period(), rows), total, (Long) counts.get("persons"), shown, pages);
     }
 
     /** A family's income of a period. */
     public Optional<FamilyIncome> family(String familyKey, String period) {
         return jdbc.sql(FAMILY_SELECT + "WHERE fi.family_key = :f AND fi.data_period = :p")
-                .param("f", familyKey).param("p", period).query(IncomeLedger::family).optional();
+                .param("f", familyKey).param("p", period).query(IncomeLedger::family).optional()
+                .map(fi -> withFlags(period, List.of(fi)).get(0));
+    }
+
+    /** The families with their flags, read in one query of family_flag's primary key. */
+    private List<FamilyIncome> withFlags(String period, List<FamilyIncome> families) {
+        if (families.isEmpty()) {
+            return families;
+        }
+        Map<String, List<Flag>> flags = new LinkedHashMap<>();
+        jdbc.sql("SELECT family_key, kind, flag_id FROM family_flag WHERE data_period = :p AND family_key IN (:keys) "
+                        + "ORDER BY family_key, kind, flag_id")
+                .param("p", period).param("keys", families.stream().map(FamilyIncome::familyKey).toList())
+                .query((rs, n) -> flags.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                        .add(new Flag(rs.getString(2), rs.getString(3)))).list();
+        return families.stream().map(fi -> fi.withFlags(flags.getOrDefault(fi.familyKey(), List.of()))).toList();
     }
 
     /** The income rows of a family's members in a period (residents first, then by DI). */
@@ -383,10 +466,8 @@ public class IncomeLedger {
                 rs.getString("township_code"), rs.getString("village_code"), bool(rs, "urban"),
                 rs.getInt("residents"), rs.getBigDecimal("disposable"), rs.getBigDecimal("di_low"),
                 rs.getBigDecimal("di_high"), rs.getBigDecimal("per_capita"), rs.getBigDecimal("three_person"),
-                rs.getBoolean("bracket_10_50"), rs.getBoolean("bracket_20_60"), rs.getBoolean("below_dibao"),
-                rs.getBoolean("below_marginal"), rs.getBigDecimal("medical_oop"),
-                rs.getBigDecimal("after_rigid_monthly"), rs.getString("double_line"), rs.getString("method"),
-                rs.getInt("monitored_members"));
+                rs.getBigDecimal("medical_oop"), rs.getBigDecimal("after_rigid_monthly"), rs.getString("method"),
+                rs.getInt("monitored_members"), List.of());
     }
 
     private static PersonIncome person(ResultSet rs, int n) throws SQLException {

@@ -100,7 +100,7 @@ class IndicatorsCommandTest {
                 {"--by", "village", "--by accepts only 'area'"},
                 {"--line", "dibao", "a poverty line is NAME=AMOUNT"},
                 {"--line", "dibao=-1", "poverty line dibao must be a positive amount"},
-                {"--line-year", "2019", "no 低保 standard for 2019 or any earlier year in built-in income.yaml"},
+                {"--line-year", "2019", "no 低保 standard in force on 2019-12-31 in built-in income.yaml"},
                 {"--family-income", "big", "--family-income is typical or actual"}};
         for (String[] c : cases) {
             Run r = run("indicators", "--sample", s, c[0], c[1]);
@@ -114,14 +114,18 @@ class IndicatorsCommandTest {
     @Test
     void defaultLinesComeFromIncomeYaml() throws IOException {
         String s = sample().toString();
-        org.olive.income.IncomeLines l = org.olive.pipeline.income.IncomeSettings.builtIn().family().lines();
-        // --sample without --line-year: the latest dated 低保 year of income.yaml
+        org.olive.income.FamilyIncomeRules r = org.olive.pipeline.income.IncomeSettings.builtIn().family();
+        org.olive.income.FamilyArea county = org.olive.income.FamilyArea.COUNTY;
+        // --sample without --line-year: the latest dated 低保 figure of income.yaml
         Run latest = run("indicators", "--sample", s, "--format", "csv");
         assertThat(latest.exit()).as(latest.err()).isZero();
-        assertThat(latest.out()).contains("all,line_dibao," + (long) l.dibao(l.latestYear()) + "\n");
+        assertThat(latest.out()).contains("all,line_dibao,"
+                + (long) r.at(r.lines().latestDibaoPeriod()).lines().dibao(county).amount() + "\n");
         // a year without a figure keeps the latest earlier one, as the family flags do
         Run y2023 = run("indicators", "--sample", s, "--format", "csv", "--line-year", "2023");
         assertThat(y2023.exit()).as(y2023.err()).isZero();
-        assertThat(y2023.out()).contains("all,line_dibao," + (long) l.dibao(2023) + "\n", "all,line_dibian," + (long) l.marginal(2023) + "\n");
+        org.olive.income.LinesAt l2023 = r.at(org.olive.period.Period.of(2023, 12)).lines();
+        assertThat(y2023.out()).contains("all,line_dibao," + (long) l2023.dibao(county).amount() + "\n",
+                "all,line_dibian," + (long) l2023.dibian(county).amount() + "\n");
     }
 }

@@ -92,9 +92,10 @@ class SecondCountyEndToEndTest {
         }
         Path income = dir.resolve("income.yaml");
         String yaml = Files.readString(income)
-                .replace("    2022: 11000\n", "    2022: 11000\n    2023: 13200\n")
-                .replace("middle_10_50: [100000, 500000]", "middle_10_50: [80000, 400000]");
-        assertThat(yaml).contains("2023: 13200", "[80000, 400000]");
+                .replace("    - {from: 2022, amount: 11000}\n", "    - {from: 2022, amount: 11000}\n"
+                        + "    - {from: 2023, amount: 13200}\n")
+                .replace("    lower: 100000\n    upper: 500000\n", "    lower: 80000\n    upper: 400000\n");
+        assertThat(yaml).contains("{from: 2023, amount: 13200}", "lower: 80000\n    upper: 400000");
         Files.writeString(income, yaml);
         Path hukou = dir.resolve("mappings/hukou.yaml");
         String mapping = Files.readString(hukou);
@@ -178,8 +179,10 @@ class SecondCountyEndToEndTest {
         JsonNode builtIn = JsonMapper.builder().build().readTree(shengsi.data());
         assertThat(county(root, "fgt1_dibao")).as("a deeper poverty gap below the profile's higher 低保 line")
                 .isGreaterThan(county(builtIn, "fgt1_dibao"));
-        assertThat(county(root, "share_10_50")).as("the profile's bracket [80,000, 400,000)")
-                .isNotEqualTo(county(builtIn, "share_10_50"));
+        // the profile's bracket [80,000, 400,000): its share is named by its bounds
+        assertThat(county(root, "share_8_40")).as("the profile's bracket [80,000, 400,000)").isPositive();
+        assertThat(root.path("groups").get(0).path("metrics").has("share_10_50")).isFalse();
+        assertThat(county(builtIn, "share_10_50")).isPositive();
     }
 
     private static double county(JsonNode root, String metric) {
@@ -200,6 +203,15 @@ class SecondCountyEndToEndTest {
         Outcome run = olive("run", "--county", broken.toString(), "--period", "2023-12", "--data-dir", data.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("ledger.yaml", "window_days");
+        // a malformed bracket: the file, the key and the reason
+        Path bracket = tmp.resolve("broken-bracket");
+        writeProfile(bracket);
+        Files.writeString(bracket.resolve("income.yaml"), Files.readString(bracket.resolve("income.yaml"))
+                .replace("    lower: 80000\n    upper: 400000\n", "    lower: 400000\n    upper: 80000\n"));
+        Outcome b = olive("county", "check", bracket.toString());
+        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.err()).contains("income.yaml: brackets[0] (middle_10_50): [lower, upper) needs 0 <= lower < upper, "
+                + "found [400000, 80000)");
         assertThat(CountyProfile.check(profile)).isEmpty();
     }
 }

@@ -69,9 +69,8 @@ class CockpitDistributionTest {
                 rows.add(new Object[]{GENERATED, "G" + i, TOWNSHIPS[r.nextInt(3)], residents, three, perCapita, three});
             }
             template.batchUpdate("INSERT INTO family_income (data_period, family_key, township_code, residents, disposable, "
-                    + "di_low, di_high, per_capita, three_person, bracket_10_50, bracket_20_60, below_dibao, "
-                    + "below_marginal, medical_oop, after_rigid_monthly, double_line, method, monitored_members) "
-                    + "VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, FALSE, FALSE, FALSE, FALSE, 0, 0, 'NONE', 'PRECISE', 0)", rows);
+                    + "di_low, di_high, per_capita, three_person, medical_oop, after_rigid_monthly, method, "
+                    + "monitored_members) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, 0, 0, 'PRECISE', 0)", rows);
         }
         write(GENERATED);
         for (String t : Arrays.asList(null, LedgerTestData.CAIYUAN, LedgerTestData.SHENGSHAN)) {

@@ -85,17 +85,31 @@ public final class IncomeTestData {
                                int residents, String di, String perCapita, BigDecimal three, boolean b1050,
                                boolean b2060, boolean dibao, boolean marginal, String doubleLine) {
         jdbc.sql("INSERT INTO family_income (data_period, family_key, township_code, village_code, urban, residents, "
-                        + "disposable, di_low, di_high, per_capita, three_person, bracket_10_50, bracket_20_60, "
-                        + "below_dibao, below_marginal, medical_oop, after_rigid_monthly, double_line, method, "
-                        + "monitored_members) VALUES (:p, :f, :t, :v, :u, :r, :di, :lo, :hi, :pc, :three, :b1, :b2, "
-                        + ":dib, :mar, 1200.00, :arm, :dl, 'ESTIMATED', :r)")
+                        + "disposable, di_low, di_high, per_capita, three_person, medical_oop, after_rigid_monthly, method, "
+                        + "monitored_members) VALUES (:p, :f, :t, :v, :u, :r, :di, :lo, :hi, :pc, :three, 1200.00, :arm, "
+                        + "'ESTIMATED', :r)")
                 .param("p", P2).param("f", key).param("t", township).param("v", village).param("u", urban)
                 .param("r", residents).param("di", new BigDecimal(di))
                 .param("lo", new BigDecimal(di).subtract(new BigDecimal("20000")).max(BigDecimal.ZERO))
                 .param("hi", new BigDecimal(di).add(new BigDecimal("20000"))).param("pc", new BigDecimal(perCapita))
-                .param("three", three).param("b1", b1050).param("b2", b2060).param("dib", dibao).param("mar", marginal)
+                .param("three", three)
                 .param("arm", new BigDecimal(perCapita).divide(new BigDecimal(12), 2, java.math.RoundingMode.HALF_UP))
-                .param("dl", doubleLine).update();
+                .update();
+        // the flags as the income step writes them (V17: rows of family_flag)
+        flag(jdbc, key, b1050, "BRACKET", "middle_10_50");
+        flag(jdbc, key, b2060, "BRACKET", "middle_20_60");
+        flag(jdbc, key, dibao, "LINE", "dibao");
+        flag(jdbc, key, marginal, "LINE", "dibian");
+        flag(jdbc, key, !doubleLine.equals("NONE"), "LINE", "assist");
+        flag(jdbc, key, doubleLine.equals("SAFETY_NET"), "LINE", "safety_net");
+    }
+
+    /** A family_flag row of period P2 when {@code set}. */
+    static void flag(JdbcClient jdbc, String key, boolean set, String kind, String id) {
+        if (set) {
+            jdbc.sql("INSERT INTO family_flag (data_period, family_key, kind, flag_id, evidence) VALUES (:p, :f, :k, :i, "
+                    + "'test')").param("p", P2).param("f", key).param("k", kind).param("i", id).update();
+        }
     }
 
     private static void person(JdbcClient jdbc, long key, String family, String township, String village,

@@ -42,11 +42,24 @@ class IncomeWebTest {
         String all = web.page(get("/income/families").session(analyst));
         assertThat(all).contains("<h1>收入一本账</h1>", "共 2 户，4 名常住人口", FAMILY_ZHANG, FAMILY_WANG);
         assertThat(web.audits("VIEW_PERSONAL_DATA", "FAMILY", "income list " + P2)).isEqualTo(before + 1);
+        // the bracket filter offers the profile's brackets by name, the line filter its lines
+        assertThat(all).contains("<option value=\"middle_10_50\">10-50万</option>",
+                "<option value=\"middle_20_60\">20-60万</option>", "<option value=\"tekun\">低于特困供养标准</option>");
+        assertThat(web.page(get("/income/families").param("bracket", "middle_20_60").session(analyst)))
+                .contains(FAMILY_ZHANG).doesNotContain("data-family=\"" + FAMILY_WANG + "\"");
+        assertThat(web.lastDetail("FAMILY")).contains("bracket middle_20_60");
+        assertThat(web.page(get("/income/families").param("line", "dibian").session(analyst)))
+                .contains("data-family=\"" + FAMILY_WANG + "\"").doesNotContain("data-family=\"" + FAMILY_ZHANG + "\"");
+        assertThat(web.page(get("/income/families").param("line", "assist").session(analyst)))
+                .contains("data-family=\"" + FAMILY_WANG + "\"").doesNotContain("data-family=\"" + FAMILY_ZHANG + "\"");
+        assertThat(web.page(get("/income/families").param("line", "safety_net").session(analyst))).contains("共 0 户");
+        // the values of the links before issue 12 still work
         assertThat(web.page(get("/income/families").param("bracket", "20_60").session(analyst)))
                 .contains(FAMILY_ZHANG).doesNotContain("data-family=\"" + FAMILY_WANG + "\"");
-        assertThat(web.lastDetail("FAMILY")).contains("bracket 20_60");
         assertThat(web.page(get("/income/families").param("line", "marginal").session(analyst)))
                 .contains("data-family=\"" + FAMILY_WANG + "\"").doesNotContain("data-family=\"" + FAMILY_ZHANG + "\"");
+        mvc.perform(get("/income/families").param("bracket", "middle_30_70").session(analyst))
+                .andExpect(status().isBadRequest());
         assertThat(web.page(get("/income/families").param("min", "200000").param("max", "250000").session(analyst)))
                 .contains("共 1 户，3 名常住人口");
         assertThat(web.page(get("/income/families").param("urban", "false").session(analyst)))
@@ -68,7 +81,7 @@ class IncomeWebTest {
     @Test
     void familyPageShowsIncome() throws Exception {
         String html = web.page(get("/families/" + FAMILY_ZHANG).param("period", P2).session(web.login("analyst")));
-        assertThat(html).contains("家庭收入（2025-03，近12个月）", "240,000", "在10–50万群体中", "在20–60万群体中",
+        assertThat(html).contains("家庭收入（2025-03，近12个月）", "240,000", "在10-50万群体中", "在20-60万群体中",
                 "id=\"income-members-table\"", "href=\"/income/persons/" + ZHANG_WEI + "?period=2025-03\"", "模糊推算");
         String wang = web.page(get("/families/" + FAMILY_WANG).param("period", P2).session(web.login("analyst")));
         assertThat(wang).contains("低于低边线", "帮扶对象");

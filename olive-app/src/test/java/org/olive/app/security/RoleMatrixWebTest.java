@@ -99,7 +99,7 @@ class RoleMatrixWebTest {
     @Test
     void policyOfficerSeesIncomeTotalsWithoutFamilies() throws Exception {
         MockHttpSession policy = web.login("policy");
-        String html = web.page(get("/income/families").param("bracket", "20_60").session(policy));
+        String html = web.page(get("/income/families").param("bracket", "middle_20_60").session(policy));
         assertThat(html).contains("id=\"families-count\"", "共 1 户，3 名常住人口");
         assertThat(html).doesNotContain("id=\"income-families-table\"", FAMILY_ZHANG, "张伟", "/families/");
         // the cockpit's drill-down links still lead somewhere

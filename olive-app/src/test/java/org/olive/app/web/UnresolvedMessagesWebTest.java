@@ -116,11 +116,11 @@ class UnresolvedMessagesWebTest {
         p.put("/families", List.of("/families", "/families?period=" + P1, "/families?q=张"));
         p.put("/families/{key}", List.of("/families/" + FAMILY_ZHANG, "/families/" + FAMILY_ZHANG + "?period=" + P1,
                 "/families/" + FAMILY_WANG));
-        List<String> income = new ArrayList<>(List.of("/income", "/income/families", "/income/families?bracket=10_50",
-                "/income/families?bracket=20_60", "/income/families?urban=true", "/income/families?urban=false",
+        List<String> income = new ArrayList<>(List.of("/income", "/income/families", "/income/families?bracket=middle_10_50",
+                "/income/families?bracket=middle_20_60", "/income/families?urban=true", "/income/families?urban=false",
                 "/income/families?township=" + CAIYUAN, "/income/families?min=0&max=100000",
                 "/income/families?period=" + P1));
-        for (String line : List.of("dibao", "marginal", "assist", "safety_net")) {
+        for (String line : List.of("dibao", "tekun", "dibian", "assist", "safety_net")) {
             income.add("/income/families?line=" + line);
         }
         p.put("/income", income.subList(0, 1));

@@ -181,6 +181,9 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         LedgerSettings ledger = part(problems, "ledger.yaml", () -> LedgerSettings.load(dir.resolve("ledger.yaml")));
         IncomeSettings income = part(problems, "income.yaml", () -> IncomeSettings.load(dir.resolve("income.yaml")));
         EditingSettings editing = part(problems, "editing.yaml", () -> EditingSettings.load(dir.resolve("editing.yaml")));
+        if (income != null && area != null) {
+            problems.addAll(unknownAreas(income, area.divisions()));
+        }
         IndicatorRegistry registry = part(problems, "indicators.yaml", () -> {
             try {
                 return RegistryLoader.load(dir.resolve("indicators.yaml"));
@@ -197,6 +200,31 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         }
         String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
         return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry);
+    }
+
+    /** The lines' figures whose area (a township or village code) is not one of the profile's divisions. */
+    static List<Problem> unknownAreas(IncomeSettings income, org.olive.geography.Divisions divisions) {
+        List<Problem> out = new ArrayList<>();
+        org.olive.income.IncomeLines l = income.family().lines();
+        for (org.olive.income.DatedFigures f : java.util.Arrays.asList(l.dibao(), l.dibian(), l.tekun(), l.wageTier())) {
+            if (f == null) {
+                continue;
+            }
+            for (org.olive.income.DatedFigures.Figure x : f.figures()) {
+                String code = x.area().divisionCode();
+                if (code == null) {
+                    continue;
+                }
+                org.olive.geography.Division d = divisions.get(code.length() == 9 ? code + "000" : code);
+                org.olive.geography.Division.Level want = code.length() == 9 ? org.olive.geography.Division.Level.TOWNSHIP
+                        : org.olive.geography.Division.Level.VILLAGE;
+                if (d == null || d.level() != want) {
+                    out.add(new Problem("income.yaml", x.key() + ".area: " + code + " is not a "
+                            + want.name().toLowerCase(java.util.Locale.ROOT) + " of divisions.csv"));
+                }
+            }
+        }
+        return out;
     }
 
     /** The problems of a profile folder; empty when it loads. */

@@ -79,13 +79,13 @@ public record IncomeIndicators(Period period, CountySettings settings, Optional<
     }
 
     /**
-     * Default settings for a period: {@link IndicatorSettings#of} the lines and brackets of the income settings (the
-     * same {@link FamilyIncomeRules} the family flags use), with the 低保 and 低边 lines of the period's year (a year
-     * without a figure keeps the latest earlier one).
+     * Default settings for a period: {@link IndicatorSettings#of} the lines and brackets of the income settings at the
+     * period (the same {@link FamilyIncomeRules} the family flags use): the county-wide 低保 and 低边 lines in force on
+     * its last day and the brackets valid then.
      *
      * @throws IllegalArgumentException for a period before the first dated 低保 figure, naming the file and key
      */
     public static CountySettings defaultSettings(Period p, FamilyIncomeRules rules) {
-        return CountySettings.of(IndicatorSettings.of(rules, p.year()));
+        return CountySettings.of(IndicatorSettings.of(rules.at(p)));
     }
 }

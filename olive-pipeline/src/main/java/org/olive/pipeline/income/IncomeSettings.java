@@ -27,8 +27,9 @@ import java.util.Objects;
  * @param wageBaseTypes    social-insurance types whose base stands for a wage (with an employer)
  * @param confidence       confidence per source kind (recorded, si_base, housing_fund_base, yearly_report,
  *                         village_dividend, bnb, vessel_owner, aquaculture, model, declared)
- * @param family           lines and brackets, read by {@link IncomeParameters} (the one source of them: the indicators
- *                         take theirs from here too, see {@link IncomeIndicators#defaultSettings(org.olive.period.Period, FamilyIncomeRules)})
+ * @param family           the dated lines and the named brackets, read by {@link IncomeParameters} (the one source of
+ *                         them: a step asks for them at its period, {@code family.at(P)}; the indicators take theirs
+ *                         from here too, see {@link IncomeIndicators#defaultSettings(org.olive.period.Period, FamilyIncomeRules)})
  * @param maxIntervalWidth a resident is monitored when their DI interval is at most this wide (yuan)
  * @param childUnderAge    residents under this age count as monitored through their family
  * @param estimation       the {@code estimation:} section, passed through to the estimation untouched

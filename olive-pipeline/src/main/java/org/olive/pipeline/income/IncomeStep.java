@@ -4,7 +4,7 @@ import org.olive.geography.Division;
 import org.olive.geography.Divisions;
 import org.olive.geography.UrbanRural;
 import org.olive.income.Component;
-import org.olive.income.FamilyIncome;
+import org.olive.income.IncomeRulesAt;
 import org.olive.income.Method;
 import org.olive.period.Period;
 import org.olive.pipeline.editing.EditedTables;
@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * The income ledger of a period (收入一本账; docs/income.md): every person's trailing-12-month income by component
  * from the precise sources ({@link PreciseSources}), the estimates of the {@link IncomeEstimation} for residents,
- * the declarations, then person_income and family_income. Runs inside the ledger run's transaction, after the
+ * the declarations, then person_income, family_income and family_flag ({@link FamilyIncomeTables}, with the lines and
+ * brackets of the settings at the period). Runs inside the ledger run's transaction, after the
  * families; re-running a period replaces its rows (income_declaration is kept).
  *
  * <p>income_item holds exactly the items that make person_income: the sum of a person's items of a component is
@@ -152,7 +153,11 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
                     Map<String, String> notes, Map<String, Long> millis)
             throws SQLException {
         String period = p.toString();
-        for (String t : List.of("income_item", "person_income", "family_income", "income_model")) {
+        // the lines and brackets at the period: a period before a line's first figure fails here, naming file and key
+        IncomeRulesAt rules = settings.family().at(p);
+        rules.lines().requireCountyFigures();
+        FamilyIncomeTables.delete(c, p);
+        for (String t : List.of("income_item", "person_income", "income_model")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE data_period = ?")) {
                 ps.setString(1, period);
                 ps.executeUpdate();
@@ -262,7 +267,7 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
 
         writePersons(c, period, persons, familyOf, students, items, counts);
         if (familiesBuilt) {
-            writeFamilies(c, p, medical, counts);
+            FamilyIncomeTables.write(c, p, rules, medical, this::urban, counts);
         }
         counts.put("income_items", items.values().stream().mapToLong(List::size).sum());
     }
@@ -596,84 +601,5 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
 
     private static BigDecimal decimal(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private void writeFamilies(Connection c, Period p, Map<Long, Double> medical, Map<String, Long> counts) throws SQLException {
-        record Fam(String township, String village, List<FamilyIncome.Member> members, double[] oop, Set<String> methods,
-                   int[] monitored) {
-        }
-        Map<String, Fam> families = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.family_key, f.township_code, f.village_code, pi.person_key, "
-                + "pi.disposable, pi.di_low, pi.di_high, pi.method, pi.monitored FROM family_period f "
-                + "JOIN family_member m ON m.data_period = f.data_period AND m.family_key = f.family_key "
-                + "JOIN person_income pi ON pi.data_period = m.data_period AND pi.person_key = m.person_key AND pi.resident = TRUE "
-                + "WHERE f.data_period = ? ORDER BY f.family_key, pi.person_key")) {
-            ps.setString(1, p.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Fam f = families.computeIfAbsent(rs.getString(1), k -> {
-                        try {
-                            return new Fam(rs.getString(2), rs.getString(3), new ArrayList<>(), new double[1],
-                                    new HashSet<>(), new int[1]);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    double di = rs.getBigDecimal(5).doubleValue();
-                    f.members().add(new FamilyIncome.Member(di, Math.min(di, rs.getBigDecimal(6).doubleValue()),
-                            Math.max(di, rs.getBigDecimal(7).doubleValue())));
-                    f.oop()[0] += medical.getOrDefault(rs.getLong(4), 0.0);
-                    f.methods().add(rs.getString(8));
-                    f.monitored()[0] += rs.getBoolean(9) ? 1 : 0;
-                }
-            }
-        }
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM family_period WHERE data_period = ?")) {
-            ps.setString(1, p.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO family_income (data_period, family_key, township_code, "
-                + "village_code, urban, residents, disposable, di_low, di_high, per_capita, three_person, bracket_10_50, "
-                + "bracket_20_60, below_dibao, below_marginal, medical_oop, after_rigid_monthly, double_line, method, "
-                + "monitored_members) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (Map.Entry<String, Fam> e : families.entrySet()) {
-                Fam f = e.getValue();
-                FamilyIncome fi = FamilyIncome.of(f.members(), f.oop()[0], p.year(), settings.family());
-                ps.setString(1, p.toString());
-                ps.setString(2, e.getKey());
-                ps.setString(3, f.township());
-                ps.setString(4, f.village());
-                ps.setObject(5, urban(f.village()), Types.BOOLEAN);
-                ps.setInt(6, fi.residents());
-                ps.setBigDecimal(7, decimal(fi.disposable()));
-                ps.setBigDecimal(8, decimal(fi.low()));
-                ps.setBigDecimal(9, decimal(fi.high()));
-                ps.setBigDecimal(10, decimal(fi.perCapita()));
-                ps.setBigDecimal(11, decimal(fi.threePerson()));
-                ps.setBoolean(12, fi.bracket1050());
-                ps.setBoolean(13, fi.bracket2060());
-                ps.setBoolean(14, fi.belowDibao());
-                ps.setBoolean(15, fi.belowMarginal());
-                ps.setBigDecimal(16, decimal(fi.medicalOop()));
-                ps.setBigDecimal(17, decimal(fi.afterRigidMonthly()));
-                ps.setString(18, fi.doubleLine().name());
-                Set<String> m = f.methods();
-                ps.setString(19, m.contains("DECLARED") ? "DECLARED" : m.contains("ESTIMATED") ? "ESTIMATED"
-                        : m.contains("PRECISE") ? "PRECISE" : "NONE");
-                ps.setInt(20, f.monitored()[0]);
-                ps.addBatch();
-                if (++n % 1000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        counts.put("income_families", (long) families.size());
-        counts.put("income_families_without_residents", total - families.size());
     }
 }

@@ -2,7 +2,7 @@ package org.olive.pipeline.ledger;
 
 import org.olive.income.Component;
 import org.olive.income.FamilyIncomeRules;
-import org.olive.income.BracketBasis;
+import org.olive.income.Bracket;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +64,8 @@ final class IncomeTruthAccuracy {
                 double[] v = truth.get(id);
                 di += v == null ? 0 : v[5];
             }
-            double basis = rules.basis() == BracketBasis.PER_CAPITA_TIMES_3 ? di / ids.size() * rules.typicalSize() : di;
-            trueFlag.put(f, basis >= rules.lower1050() && basis < rules.upper1050());
+            Bracket b = rules.bracket(Bracket.MIDDLE_10_50).orElse(null);
+            trueFlag.put(f, b != null && b.contains(b.figure(di / ids.size(), di, rules.typicalSize())));
         });
         // precise items only, per resident and component: what the records alone give (to show what estimation adds)
         Map<String, double[]> preciseOnly = new HashMap<>();
@@ -95,10 +95,11 @@ final class IncomeTruthAccuracy {
         long agree = 0;
         long flagged = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT p.id_number, pi.wage, pi.business, pi.property, pi.transfer_in, "
-                + "pi.transfer_out, pi.disposable, fi.bracket_10_50, pi.precise_di, pi.di_low, pi.di_high FROM person_income pi "
+                + "pi.transfer_out, pi.disposable, ff.flag_id IS NOT NULL, pi.precise_di, pi.di_low, pi.di_high FROM person_income pi "
                 + "JOIN person p "
-                + "ON p.person_key = pi.person_key LEFT JOIN family_income fi ON fi.data_period = pi.data_period "
-                + "AND fi.family_key = pi.family_key WHERE pi.data_period = ? AND pi.resident = TRUE")) {
+                + "ON p.person_key = pi.person_key LEFT JOIN family_flag ff ON ff.data_period = pi.data_period "
+                + "AND ff.family_key = pi.family_key AND ff.kind = 'BRACKET' AND ff.flag_id = '" + Bracket.MIDDLE_10_50 + "' "
+                + "WHERE pi.data_period = ? AND pi.resident = TRUE")) {
             ps.setString(1, period);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

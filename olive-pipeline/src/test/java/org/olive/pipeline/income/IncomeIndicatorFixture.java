@@ -83,10 +83,10 @@ public final class IncomeIndicatorFixture {
             throws SQLException {
         double pc = di / residents;
         s.executeUpdate("INSERT INTO family_income (data_period, family_key, township_code, village_code, urban, residents, disposable, "
-                + "di_low, di_high, per_capita, three_person, bracket_10_50, bracket_20_60, below_dibao, below_marginal, medical_oop, "
-                + "after_rigid_monthly, double_line, method, monitored_members) VALUES ('2025-12', '" + key + "', '" + township + "', '"
+                + "di_low, di_high, per_capita, three_person, medical_oop, "
+                + "after_rigid_monthly, method, monitored_members) VALUES ('2025-12', '" + key + "', '" + township + "', '"
                 + village + "', " + urban + ", " + residents + ", " + di + ", " + di + ", " + di + ", " + pc + ", " + pc * 3
-                + ", FALSE, FALSE, FALSE, FALSE, 0, 0, 'NONE', 'PRECISE', 0)");
+                + ", 0, 0, 'PRECISE', 0)");
     }
 
     private static void survey(Statement s, long run, String period, String household, String id, String village, String stratum,

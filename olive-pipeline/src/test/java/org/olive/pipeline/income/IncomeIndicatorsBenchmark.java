@@ -113,10 +113,9 @@ public final class IncomeIndicatorsBenchmark {
                 + "precise_di, estimated, di_low, di_high, method, confidence, monitored) VALUES ('2025-12', ?, ?, TRUE, ?, ?, ?, ?, ?, "
                 + "?, 0, 0, 0, 0, ?, ?, 0, ?, ?, 'PRECISE', 1, ?)");
              PreparedStatement fi = c.prepareStatement("INSERT INTO family_income (data_period, family_key, township_code, "
-                     + "village_code, urban, residents, disposable, di_low, di_high, per_capita, three_person, bracket_10_50, "
-                     + "bracket_20_60, below_dibao, below_marginal, medical_oop, after_rigid_monthly, double_line, method, "
-                     + "monitored_members) VALUES ('2025-12', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, FALSE, 0, 0, "
-                     + "'NONE', 'PRECISE', 0)")) {
+                     + "village_code, urban, residents, disposable, di_low, di_high, per_capita, three_person, medical_oop, "
+                     + "after_rigid_monthly, method, monitored_members) VALUES ('2025-12', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, "
+                     + "'PRECISE', 0)")) {
             while (written < persons) {
                 int size = Math.min(persons - written, 1 + rnd.nextInt(5));
                 String key = "F" + f++;

@@ -159,9 +159,102 @@ class IncomeLedgerTest {
         assertThat(rowCounts(JANUARY)).isEqualTo(before);
     }
 
+    @Test
+    void familyFlagsAreRowsThatMatchTheFiguresAndARerunRewritesThemAlike() throws SQLException {
+        // every flag row belongs to a family_income row; the bracket rows are the families whose three-person DI is in
+        // the bracket (three_person is rounded to fen: families within a fen of a bound may go either way)
+        assertThat(count("SELECT COUNT(*) FROM family_flag ff WHERE ff.data_period = ? AND NOT EXISTS (SELECT 1 FROM "
+                + "family_income fi WHERE fi.data_period = ff.data_period AND fi.family_key = ff.family_key)", DECEMBER)).isZero();
+        long flagged = count("SELECT COUNT(*) FROM family_flag WHERE data_period = ? AND kind = 'BRACKET' "
+                + "AND flag_id = 'middle_10_50'", DECEMBER);
+        assertThat(flagged).isPositive()
+                .isBetween(count("SELECT COUNT(*) FROM family_income WHERE data_period = ? AND three_person >= 100000.01 "
+                        + "AND three_person < 499999.99", DECEMBER), count("SELECT COUNT(*) FROM family_income WHERE "
+                        + "data_period = ? AND three_person >= 99999.99 AND three_person < 500000.01", DECEMBER));
+        assertThat(count("SELECT COUNT(*) FROM family_flag WHERE data_period = ? AND kind = 'LINE' AND flag_id = 'dibao'",
+                DECEMBER)).isEqualTo(count("SELECT COUNT(*) FROM family_income WHERE data_period = ? AND per_capita < 11000",
+                DECEMBER));
+        // a safety-net family is also an assistance target
+        assertThat(count("SELECT COUNT(*) FROM family_flag s WHERE s.data_period = ? AND s.flag_id = 'safety_net' AND NOT "
+                + "EXISTS (SELECT 1 FROM family_flag a WHERE a.data_period = s.data_period AND a.family_key = s.family_key "
+                + "AND a.flag_id = 'assist')", DECEMBER)).isZero();
+        assertThat(results.get(DECEMBER).counts().get("income_family_flags"))
+                .isEqualTo(count("SELECT COUNT(*) FROM family_flag WHERE data_period = ?", DECEMBER));
+        List<String> before = rows("SELECT * FROM family_flag WHERE data_period = ? ORDER BY family_key, kind, flag_id",
+                DECEMBER);
+        ledger.run(DECEMBER, null, List.of("income"));
+        assertThat(rows("SELECT * FROM family_flag WHERE data_period = ? ORDER BY family_key, kind, flag_id", DECEMBER))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aThirdBracketAndATownshipsLineAreNewFlagRowsWithoutAMigration() throws IOException, SQLException {
+        String town;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT MIN(township_code) FROM "
+                + "family_income WHERE data_period = ?")) {
+            ps.setString(1, JANUARY.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                town = rs.getString(1);
+            }
+        }
+        String text;
+        try (var in = IncomeSettings.class.getResourceAsStream("income.yaml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path f = dir.resolve("income-third-bracket.yaml");
+        Files.writeString(f, text.replace("brackets:\n", "brackets:\n  - {id: low_5_10, name_zh: 5-10万, name_en: "
+                        + "50-100 thousand, basis: PER_CAPITA_TIMES_3, lower: 50000, upper: 100000}\n")
+                .replace("    - {from: 2025, amount: 14000}", "    - {from: 2025, amount: 14000}\n"
+                        + "    - {from: 2024-12, area: " + town + ", amount: 40000}"));
+        LedgerRun edited = new LedgerRun(ds, LedgerSettings.builtIn(), new FamilyBuilder(LedgerSettings.builtIn().family())::build,
+                m -> { }, IncomeSettings.load(f), IncomeEstimation.NONE);
+        String dibaoIn = "SELECT COUNT(*) FROM family_income fi WHERE fi.data_period = ? AND %s AND EXISTS (SELECT 1 FROM "
+                + "family_flag ff WHERE ff.data_period = fi.data_period AND ff.family_key = fi.family_key AND ff.kind = 'LINE' "
+                + "AND ff.flag_id = 'dibao')";
+        try {
+            edited.run(JANUARY, null, List.of("income"));
+            long low = count("SELECT COUNT(*) FROM family_flag WHERE data_period = ? AND kind = 'BRACKET' AND flag_id = 'low_5_10'",
+                    JANUARY);
+            assertThat(low).isPositive().isBetween(count("SELECT COUNT(*) FROM family_income WHERE data_period = ? AND "
+                    + "three_person >= 50000.01 AND three_person < 99999.99", JANUARY), count("SELECT COUNT(*) FROM "
+                    + "family_income WHERE data_period = ? AND three_person >= 49999.99 AND three_person < 100000.01", JANUARY));
+            // the township's own 低保 (40,000) for its families, the county's (14,000) elsewhere
+            assertThat(count(dibaoIn.formatted("fi.township_code = '" + town + "'"), JANUARY)).isPositive()
+                    .isEqualTo(count("SELECT COUNT(*) FROM family_income WHERE data_period = ? AND township_code = '" + town
+                            + "' AND per_capita < 40000", JANUARY));
+            assertThat(count(dibaoIn.formatted("fi.township_code <> '" + town + "'"), JANUARY))
+                    .isEqualTo(count("SELECT COUNT(*) FROM family_income WHERE data_period = ? AND township_code <> '" + town
+                            + "' AND per_capita < 14000", JANUARY));
+            assertThat(rows("SELECT evidence FROM family_flag WHERE data_period = ? AND flag_id = 'dibao' AND evidence "
+                    + "LIKE '%40000.00%'", JANUARY)).isNotEmpty().allMatch(e -> e.contains("lines.dibao[4]"));
+        } finally {
+            ledger.run(JANUARY, null, List.of("income"));
+        }
+        assertThat(count("SELECT COUNT(*) FROM family_flag WHERE data_period = ? AND flag_id = 'low_5_10'", JANUARY)).isZero();
+    }
+
+    List<String> rows(String sql, Period p) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, p.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        b.append(rs.getString(i)).append('|');
+                    }
+                    out.add(b.toString());
+                }
+            }
+        }
+        return out;
+    }
+
     Map<String, Long> rowCounts(Period p) throws SQLException {
         Map<String, Long> out = new HashMap<>();
-        for (String t : List.of("income_item", "person_income", "family_income")) {
+        for (String t : List.of("income_item", "person_income", "family_income", "family_flag")) {
             out.put(t, count("SELECT COUNT(*) FROM " + t + " WHERE data_period = ?", p));
         }
         return out;

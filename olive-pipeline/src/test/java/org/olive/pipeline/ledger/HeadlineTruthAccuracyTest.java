@@ -86,9 +86,8 @@ class HeadlineTruthAccuracyTest {
             }
             ps.executeBatch();
             try (PreparedStatement fs = c.prepareStatement("INSERT INTO family_income (data_period, family_key, township_code, "
-                    + "village_code, urban, residents, disposable, di_low, di_high, per_capita, three_person, bracket_10_50, "
-                    + "bracket_20_60, below_dibao, below_marginal, medical_oop, after_rigid_monthly, double_line, method, "
-                    + "monitored_members) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, FALSE, FALSE, 0, 0, 'NONE', "
+                    + "village_code, urban, residents, disposable, di_low, di_high, per_capita, three_person, medical_oop, "
+                    + "after_rigid_monthly, method, monitored_members) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, "
                     + "'PRECISE', ?)")) {
                 for (Map.Entry<String, double[]> e : families.entrySet()) {
                     Resident first = firstOf.get(e.getKey());

@@ -171,6 +171,8 @@ abstract class LedgerRunContract {
         // (other tests may have resolved cases since February's first run, so compare two fresh runs)
         LedgerResult first = ledger.run(LedgerCounty.FEBRUARY, null);
         List<String> before = snapshot(LedgerCounty.FEBRUARY);
+        assertThat(count("SELECT COUNT(*) FROM family_flag WHERE data_period = ? AND kind = 'BRACKET'", LedgerCounty.FEBRUARY))
+                .as("the snapshot holds family flags").isPositive();
         LedgerResult again = ledger.run(LedgerCounty.FEBRUARY, null);
         assertThat(snapshot(LedgerCounty.FEBRUARY)).isEqualTo(before);
         assertThat(count("SELECT COUNT(*) FROM person WHERE first_period <= ?", LedgerCounty.MARCH)).isEqualTo(persons);
@@ -292,6 +294,8 @@ abstract class LedgerRunContract {
                 "SELECT * FROM family_member WHERE data_period = ? ORDER BY person_key",
                 "SELECT * FROM family_period WHERE data_period = ? ORDER BY family_key",
                 "SELECT * FROM ledger_figure WHERE data_period = ? ORDER BY metric, area_code",
+                "SELECT * FROM family_income WHERE data_period = ? ORDER BY family_key",
+                "SELECT * FROM family_flag WHERE data_period = ? ORDER BY family_key, kind, flag_id",
                 "SELECT * FROM population_member WHERE data_period = ? ORDER BY population_list, list_order",
                 "SELECT * FROM population_exit WHERE data_period = ? ORDER BY population_list, person_key",
                 "SELECT * FROM population_count WHERE data_period = ? ORDER BY population_list, township_code, "

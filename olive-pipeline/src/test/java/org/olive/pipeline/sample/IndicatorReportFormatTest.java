@@ -20,7 +20,7 @@ class IndicatorReportFormatTest {
         int h2 = b.addHousehold("H2");
         b.addPerson(h2, 30, "B", 1);
         b.addIncome(h2, 20_000);
-        return Indicators.compute(b.build(), IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), 2025), true);
+        return Indicators.compute(b.build(), IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), org.olive.period.Period.of(2025, 12)), true);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class IndicatorsBenchmark {
         }
         System.out.printf("read and check persons.csv + incomes.csv: %s%n", summary(read));
         for (EquivalenceScale scale : EquivalenceScale.values()) {
-            IndicatorSettings settings = IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), 2025).withScale(scale);
+            IndicatorSettings settings = IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), org.olive.period.Period.of(2025, 12)).withScale(scale);
             for (boolean byArea : new boolean[]{false, true}) {
                 long[] t = new long[RUNS + 2];
                 IndicatorReport r = null;
@@ -59,7 +59,7 @@ public final class IndicatorsBenchmark {
             }
         }
         long t = System.nanoTime();
-        String json = IndicatorReportFormat.json(Indicators.compute(sample, IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), 2025), true));
+        String json = IndicatorReportFormat.json(Indicators.compute(sample, IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), org.olive.period.Period.of(2025, 12)), true));
         System.out.printf("compute by area + JSON (%,d chars): %.0f ms%n", json.length(), (System.nanoTime() - t) / 1e6);
     }
 

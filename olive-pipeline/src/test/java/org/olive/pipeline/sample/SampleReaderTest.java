@@ -60,7 +60,7 @@ class SampleReaderTest {
         assertThat(s.householdIncome(0)).isEqualTo(60_000);
         assertThat(s.householdIncome(3)).isEqualTo(90_000);
         assertThat(s.weight(3)).isEqualTo(2);
-        IndicatorReport r = Indicators.compute(s, IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), 2025), true);
+        IndicatorReport r = Indicators.compute(s, IndicatorSettings.of(org.olive.pipeline.income.IncomeSettings.builtIn().family(), org.olive.period.Period.of(2025, 12)), true);
         assertThat(r.all().gini()).isCloseTo(44.140625, within(1e-9)); // the hand-computed case of IndicatorsTest
         assertThat(r.byArea()).containsOnlyKeys("城关镇", "海岛乡");
     }
