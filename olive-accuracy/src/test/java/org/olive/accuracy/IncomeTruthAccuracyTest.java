@@ -86,9 +86,12 @@ class IncomeTruthAccuracyTest {
         assertThat(december.millis()).containsKey(TruthAccuracyStep.NAME);
     }
 
-    /** Measured 0.337 (two months delivered, scaled to 12, December bonuses ×6); see docs/income.md. */
+    /**
+     * Measured 0.354 on this module's move (0.337 when the bound was set; two months delivered, scaled to 12, December
+     * bonuses ×6); see docs/income.md.
+     */
     static final double BOUND_MAPE = 0.45;
-    /** Measured 0.766. */
+    /** Measured 0.771 (0.766 when the bound was set). */
     static final double BOUND_BRACKETS = 0.70;
 
     /** The figures are those of the stored ledger: a ledger whose incomes are doubled fails the bound. */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Compares what the pipeline rejected, repaired, edited or flagged with the generator's {@code truth/faults.csv}, per
- * fault type ({@code olive faults}; docs/editing.md). Only this comparison reads the truth.
+ * fault type ({@code olive faults}; docs/editing.md). The production pipeline never reads the truth.
  */
 public final class FaultComparison {
 
