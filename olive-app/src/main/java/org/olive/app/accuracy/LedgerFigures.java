@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The ledger figures written by {@code olive run} ({@code ledger_figure}): pilot indicator 4, the family relationship
  * accuracy, per period for the county (area code '') and per township, and — when the generator's truth was at hand,
- * written by olive-accuracy's step that the command line adds to the run — the truth figures (residence precision and recall, share of families rebuilt exactly, pairwise membership
- * precision and recall) and the headline figures beside the truth's (resident count, per-capita DI, pilot indicators
+ * written by olive-accuracy's step that the command line adds to the run — the truth figures (residence precision
+ * and recall, share of families rebuilt exactly, pairwise membership precision and recall) and the headline figures beside the truth's (resident count, per-capita DI, pilot indicators
  * 1–3, Gini). Each figure keeps its numerator, denominator and a note on how it was counted.
  */
 @Repository
