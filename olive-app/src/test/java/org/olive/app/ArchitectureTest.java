@@ -10,8 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * olive-core and olive-synth are framework-free; only olive-app knows Spring, Jakarta and Thymeleaf; the core knows no
- * JDBC or Jackson; only the CLI uses the generator; the pipeline's feature packages have no cycles. Which feature
- * writes which table is pinned by {@link TableOwnershipTest}.
+ * JDBC or Jackson; only the CLI uses the generator and the accuracy against its truth (olive-accuracy), and the
+ * pipeline uses neither; the pipeline's feature packages have no cycles. Which feature writes which table is pinned by
+ * {@link TableOwnershipTest}; that the production modules name no truth file, by {@link TruthApartTest}; that the
+ * truth rules can fail, by {@link TruthRulesCanFailTest}.
  */
 @AnalyzeClasses(packages = "org.olive", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
@@ -44,8 +46,8 @@ class ArchitectureTest {
             .because("olive-synth generates data for the app, it does not use it");
 
     /** The core's packages: everything outside the modules around it. */
-    private static final String[] AROUND_THE_CORE = {"org.olive.app..", "org.olive.pipeline..", "org.olive.store..",
-            "org.olive.ingest..", "org.olive.synth.."};
+    private static final String[] AROUND_THE_CORE = {"org.olive.app..", "org.olive.accuracy..", "org.olive.pipeline..",
+            "org.olive.store..", "org.olive.ingest..", "org.olive.synth.."};
 
     @ArchTest
     static final ArchRule coreKnowsNoJdbcJacksonOrSpring = noClasses()
@@ -59,6 +61,19 @@ class ArchitectureTest {
             .that().resideInAPackage("org.olive..").and().resideOutsideOfPackages("org.olive.app.cli..", "org.olive.synth..")
             .should().dependOnClassesThat().resideInAPackage("org.olive.synth..")
             .because("the pipeline and the web app never depend on the synthetic county; accuracy reads its truth files");
+
+    @ArchTest
+    static final ArchRule pipelineUsesNeitherTheGeneratorNorTheTruth = noClasses()
+            .that().resideInAPackage("org.olive.pipeline..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.olive.accuracy..", "org.olive.synth..")
+            .because("the production pipeline never reads the generator's files: accuracy against the truth is olive-accuracy's");
+
+    @ArchTest
+    static final ArchRule onlyTheCliUsesTheAccuracyModule = noClasses()
+            .that().resideInAPackage("org.olive..").and().resideOutsideOfPackages("org.olive.app.cli..", "org.olive.accuracy..")
+            .should().dependOnClassesThat().resideInAPackage("org.olive.accuracy..")
+            .because("the command line adds the accuracy step to the runs of a synthetic county; the web app reads the stored "
+                    + "figures, never the truth");
 
     @ArchTest
     static final ArchRule pipelineFeaturesHaveNoCycles = slices().matching("org.olive.pipeline.(*)..")

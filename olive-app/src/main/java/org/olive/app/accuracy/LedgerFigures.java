@@ -11,9 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ledger figures written by {@code olive run} ({@code ledger_figure}): pilot indicator 4, the family relationship
- * accuracy, per period for the county (area code '') and per township, and — when the generator's truth was at hand
- * — the truth figures (residence precision and recall, share of families rebuilt exactly, pairwise membership
- * precision and recall) and the headline figures beside the truth's (resident count, per-capita DI, pilot indicators
+ * accuracy, per period for the county (area code '') and per township, and — when the generator's truth was at hand,
+ * written by olive-accuracy's step that the command line adds to the run — the truth figures (residence precision
+ * and recall, share of families rebuilt exactly, pairwise membership precision and recall) and the headline figures beside the truth's (resident count, per-capita DI, pilot indicators
  * 1–3, Gini). Each figure keeps its numerator, denominator and a note on how it was counted.
  */
 @Repository
@@ -62,7 +62,7 @@ public class LedgerFigures {
 
     /**
      * The headline figures against the truth in display order ({@code headline_<figure>_olive|truth|error} rows written
-     * by the pipeline's HeadlineTruthAccuracy).
+     * by olive-accuracy's HeadlineTruthAccuracy, in the run's step truth that {@code olive run} adds).
      */
     public static final List<String> HEADLINE = List.of("residents", "per_capita_di", "per_capita_di_urban",
             "per_capita_di_rural", "urban_rural_ratio", "share_10_50", "share_20_60", "gini");

@@ -134,7 +134,7 @@ public class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         progress.stage("ledgers", todo.size());
         for (Period p : todo) {
-            RunCommand.run(ledger, p, null, db.dataDir.resolve("reports"), progress);
+            RunCommand.run(ledger, county.profile().income().family(), p, null, db.dataDir.resolve("reports"), progress);
         }
         System.out.printf("Built the ledgers of %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
         return true;

@@ -1,8 +1,8 @@
 package org.olive.app.cli;
 
+import org.olive.accuracy.faults.FaultComparison;
+import org.olive.accuracy.faults.FaultReport;
 import org.olive.period.Period;
-import org.olive.pipeline.faults.FaultComparison;
-import org.olive.pipeline.faults.FaultReport;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

@@ -1,11 +1,14 @@
 package org.olive.app.cli;
 
+import org.olive.accuracy.TruthAccuracyStep;
 import org.olive.app.progress.Progress;
+import org.olive.income.FamilyIncomeRules;
 import org.olive.period.Period;
 import org.olive.progress.ProgressListener;
 import org.olive.pipeline.ledger.LedgerResult;
 import org.olive.pipeline.ledger.LedgerRun;
 import org.olive.pipeline.ledger.LedgerRunException;
+import org.olive.pipeline.run.MonthlyStep;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code olive run}: the monthly run of a period. Ingests the period's folder if it has no successful ingest yet,
  * then builds the population and family ledgers (running first the ledgers of earlier ingested periods that have
- * none, so that person and family keys carry over), and prints the lists, families, conflicts and accuracy figures.
+ * none, so that person and family keys carry over), and prints the lists, families, conflicts and figures. For a
+ * synthetic county (a truth folder given, or {@code truth/} next to the ingested period folders) the run gets the
+ * accuracy step of olive-accuracy ({@link TruthAccuracyStep}) added after the standard steps: its figures go to the
+ * same ledger_figure rows and report in the run's transaction. The pipeline itself never reads the truth.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Monthly run of a period: ingest it (unless already ingested), then build the population and family "
@@ -138,8 +144,8 @@ public class RunCommand implements Callable<Integer> {
             if (!toIngest.isEmpty()) {
                 IngestCommand.run(ds, county.profile(), from, toIngest, db.dataDir.resolve("reports"), progress);
             }
-            run(county.profile().ledgerRun(ds, progress::detail), first, p, steps, truth, db.dataDir.resolve("reports"), alone,
-                    progress, true);
+            run(county.profile().ledgerRun(ds, progress::detail), county.profile().income().family(), first, p, steps, truth,
+                    db.dataDir.resolve("reports"), alone, progress, true);
         } finally {
             progress.done();
         }
@@ -151,9 +157,13 @@ public class RunCommand implements Callable<Integer> {
      * Builds the ledgers of the period, after those of earlier ingested periods that lack them, with a given ledger
      * run; reuse one for consecutive periods so that each reads only its new period's crossings. Shared with demo,
      * which reports its own stage: each period built is a step of the current stage of {@code progress}.
+     *
+     * @param rules the county's family rules (the truth's brackets in the accuracy figures)
+     * @param truth the generator's truth folder, or null to look next to the ingested data
      */
-    static List<LedgerResult> run(LedgerRun ledger, Period p, Path truth, Path reportDir, ProgressListener progress) {
-        return run(ledger, p, p, null, truth, reportDir, false, progress, false);
+    static List<LedgerResult> run(LedgerRun ledger, FamilyIncomeRules rules, Period p, Path truth, Path reportDir,
+                                  ProgressListener progress) {
+        return run(ledger, rules, p, p, null, truth, reportDir, false, progress, false);
     }
 
     /**
@@ -162,8 +172,9 @@ public class RunCommand implements Callable<Integer> {
      * @param steps    the steps to run (with what they need), null for all
      * @param newStage whether to begin the stage {@code ledgers} of {@code progress} with the periods to build
      */
-    private static List<LedgerResult> run(LedgerRun ledger, Period first, Period p, List<String> steps, Path truth,
-                                          Path reportDir, boolean alone, ProgressListener progress, boolean newStage) {
+    private static List<LedgerResult> run(LedgerRun ledger, FamilyIncomeRules rules, Period first, Period p,
+                                          List<String> steps, Path truth, Path reportDir, boolean alone,
+                                          ProgressListener progress, boolean newStage) {
         List<Period> todo = alone ? new ArrayList<>() : new ArrayList<>(ledger.missingEarlier(first));
         if (!todo.isEmpty()) {
             System.out.println("Running first the ledgers of " + todo + " (ingested, without ledgers) so that keys carry over.");
@@ -177,8 +188,9 @@ public class RunCommand implements Callable<Integer> {
         List<LedgerResult> out = new ArrayList<>();
         for (Period q : todo) {
             try {
-                LedgerResult r = q.compareTo(first) >= 0 ? ledger.run(q, truth, steps) : ledger.run(q, truth);
-                System.out.print(r.summary());
+                List<MonthlyStep> accuracy = TruthAccuracyStep.forPeriod(truth, ledger.ingestedFrom(q), q, rules);
+                LedgerResult r = ledger.run(q, q.compareTo(first) >= 0 ? steps : null, accuracy);
+                System.out.print(TruthAccuracyStep.summary(r));
                 Files.createDirectories(reportDir);
                 Files.writeString(reportDir.resolve("ledger-" + q + ".json"), r.toJson());
                 out.add(r);

@@ -17,7 +17,8 @@ public record LedgerResult(long runId, String period, Map<String, Long> counts, 
 
     /** One row of ledger_figure: value = numerator / denominator, with a note saying what each counts. */
     public record Figure(String metric, String areaCode, long numerator, long denominator, Double value, String note) {
-        static Figure of(String metric, String area, long num, long den, String note) {
+        /** A figure whose value is num / den, null when den is 0. */
+        public static Figure of(String metric, String area, long num, long den, String note) {
             return new Figure(metric, area, num, den, den == 0 ? null : (double) num / den, note);
         }
     }
@@ -26,8 +27,18 @@ public record LedgerResult(long runId, String period, Map<String, Long> counts, 
         return JSON.writeValueAsString(this);
     }
 
-    /** A plain-text summary for the console. */
+    /** A plain-text summary for the console, listing every county figure. */
     public String summary() {
+        return summary(f -> true, "");
+    }
+
+    /**
+     * A plain-text summary for the console.
+     *
+     * @param listed which county figures (area '') are listed one a line
+     * @param more   text printed after them (e.g. a table of the figures not listed), "" for none
+     */
+    public String summary(java.util.function.Predicate<Figure> listed, String more) {
         StringBuilder b = new StringBuilder();
         b.append("Ledgers of ").append(period).append(" (run ").append(runId).append(")\n");
         b.append(String.format("  lists: registered %d, resident %d, floating %d, separated %d%n",
@@ -42,12 +53,12 @@ public record LedgerResult(long runId, String period, Map<String, Long> counts, 
             }
         });
         for (Figure f : figures) {
-            if (f.areaCode().isEmpty() && !f.metric().startsWith(HeadlineTruthAccuracy.PREFIX)) {
+            if (f.areaCode().isEmpty() && listed.test(f)) {
                 b.append(String.format("  %s: %s (%d / %d)%n", f.metric(),
                         f.value() == null ? "n/a" : String.format("%.4f", f.value()), f.numerator(), f.denominator()));
             }
         }
-        b.append(HeadlineTruthAccuracy.table(figures));
+        b.append(more);
         skipped.forEach((k, v) -> b.append("  skipped ").append(k).append(": ").append(v).append('\n'));
         b.append("  timings (ms): ").append(millis).append('\n');
         return b.toString();

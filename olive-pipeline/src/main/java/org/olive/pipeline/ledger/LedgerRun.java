@@ -16,8 +16,6 @@ import org.olive.pipeline.income.estimate.EstimationSettings;
 import org.olive.pipeline.income.estimate.SurveyEstimation;
 
 import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,16 +30,17 @@ import java.util.function.Function;
 /**
  * Builds the population and family ledgers (人口一本账, 家庭一本账) of one period from the visible rows of the master
  * database: the person registry, record matching, presence and residence over the trailing window, the four lists,
- * the families with their conflicts, the income ledger ({@link IncomeStep}), and the figures (pilot indicator 4 and, when the generator's truth is at hand,
- * accuracy against it). docs/population.md documents every choice.
+ * the families with their conflicts, the income ledger ({@link IncomeStep}), the figures (pilot indicator 4) and the
+ * indicators. docs/population.md documents every choice. The run reads no generator file: the accuracy against a
+ * synthetic county's truth is a step that the command line adds ({@link #run(Period, java.util.Collection, List)}).
  *
  * <p>The run is registered in ledger_run (committed at once), then everything is written in one transaction: a
  * failed run leaves the period's previous ledgers untouched and is marked FAILED with its error. Re-running a
  * period replaces its rows; person keys and family keys stay the same.
  *
  * <p>The steps are classes of this package: {@link PersonRegistry}, {@link MatchedRowsStep}, {@link PresenceStep}
- * (over the {@link CrossingWindow}), {@link PopulationListsStep}, {@link FamilyStep} and {@link LedgerFigures}; they
- * share a {@link LedgerWork}. One LedgerRun keeps the crossings of its last window in memory, so running the
+ * (over the {@link CrossingWindow}), {@link PopulationListsStep} and {@link FamilyStep} share a {@link LedgerWork};
+ * {@link LedgerFigures} writes the figures ({@link RunFigures}). One LedgerRun keeps the crossings of its last window in memory, so running the
  * periods in order with the same instance reads only each new period's crossings; runs of one instance are
  * serialised.
  */
@@ -157,41 +156,64 @@ public final class LedgerRun {
         }
     }
 
-    /**
-     * Builds the ledgers of the period.
-     *
-     * @param truthDir the generator's truth for accuracy figures: a folder holding {@code P/residence.csv} or
-     *                 {@code truth/P/residence.csv}; null to look next to the ingested data ({@code source_dir/../truth/P})
-     */
-    public synchronized LedgerResult run(Period period, Path truthDir) {
-        return run(period, truthDir, null);
+    /** Builds the ledgers of the period: every step of the standard run. */
+    public synchronized LedgerResult run(Period period) {
+        return run(period, null, List.of());
     }
 
     /**
      * Builds the ledgers of the period with a selection of the standard run's steps (exactly those, on the tables the
      * period's last run left: {@link StepPlan#select}); null or empty for all of them.
      */
-    public synchronized LedgerResult run(Period period, Path truthDir, java.util.Collection<String> selected) {
+    public synchronized LedgerResult run(Period period, java.util.Collection<String> selected) {
+        return run(period, selected, List.of());
+    }
+
+    /**
+     * Builds the ledgers of the period with steps added after the standard run's, in the same transaction: a caller's
+     * step that is no part of production (the command line adds the accuracy against a synthetic county's truth,
+     * olive-accuracy). The plan checks the added steps' needs like the others'. With a selection, an added step runs
+     * when the selection holds one of the steps it needs.
+     *
+     * @param selected the standard steps to run, null or empty for all of them
+     * @param added    steps run after the standard ones; they write through the owners' APIs (e.g. {@link RunFigures#add})
+     */
+    public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
-        String sourceDir;
+        StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
+                estimation, divisions, registry), memory);
+        List<MonthlyStep> all = new ArrayList<>(standard.steps());
+        all.addAll(added);
+        StepPlan plan = StepPlan.of(all);
+        List<MonthlyStep> steps;
+        if (selected == null || selected.isEmpty()) {
+            steps = plan.steps();
+        } else {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(standard.select(selected).stream()
+                    .map(MonthlyStep::name).toList());
+            for (MonthlyStep a : added) {
+                if (a.needs().stream().anyMatch(selected::contains)) {
+                    names.add(a.name());
+                }
+            }
+            steps = plan.select(names);
+        }
         long runId;
         try (Connection c = dataSource.getConnection()) {
-            sourceDir = ingestSource(c, period);
-            if (sourceDir == null) {
+            if (ingestSource(c, period) == null) {
                 throw new LedgerRunException("period " + period + " has no succeeded ingest run; ingest it first");
             }
             runId = register(c, period);
         } catch (SQLException e) {
             throw new LedgerRunException("cannot register the ledger run of " + period + ": " + e.getMessage(), e);
         }
-        StepPlan plan = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry), memory, truthDir, sourceDir);
-        List<MonthlyStep> steps = selected == null || selected.isEmpty() ? plan.steps() : plan.select(selected);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 RunReport report = new RunReport();
                 StepContext ctx = new StepContext(period, c, report);
+                List<LedgerResult.Figure> figures = new ArrayList<>();
+                ctx.publish(RunFigures.OUTPUT, figures);
                 StepRunner.run(steps, ctx, progress);
                 report.millis().put("total", (System.nanoTime() - t0) / 1_000_000);
                 if (steps.size() < plan.steps().size()) {
@@ -200,7 +222,6 @@ public final class LedgerRun {
                     report.skipped().put("steps", "only " + ran + " were run (--steps)"
                             + (stale.isEmpty() ? "" : "; not run again though they use their results: " + stale));
                 }
-                List<LedgerResult.Figure> figures = ctx.find(LedgerWork.OUTPUT).map(w -> w.figures).orElse(List.of());
                 LedgerResult result = new LedgerResult(runId, period.toString(), report.counts(), report.millis(), figures,
                         report.skipped());
                 try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_run SET status = 'SUCCEEDED', finished_at = ?, "
@@ -222,6 +243,15 @@ public final class LedgerRun {
             throw e instanceof LedgerRunException lre ? lre
                     : new LedgerRunException("ledger run of " + period + " failed; the period keeps its previous ledgers: "
                     + msg, e);
+        }
+    }
+
+    /** The folder the period was last ingested from (ingest_run.source_dir of its last succeeded run), or null. */
+    public String ingestedFrom(Period period) {
+        try (Connection c = dataSource.getConnection()) {
+            return ingestSource(c, period);
+        } catch (SQLException e) {
+            throw new LedgerRunException("cannot read the ingest runs: " + e.getMessage(), e);
         }
     }
 
@@ -285,11 +315,5 @@ public final class LedgerRun {
         } catch (SQLException ignored) {
             // the run stays RUNNING; the next run of the period marks it failed
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------ helpers
-
-    static boolean exists(Path p) {
-        return p != null && Files.isRegularFile(p);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * What the steps of one ledger run share: the period, the persons seen and their keys, the hukou and floating rows,
- * presence and the lists, and the report (counts, timings, figures, skipped steps). Plus the small helpers the
+ * presence and the lists, and the report (counts, timings, skipped steps). Plus the small helpers the
  * steps have in common.
  */
 final class LedgerWork {
@@ -37,7 +37,6 @@ final class LedgerWork {
     final Map<String, Long> counts;
     final Map<String, Long> millis;
     final Map<String, String> skipped;
-    final List<LedgerResult.Figure> figures = new ArrayList<>();
     /** ID number → what the registry knows of the person this period. */
     final Map<String, Seen> seen = new HashMap<>();
     /** ID number → person_key. */

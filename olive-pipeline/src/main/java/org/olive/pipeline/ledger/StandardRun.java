@@ -11,7 +11,6 @@ import org.olive.pipeline.income.IndicatorsStep;
 import org.olive.pipeline.run.MonthlyStep;
 import org.olive.pipeline.run.StepPlan;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
@@ -49,17 +48,16 @@ public final class StandardRun {
         Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
                 org.olive.indicator.registry.RegistryLoader.builtIn());
-        return plan(s, new RunMemory(new CrossingWindow(365, 0)), null, null).names();
+        return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
     /**
      * The checked plan of one period's run. Steps are made afresh for each period; what the run keeps in memory across
-     * its periods ({@link RunMemory}: crossings, villages, income facts) is the run's.
-     *
-     * @param truthDir  the generator's truth for step figures, or null
-     * @param sourceDir the folder the period was ingested from
+     * its periods ({@link RunMemory}: crossings, villages, income facts) is the run's. The plan reads no generator
+     * file: the accuracy against a synthetic county's truth is a step the command line adds to a run
+     * ({@link LedgerRun#run(org.olive.period.Period, java.util.Collection, List)}).
      */
-    static StepPlan plan(Settings s, RunMemory memory, Path truthDir, String sourceDir) {
+    static StepPlan plan(Settings s, RunMemory memory) {
         LedgerSettings l = s.ledger();
         PersonRegistry registry = new PersonRegistry(l.otherSources(), l.checks());
         List<MonthlyStep> steps = List.of(
@@ -72,7 +70,7 @@ public final class StandardRun {
                 new FamilyStep(s.familyBuilder(), registry),
                 new AmountEditingStep(s.editing()),
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
-                new LedgerFigures(s.income().family(), truthDir, sourceDir),
+                new LedgerFigures(),
                 new IndicatorsStep(s.income().family(), s.divisions(), s.registry()));
         return StepPlan.of(steps);
     }

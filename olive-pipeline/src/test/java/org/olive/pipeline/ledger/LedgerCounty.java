@@ -15,19 +15,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-/** A generated county of about 8,000 persons over three months (default fault rates), once per JVM, and databases. */
-final class LedgerCounty {
+/**
+ * A generated county of about 8,000 persons over three months (default fault rates), once per JVM, and databases.
+ * Public for olive-accuracy's tests (test jar).
+ */
+public final class LedgerCounty {
 
-    static final Period JANUARY = Period.of(2025, 1);
-    static final Period FEBRUARY = Period.of(2025, 2);
-    static final Period MARCH = Period.of(2025, 3);
-    static final List<Period> MONTHS = List.of(JANUARY, FEBRUARY, MARCH);
+    public static final Period JANUARY = Period.of(2025, 1);
+    public static final Period FEBRUARY = Period.of(2025, 2);
+    public static final Period MARCH = Period.of(2025, 3);
+    public static final List<Period> MONTHS = List.of(JANUARY, FEBRUARY, MARCH);
     private static Path dir;
 
     private LedgerCounty() {
     }
 
-    static synchronized Path generated() {
+    public static synchronized Path generated() {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("olive-ledger-county");
@@ -49,14 +52,14 @@ final class LedgerCounty {
         }
     }
 
-    static DataSource h2Memory() {
+    public static DataSource h2Memory() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         return migrate(ds);
     }
 
-    static DataSource migrate(DataSource ds) {
+    public static DataSource migrate(DataSource ds) {
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         return ds;
     }

@@ -65,7 +65,7 @@ class LedgerFaultsTest {
         LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
         for (Period p : LedgerCounty.MONTHS) {
             ingest.ingest(county.resolve(p.toString()), p);
-            ledger.run(p, null);
+            ledger.run(p);
         }
         try (Reader in = Files.newBufferedReader(county.resolve("truth/faults.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {

@@ -63,7 +63,7 @@ class H2SurveyEstimationTest {
         LedgerRun ledger = LedgerRun.withDefaults(ds, m -> { });
         for (Period p : List.of(DECEMBER, JANUARY)) {
             ingest.ingest(county.resolve(p.toString()), p);
-            ledger.run(p, null);
+            ledger.run(p);
         }
         try (Connection c = ds.getConnection()) {
             SimplePrecise.write(c, DECEMBER);

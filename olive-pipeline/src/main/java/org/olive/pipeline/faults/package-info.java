@@ -1,7 +1,0 @@
-/**
- * Truth comparison of the injected faults (docs/editing.md, {@code olive faults}): what the pipeline rejected,
- * repaired, edited or flagged, against the synthetic county's {@code truth/faults.csv}, per fault type. Apart from the
- * production steps: only this comparison reads the truth. One {@link org.olive.pipeline.faults.FaultMatcher} per
- * fault type, so that matchers for new evidence (presence imputations, duplicate-crossing counts) plug in.
- */
-package org.olive.pipeline.faults;
