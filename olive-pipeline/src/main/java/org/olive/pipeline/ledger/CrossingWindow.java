@@ -235,7 +235,7 @@ final class CrossingWindow {
     }
 
     /** Data period → ids of its SUCCEEDED ingest runs (the runs whose rows are visible). */
-    private static TreeMap<String, List<Long>> visibleRuns(Connection c) throws SQLException {
+    static TreeMap<String, List<Long>> visibleRuns(Connection c) throws SQLException {
         TreeMap<String, List<Long>> out = new TreeMap<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT data_period, id FROM ingest_run WHERE status = 'SUCCEEDED' "

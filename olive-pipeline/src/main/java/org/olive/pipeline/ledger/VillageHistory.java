@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +34,7 @@ final class VillageHistory {
 
     /** Person ID → the villages of their visible hukou and floating rows in the {@code months} data periods up to p. */
     Map<String, Set<String>> window(Connection c, Period p, int months) throws SQLException {
-        Map<String, List<Long>> runs = visibleRuns(c);
+        Map<String, List<Long>> runs = CrossingWindow.visibleRuns(c);
         Set<String> periods = new HashSet<>();
         for (int i = 0; i < months; i++) {
             periods.add(p.minusMonths(i).toString());
@@ -97,18 +95,5 @@ final class VillageHistory {
             }
         }
         return false;
-    }
-
-    /** Data period → ids of its SUCCEEDED ingest runs. */
-    private static Map<String, List<Long>> visibleRuns(Connection c) throws SQLException {
-        Map<String, List<Long>> out = new HashMap<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT data_period, id FROM ingest_run WHERE status = 'SUCCEEDED' "
-                     + "ORDER BY data_period, id")) {
-            while (rs.next()) {
-                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-            }
-        }
-        return out;
     }
 }
