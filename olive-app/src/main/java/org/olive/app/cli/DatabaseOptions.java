@@ -31,8 +31,7 @@ public class DatabaseOptions {
     Map<String, Object> springProperties() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (url == null || url.isBlank()) {
-            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive")
-                    + ";AUTO_SERVER=FALSE;RETENTION_TIME=600000;CACHE_SIZE=" + h2CacheKilobytes(Runtime.getRuntime().maxMemory()));
+            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive") + ";AUTO_SERVER=FALSE;RETENTION_TIME=600000");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
         } else {
@@ -66,15 +65,6 @@ public class DatabaseOptions {
 
     String describe() {
         return url == null || url.isBlank() ? "H2 file database " + dataDir.toAbsolutePath().resolve("olive") + ".mv.db" : url;
-    }
-
-    /**
-     * H2's page cache for the embedded database, in KB: a quarter of the heap, at least H2's own default (16 MB). The
-     * default alone is a small fraction of a county's database: the ledger steps spent a sixth of their time evicting
-     * and re-reading pages (docs/benchmarks.md, "H2 page cache").
-     */
-    static long h2CacheKilobytes(long maxHeapBytes) {
-        return Math.max(16 * 1024, maxHeapBytes / 4 / 1024);
     }
 
     /**

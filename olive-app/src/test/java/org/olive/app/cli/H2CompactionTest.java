@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded H2 file is compacted after a command only when less than half of it is live data: a file that holds
  * mostly live data is left as it is (a regular month's run does not pay for rewriting gigabytes), a file that is
- * mostly dead space is rewritten and shrinks. And the default URL gives H2 a page cache of a quarter of the heap.
+ * mostly dead space is rewritten and shrinks.
  */
 class H2CompactionTest {
 
@@ -54,16 +54,6 @@ class H2CompactionTest {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(3_000);
         }
-    }
-
-    @Test
-    void theDefaultUrlSizesThePageCacheFromTheHeap() {
-        assertThat(DatabaseOptions.h2CacheKilobytes(4L << 30)).isEqualTo(1L << 20);
-        assertThat(DatabaseOptions.h2CacheKilobytes(32L << 20)).isEqualTo(16 * 1024);
-        DatabaseOptions db = new DatabaseOptions();
-        db.dataDir = dir;
-        assertThat((String) db.springProperties().get("spring.datasource.url"))
-                .contains(";CACHE_SIZE=" + DatabaseOptions.h2CacheKilobytes(Runtime.getRuntime().maxMemory()));
     }
 
     private static void fill(Connection c, long from, int n) throws Exception {
