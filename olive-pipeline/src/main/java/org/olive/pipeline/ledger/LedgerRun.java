@@ -40,7 +40,7 @@ import java.util.function.Function;
  *
  * <p>The steps are classes of this package: {@link PersonRegistry}, {@link MatchedRowsStep}, {@link PresenceStep}
  * (over the {@link CrossingWindow}), {@link PopulationListsStep} and {@link FamilyStep} share a {@link LedgerWork};
- * {@link LedgerFigures} writes the figures ({@link RunFigures}). One LedgerRun keeps the crossings of its last window in memory, so running the
+ * {@link LedgerFigures} writes the figures ({@link RunFigures}). One LedgerRun keeps its {@link RunMemory} (crossings, villages, income facts), so running the
  * periods in order with the same instance reads only each new period's crossings; runs of one instance are
  * serialised.
  */
@@ -50,8 +50,6 @@ public final class LedgerRun {
     private final LedgerSettings settings;
     private final Function<FamilyInput, FamilyLedger> familyBuilder;
     private final Consumer<String> progress;
-    /** The crossings of the last window, kept for the next period's run (see {@link CrossingWindow}). */
-    private final CrossingWindow crossings;
     /** What the run keeps in memory for its next period: crossings, villages for matching, income facts. */
     private final RunMemory memory;
     private final IncomeSettings incomeSettings;
@@ -111,8 +109,7 @@ public final class LedgerRun {
         this.settings = settings;
         this.familyBuilder = familyBuilder;
         this.progress = progress;
-        this.crossings = new CrossingWindow(settings.residence().windowDays(), settings.lookbackDays());
-        this.memory = new RunMemory(crossings);
+        this.memory = new RunMemory(new CrossingWindow(settings.residence().windowDays(), settings.lookbackDays()));
     }
 
     // ------------------------------------------------------------------------------------------------ API
