@@ -1,0 +1,289 @@
+package org.olive.fact;
+
+import org.olive.period.Period;
+import org.olive.rule.FactVariable;
+import org.olive.rule.FactVariable.Type;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The documented facts that person rules (key groups, tiers, person tags) may name, and their values for one person at
+ * a period, built from the {@link PersonFact}, the person's occupation and their family's income situation. The list
+ * {@link #VARIABLES} is the reference (docs/person-facts.md is written from it); a rule naming anything else is
+ * refused when it is checked.
+ *
+ * <p>Unknown values are not missing: numbers that are unknown are -1, strings "", lists empty, so that a rule never
+ * fails on an absent record; a rule that still fails at run time is false with a counted warning ({@link
+ * org.olive.rule.Rule#test}).
+ */
+public final class PersonVariables {
+
+    /** The occupation ledger's decision for the person, as far as rules use it ("" when none). */
+    public record Work(String occupation, String source, String industry) {
+        public static final Work NONE = new Work("", "NONE", "");
+    }
+
+    /** The person's family at the period: its brackets and lines (family_flag ids), typical-family DI and size. */
+    public record Family(List<String> brackets, List<String> lines, double typicalDi, int members) {
+        public static final Family NONE = new Family(List.of(), List.of(), -1, 0);
+    }
+
+    public static final List<FactVariable> VARIABLES = List.of(
+            v("age", Type.INT, "age at the period's last day; -1 unknown (person_period)"),
+            v("sex", Type.STRING, "M or F; '' unknown"),
+            v("registered", Type.BOOL, "on the 户籍 list at the period"),
+            v("resident", Type.BOOL, "on the 常住 list at the period"),
+            v("floating", Type.BOOL, "on the 流动 list at the period"),
+            v("urban", Type.BOOL, "lives in a village whose urban-rural class is urban (111–123)"),
+            v("township", Type.STRING, "township code of residence (else registration)"),
+            v("village", Type.STRING, "village code of residence (else registration)"),
+            v("education", Type.STRING, "highest education as delivered (hukou), '' unknown"),
+            v("cert_best_level", Type.INT, "best skill-certificate level held, 1 (高级技师) … 5 (初级工); 0 none"),
+            v("cert_occupations", Type.STRING_LIST, "GB/T 6565 codes of the skill certificates held"),
+            v("employed", Type.BOOL, "social insurance with an employer in the facts' employment window"),
+            v("employer_industries", Type.STRING_LIST, "GB/T 4754 小类 of those employers (market-entity register)"),
+            v("employer_kinds", Type.STRING_LIST, "market-entity kinds of those employers (LLC, INDIVIDUAL …)"),
+            v("occupation", Type.STRING, "the occupation ledger's GB/T 6565 中类 (e.g. '4-03'); '' unknown"),
+            v("occupation_source", Type.STRING, "the evidence that gave it: CERTIFICATE, EMPLOYER … NONE"),
+            v("industry", Type.STRING, "the occupation ledger's GB/T 4754 小类; '' none"),
+            v("businesses", Type.RECORD_LIST, "entities operated or represented: {kind, industry, employees (-1 "
+                    + "unknown), revenue (-1 unknown), open}"),
+            v("platform_months", Type.INT, "months with platform-work income in the trailing 12"),
+            v("platform_kinds", Type.STRING_LIST, "platform-work kinds of the trailing 12 months (DELIVERY …)"),
+            v("fishery_roles", Type.STRING_LIST, "VESSEL_OWNER, CREW, AQUACULTURE in the trailing 12 months"),
+            v("crew_months", Type.INT, "months aboard a fishing vessel in the trailing 12"),
+            v("bnb_months", Type.INT, "months a B&B the person owns reported in the trailing 12"),
+            v("bnb_last_report_months", Type.INT, "months since the latest B&B report (0 = this period); -1 none"),
+            v("graduations", Type.RECORD_LIST, "education register entries: {level (JUNIOR_COLLEGE …), "
+                    + "months_since (since graduation; -1 not graduated), status}"),
+            v("assistance", Type.STRING_LIST, "assistance types open at the period's last day (DIBAO, DIBIAN, TEKUN …)"),
+            v("disability_grade", Type.INT, "most severe disability grade, 1–4; 0 none"),
+            v("benefits", Type.STRING_LIST, "benefit types paid in the trailing 12 months (EMPLOYEE_PENSION …)"),
+            v("family_brackets", Type.STRING_LIST, "the family's income brackets (income.yaml ids)"),
+            v("family_lines", Type.STRING_LIST, "the lines the family is below (dibao, dibian, tekun, assist, safety_net)"),
+            v("family_typical_di", Type.DOUBLE, "the family's DI as the brackets test it (per capita × typical size); -1 "
+                    + "unknown"),
+            v("family_members", Type.INT, "members of the person's family; 0 none"));
+
+    private PersonVariables() {
+    }
+
+    private static FactVariable v(String name, Type type, String description) {
+        return new FactVariable(name, type, description);
+    }
+
+    /** A person's values and, per fact, the records behind it (the evidence a decision names). */
+    public record Values(Map<String, Object> values, Map<String, List<String>> refs) {
+    }
+
+    /** Binds every declared fact for one person at period {@code p}. */
+    public static Values of(PersonFact f, Work work, Family family, Period p) {
+        Map<String, Object> m = new HashMap<>(64);
+        Map<String, List<String>> refs = new HashMap<>();
+        YearMonth now = p.month();
+        m.put("age", (long) f.age());
+        m.put("sex", nz(f.sex()));
+        m.put("registered", f.registered());
+        m.put("resident", f.resident());
+        m.put("floating", f.floating());
+        m.put("urban", f.urban());
+        m.put("township", nz(f.township()));
+        m.put("village", nz(f.village()));
+        m.put("education", nz(f.education()));
+
+        long best = 0;
+        Set<String> certCodes = new TreeSet<>();
+        for (PersonFact.Certificate c : f.certificates()) {
+            if (c.level() >= 1 && c.level() <= 5 && (best == 0 || c.level() < best)) {
+                best = c.level();
+            }
+            certCodes.add(nz(c.occupationCode()));
+            ref(refs, "cert_best_level", c.source());
+            ref(refs, "cert_occupations", c.source());
+        }
+        m.put("cert_best_level", best);
+        m.put("cert_occupations", List.copyOf(certCodes));
+
+        Set<String> industries = new TreeSet<>();
+        Set<String> kinds = new TreeSet<>();
+        boolean employed = false;
+        for (PersonFact.Employment e : f.employments()) {
+            if (e.employerUscc() == null || e.employerUscc().isBlank()) {
+                continue;
+            }
+            employed = true;
+            if (e.industryCode() != null && !e.industryCode().isBlank()) {
+                industries.add(e.industryCode());
+            }
+            if (e.employerKind() != null && !e.employerKind().isBlank()) {
+                kinds.add(e.employerKind());
+            }
+            ref(refs, "employed", e.source());
+            ref(refs, "employer_industries", e.source());
+            ref(refs, "employer_kinds", e.source());
+        }
+        m.put("employed", employed);
+        m.put("employer_industries", List.copyOf(industries));
+        m.put("employer_kinds", List.copyOf(kinds));
+        m.put("occupation", nz(work.occupation()));
+        m.put("occupation_source", nz(work.source()));
+        m.put("industry", nz(work.industry()));
+
+        List<Map<String, Object>> businesses = new ArrayList<>();
+        for (PersonFact.Business b : f.businesses()) {
+            Map<String, Object> r = new HashMap<>(8);
+            r.put("kind", nz(b.kind()));
+            r.put("industry", nz(b.industryCode()));
+            r.put("employees", b.employees() == null ? -1L : (long) b.employees());
+            r.put("revenue", b.revenue() == null ? -1.0 : b.revenue().doubleValue());
+            r.put("open", b.open());
+            businesses.add(r);
+            ref(refs, "businesses", b.source());
+        }
+        m.put("businesses", businesses);
+
+        Set<String> platformMonths = new TreeSet<>();
+        Set<String> platformKinds = new TreeSet<>();
+        for (PersonFact.PlatformWork w : f.platformWork()) {
+            if (w.income() == null || w.income().signum() > 0) {
+                platformMonths.add(w.month());
+            }
+            platformKinds.add(nz(w.kind()));
+            ref(refs, "platform_months", w.source());
+            ref(refs, "platform_kinds", w.source());
+        }
+        m.put("platform_months", (long) platformMonths.size());
+        m.put("platform_kinds", List.copyOf(platformKinds));
+
+        Set<String> roles = new TreeSet<>();
+        Set<String> crewMonths = new TreeSet<>();
+        for (PersonFact.FisheryWork w : f.fishery()) {
+            roles.add(nz(w.role()));
+            if ("CREW".equals(w.role())) {
+                crewMonths.add(w.month());
+                ref(refs, "crew_months", w.source());
+            }
+            ref(refs, "fishery_roles", w.source());
+        }
+        m.put("fishery_roles", List.copyOf(roles));
+        m.put("crew_months", (long) crewMonths.size());
+
+        Set<String> bnbMonths = new TreeSet<>();
+        long lastReport = -1;
+        for (PersonFact.Bnb b : f.bnbs()) {
+            bnbMonths.add(b.month());
+            long ago = monthsBetween(b.month(), now);
+            if (ago >= 0 && (lastReport < 0 || ago < lastReport)) {
+                lastReport = ago;
+            }
+            ref(refs, "bnb_months", b.source());
+            ref(refs, "bnb_last_report_months", b.source());
+        }
+        m.put("bnb_months", (long) bnbMonths.size());
+        m.put("bnb_last_report_months", lastReport);
+
+        List<Map<String, Object>> graduations = new ArrayList<>();
+        for (PersonFact.Graduation g : f.graduations()) {
+            Map<String, Object> r = new HashMap<>(4);
+            r.put("level", nz(g.level()));
+            r.put("months_since", g.graduated() == null || g.graduated().isAfter(p.lastDay()) ? -1L
+                    : ChronoUnit.MONTHS.between(YearMonth.from(g.graduated()), now));
+            r.put("status", nz(g.employmentStatus()));
+            graduations.add(r);
+            ref(refs, "graduations", g.source());
+        }
+        m.put("graduations", graduations);
+
+        Set<String> assistance = new TreeSet<>();
+        for (PersonFact.Assistance a : f.assistance()) {
+            boolean open = (a.start() == null || !a.start().isAfter(p.lastDay()))
+                    && (a.end() == null || a.end().isAfter(p.lastDay()) || a.end().isEqual(p.lastDay()));
+            if (open) {
+                assistance.add(nz(a.type()));
+                ref(refs, "assistance", a.source());
+            }
+        }
+        m.put("assistance", List.copyOf(assistance));
+        m.put("disability_grade", (long) f.disabilityGrade());
+
+        Set<String> benefits = new TreeSet<>();
+        for (PersonFact.Benefit b : f.benefits()) {
+            benefits.add(nz(b.type()));
+            ref(refs, "benefits", b.source());
+        }
+        m.put("benefits", List.copyOf(benefits));
+
+        m.put("family_brackets", List.copyOf(family.brackets()));
+        m.put("family_lines", List.copyOf(family.lines()));
+        m.put("family_typical_di", family.typicalDi());
+        m.put("family_members", (long) family.members());
+        return new Values(m, refs);
+    }
+
+    /**
+     * The evidence of a decision: each named fact with its value and up to three of its records, e.g.
+     * {@code cert_best_level=3 [skill_cert:2023-01/证书.csv:17]}.
+     */
+    public static String evidence(Values v, List<String> facts, int maxLength) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : facts) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(name).append('=').append(show(v.values().get(name)));
+            List<String> r = v.refs().get(name);
+            if (r != null && !r.isEmpty()) {
+                sb.append(" [").append(String.join(", ", r.subList(0, Math.min(3, r.size()))));
+                if (r.size() > 3) {
+                    sb.append(", +").append(r.size() - 3);
+                }
+                sb.append(']');
+            }
+        }
+        return sb.length() <= maxLength ? sb.toString() : sb.substring(0, Math.max(0, maxLength - 1)) + "…";
+    }
+
+    private static String show(Object o) {
+        if (o instanceof List<?> l && l.size() > 5) {
+            return l.subList(0, 5) + "+" + (l.size() - 5);
+        }
+        return String.valueOf(o);
+    }
+
+    private static void ref(Map<String, List<String>> refs, String fact, PersonFact.Source s) {
+        if (s != null) {
+            List<String> l = refs.computeIfAbsent(fact, k -> new ArrayList<>(2));
+            String r = s.ref();
+            if (l.size() < 20 && !l.contains(r)) {
+                l.add(r);
+            }
+        }
+    }
+
+    private static long monthsBetween(String month, YearMonth now) {
+        try {
+            return ChronoUnit.MONTHS.between(YearMonth.parse(month), now);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The names of {@link #VARIABLES}, in order. */
+    public static List<String> names() {
+        Set<String> s = new LinkedHashSet<>();
+        VARIABLES.forEach(x -> s.add(x.name()));
+        return List.copyOf(s);
+    }
+}

@@ -1,0 +1,36 @@
+package org.olive.rule;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled rule: evaluated many times over facts. A rule that fails at run time for one person (a missing value, a
+ * type mismatch in a record's field, a division by zero) is false for that person and the failure is counted and
+ * returned, never thrown (docs/person-facts.md, "When a rule fails"): one person's odd data does not stop a run.
+ *
+ * @param name       the rule's name for messages
+ * @param expression its CEL text
+ * @param facts      the facts it names, sorted (its evidence is these facts' values and records)
+ */
+public record Rule(String name, String expression, CelRuntime.Program program, List<String> facts) {
+
+    /** What one evaluation gave: the rule held or not, or failed with a message (then it did not hold). */
+    public record Outcome(boolean holds, String failure) {
+        static final Outcome TRUE = new Outcome(true, null);
+        static final Outcome FALSE = new Outcome(false, null);
+    }
+
+    /** Evaluates the rule over one person's (or family's) facts; every declared fact must be bound. */
+    public Outcome test(Map<String, ?> values) {
+        try {
+            Object r = program.eval(values);
+            return Boolean.TRUE.equals(r) ? Outcome.TRUE : Outcome.FALSE;
+        } catch (CelEvaluationException | RuntimeException e) {
+            String m = e.getMessage();
+            return new Outcome(false, m == null ? e.getClass().getSimpleName() : m);
+        }
+    }
+}
