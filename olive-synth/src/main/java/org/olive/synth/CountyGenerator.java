@@ -46,6 +46,7 @@ import org.olive.synth.output.ManifestEntry;
 import org.olive.synth.output.OutputFiles;
 import org.olive.synth.output.RowSink;
 import org.olive.synth.truth.CountyStats;
+import org.olive.synth.truth.GroupTruth;
 import org.olive.synth.truth.TruthWriter;
 import org.olive.synth.world.CountyBuilder;
 import org.olive.synth.world.MonthEvents;
@@ -164,6 +165,7 @@ public final class CountyGenerator {
                 buffer.sort();
                 families.compute(world);
                 review.month(families);
+                GroupTruth.month(world);
                 CountyStats s = CountyStats.of(world, families);
                 long tSim = System.nanoTime();
                 stats.add(s);

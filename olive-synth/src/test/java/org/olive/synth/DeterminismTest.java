@@ -44,6 +44,8 @@ class DeterminismTest {
         Map<String, String> hc = hashes(c);
         assertThat(ha).hasSizeGreaterThan(70);
         assertThat(hb).isEqualTo(ha);
+        assertThat(ha).containsKeys("truth/2023-03/occupations.csv", "truth/2023-03/groups.csv");
+        assertThat(hc.get("truth/2023-03/groups.csv")).isNotEqualTo(ha.get("truth/2023-03/groups.csv"));
         assertThat(hc.keySet()).isEqualTo(ha.keySet());
         assertThat(hc.get("2023-01/户籍人口_202301.csv")).isNotEqualTo(ha.get("2023-01/户籍人口_202301.csv"));
         assertThat(hc.get("2023-02/进出岛记录_202302.csv")).isNotEqualTo(ha.get("2023-02/进出岛记录_202302.csv"));

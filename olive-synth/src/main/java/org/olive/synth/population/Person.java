@@ -66,6 +66,12 @@ public final class Person {
     public int disabilityIssued;
     /** Index of the platform for platform workers, of the vessel/licence/B&B for those livelihoods. */
     public int assetIndex = -1;
+    /**
+     * Truth of the key groups (GroupTruth): 12-month rings of the months with platform income and with fishery
+     * activity, bit 0 the current month, bit 11 eleven months ago.
+     */
+    public int platformMonths;
+    public int fisheryMonths;
     /** Student details: level code index and enrolment day, or graduation day. */
     public int schoolLevel = -1;
     public int enrolledDay = -1;

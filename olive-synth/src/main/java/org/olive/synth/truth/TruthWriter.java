@@ -19,7 +19,12 @@ import org.olive.synth.world.World;
  *       111–123; 0 for rural 210/220), which decide the person's urban or rural class (domain.md §1);</li>
  *   <li>{@code families.csv}: period, family_id, person_id, role, hukou_no, resident;</li>
  *   <li>{@code incomes.csv}: period, person_id, family_id, resident, the month's wage, business, property,
- *       transfer_in, transfer_out, and the same five over the trailing 12 months plus disposable income.</li>
+ *       transfer_in, transfer_out, and the same five over the trailing 12 months plus disposable income;</li>
+ *   <li>{@code occupations.csv}: period, person_id, livelihood (enum name), occupation (GB/T 6565 细类 as simulated,
+ *       empty when not working or none), occupation_level2 (中类), industry (GB/T 4754 小类), employed (0/1: works for
+ *       pay or profit);</li>
+ *   <li>{@code groups.csv}: period, person_id, group_id, one row per true membership of the 11 key groups
+ *       ({@link GroupTruth}).</li>
  * </ul>
  * The pipeline never reads these; tests and accuracy reports do.
  */
@@ -40,9 +45,16 @@ public final class TruthWriter {
         Path res = dir.resolve("residence.csv");
         Path fam = dir.resolve("families.csv");
         Path inc = dir.resolve("incomes.csv");
+        Path occ = dir.resolve("occupations.csv");
+        Path grp = dir.resolve("groups.csv");
         long rows = 0;
+        long memberships = 0;
         int slot = world.slot();
-        try (AsciiOut r = new AsciiOut(res); AsciiOut fw = new AsciiOut(fam); AsciiOut iw = new AsciiOut(inc)) {
+        GroupTruth.Index groups = new GroupTruth.Index(world);
+        try (AsciiOut r = new AsciiOut(res); AsciiOut fw = new AsciiOut(fam); AsciiOut iw = new AsciiOut(inc);
+             AsciiOut ow = new AsciiOut(occ); AsciiOut gw = new AsciiOut(grp)) {
+            ow.s("period,person_id,livelihood,occupation,occupation_level2,industry,employed\n");
+            gw.s("period,person_id,group_id\n");
             r.s("period,person_id,registered,category,present_days,resident,village_code,urban\n");
             fw.s("period,family_id,person_id,role,hukou_no,resident\n");
             iw.s("period,person_id,family_id,resident,wage,business,property,transfer_in,transfer_out,"
@@ -77,12 +89,25 @@ public final class TruthWriter {
                     iw.c(',').money(t12[k]);
                 }
                 iw.c(',').money(di).c('\n');
+                String occupation = GroupTruth.occupation(p);
+                ow.s(period).c(',').s(p.id).c(',').s(p.job.name()).c(',').s(occupation).c(',')
+                        .s(GroupTruth.level2(occupation)).c(',').s(GroupTruth.industry(p))
+                        .s(p.job.working() ? ",1\n" : ",0\n");
+                int g = GroupTruth.groups(world, f, groups, p);
+                for (int k = 0; g != 0; k++, g >>>= 1) {
+                    if ((g & 1) != 0) {
+                        gw.s(period).c(',').s(p.id).c(',').s(GroupTruth.GROUP_IDS.get(k)).c('\n');
+                        memberships++;
+                    }
+                }
             }
         }
         String rel = "truth/" + period + "/";
         files.registerOther("truth/residence", period, res, rel + "residence.csv", rows);
         files.registerOther("truth/families", period, fam, rel + "families.csv", rows);
         files.registerOther("truth/incomes", period, inc, rel + "incomes.csv", rows);
+        files.registerOther("truth/occupations", period, occ, rel + "occupations.csv", rows);
+        files.registerOther("truth/groups", period, grp, rel + "groups.csv", memberships);
     }
 
 }
