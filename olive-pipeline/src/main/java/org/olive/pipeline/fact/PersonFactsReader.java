@@ -41,6 +41,7 @@ public final class PersonFactsReader {
     private final Divisions divisions;
     private final int employmentMonths;
     private final Set<String> employmentInsurance;
+    private final Map<String, Long> millis = new LinkedHashMap<>();
 
     /**
      * @param employmentMonths    trailing months of social insurance that are employments
@@ -96,7 +97,7 @@ public final class PersonFactsReader {
         String firstYear = p.minusMonths(YEAR - 1).toString();
         LocalDate lastDay = p.lastDay();
         Map<Long, Person> persons = new HashMap<>();
-        query(c, "SELECT person_key, sex, age, registered, resident, floating, live_village, hukou_village, township_code "
+        query(c, "person_period", "SELECT person_key, sex, age, registered, resident, floating, live_village, hukou_village, township_code "
                 + "FROM person_period WHERE data_period = ?", ps -> ps.setString(1, period), rs -> {
             Person x = new Person();
             x.key = rs.getLong(1);
@@ -115,9 +116,9 @@ public final class PersonFactsReader {
             }
             persons.put(x.key, x);
         });
-        query(c, "SELECT person_key, family_key FROM family_member WHERE data_period = ?", ps -> ps.setString(1, period),
+        query(c, "family_member", "SELECT person_key, family_key FROM family_member WHERE data_period = ?", ps -> ps.setString(1, period),
                 rs -> on(persons, rs, x -> x.familyKey = rs.getString(2)));
-        query(c, "SELECT p.person_key, t.education FROM (SELECT person_id, education FROM basic_hukou WHERE "
+        query(c, "hukou", "SELECT p.person_key, t.education FROM (SELECT person_id, education FROM basic_hukou WHERE "
                 + MasterTables.VISIBLE + " AND data_period = ?) t JOIN person p ON p.id_number = t.person_id",
                 ps -> ps.setString(1, period), rs -> on(persons, rs, x -> {
                     String e = rs.getString(2);
@@ -126,7 +127,7 @@ public final class PersonFactsReader {
                         x.education = e.strip();
                     }
                 }));
-        query(c, "SELECT p.person_key, t.certificate_no, t.occupation_code, t.level, t.issued_date, t.data_period, "
+        query(c, "skill_cert", "SELECT p.person_key, t.certificate_no, t.occupation_code, t.level, t.issued_date, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT certificate_no, person_id, occupation_code, level, issued_date, "
                 + "data_period, source_file, source_row FROM work_skill_cert WHERE " + MasterTables.VISIBLE
                 + " AND data_period <= ?) t JOIN person p ON p.id_number = t.person_id", ps -> ps.setString(1, period),
@@ -137,7 +138,7 @@ public final class PersonFactsReader {
                 }));
         Map<String, String[]> entities = new HashMap<>(); // uscc → {kind, industry}
         Map<String, List<Object[]>> operated = new HashMap<>(); // uscc → rows of operating persons
-        query(c, "SELECT t.uscc, t.kind, t.industry_code, p.person_key, t.employees, t.closed_date, t.data_period, "
+        query(c, "market_entity", "SELECT t.uscc, t.kind, t.industry_code, p.person_key, t.employees, t.closed_date, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT uscc, kind, industry_code, operator_id, employees, closed_date, "
                 + "data_period, source_file, source_row FROM work_market_entity WHERE " + MasterTables.VISIBLE
                 + " AND data_period = ?) t LEFT JOIN person p ON p.id_number = t.operator_id", ps -> ps.setString(1, period),
@@ -155,7 +156,7 @@ public final class PersonFactsReader {
                     }
                 });
         Map<String, Object[]> revenue = new HashMap<>(); // uscc → {year, delivery, revenue}
-        query(c, "SELECT uscc, year_no, revenue, data_period FROM work_business_report WHERE " + MasterTables.VISIBLE
+        query(c, "business_report", "SELECT uscc, year_no, revenue, data_period FROM work_business_report WHERE " + MasterTables.VISIBLE
                 + " AND data_period <= ?", ps -> ps.setString(1, period), rs -> {
                     String uscc = rs.getString(1);
                     if (operated.containsKey(uscc)) {
@@ -174,7 +175,7 @@ public final class PersonFactsReader {
                         (Integer) o[3], rev == null ? null : (BigDecimal) rev[2], (Boolean) o[4], (PersonFact.Source) o[5]));
             }
         }
-        query(c, "SELECT p.person_key, t.employer_uscc, t.month_period, t.insurance_type, t.data_period, t.source_file, "
+        query(c, "social_insurance", "SELECT p.person_key, t.employer_uscc, t.month_period, t.insurance_type, t.data_period, t.source_file, "
                 + "t.source_row FROM (SELECT person_id, employer_uscc, month_period, insurance_type, data_period, source_file, "
                 + "source_row FROM work_social_insurance WHERE " + MasterTables.VISIBLE + window() + ") t "
                 + "JOIN person p ON p.id_number = t.person_id", ps -> window(ps, firstEmployment, period),
@@ -190,7 +191,7 @@ public final class PersonFactsReader {
                             rs.getString(3), uscc, entity == null ? null : entity[0], entity == null ? null : entity[1], type,
                             source("social_insurance", rs, 5)));
                 }));
-        query(c, "SELECT p.person_key, t.platform, t.kind, t.month_period, t.income, t.data_period, t.source_file, "
+        query(c, "platform_work", "SELECT p.person_key, t.platform, t.kind, t.month_period, t.income, t.data_period, t.source_file, "
                 + "t.source_row FROM (SELECT person_id, platform, kind, month_period, income, data_period, source_file, "
                 + "source_row FROM work_platform_work WHERE " + MasterTables.VISIBLE + window() + ") t "
                 + "JOIN person p ON p.id_number = t.person_id", ps -> window(ps, firstYear, period),
@@ -201,19 +202,19 @@ public final class PersonFactsReader {
         fishery(c, persons, "work_fishery_vessels", "fishery_vessels", "owner_id", "VESSEL_OWNER", "gear", firstYear, period);
         fishery(c, persons, "work_fishery_aquaculture", "fishery_aquaculture", "holder_id", "AQUACULTURE", "species",
                 firstYear, period);
-        query(c, "SELECT p.person_key, t.bnb_no, t.uscc, t.rooms, t.month_period, t.data_period, t.source_file, t.source_row "
+        query(c, "bnb", "SELECT p.person_key, t.bnb_no, t.uscc, t.rooms, t.month_period, t.data_period, t.source_file, t.source_row "
                 + "FROM (SELECT owner_id, bnb_no, uscc, rooms, month_period, data_period, source_file, source_row FROM work_bnb "
                 + "WHERE " + MasterTables.VISIBLE + window() + ") t JOIN person p ON p.id_number = t.owner_id",
                 ps -> window(ps, firstYear, period), rs -> on(persons, rs, x -> keep(x.bnbs,
                         rs.getString(2) + "|" + rs.getString(5), rs.getString(6), "", new PersonFact.Bnb(rs.getString(5),
                                 rs.getString(2), rs.getString(3), rs.getInt(4), source("bnb", rs, 6)))));
-        query(c, "SELECT p.person_key, t.benefit_type, t.month_period, t.amount, t.data_period, t.source_file, t.source_row "
+        query(c, "benefits", "SELECT p.person_key, t.benefit_type, t.month_period, t.amount, t.data_period, t.source_file, t.source_row "
                 + "FROM (SELECT person_id, benefit_type, month_period, amount, data_period, source_file, source_row FROM "
                 + "income_benefits WHERE " + MasterTables.VISIBLE + window() + ") t JOIN person p ON p.id_number = t.person_id",
                 ps -> window(ps, firstYear, period), rs -> on(persons, rs, x -> keep(x.benefits,
                         rs.getString(2) + "|" + rs.getString(3), rs.getString(5), "", new PersonFact.Benefit(rs.getString(3),
                                 rs.getString(2), rs.getBigDecimal(4), source("benefits", rs, 5)))));
-        query(c, "SELECT p.person_key, t.level, t.graduation_date, t.school, t.employment_status, t.data_period, "
+        query(c, "education", "SELECT p.person_key, t.level, t.graduation_date, t.school, t.employment_status, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT person_id, level, graduation_date, school, employment_status, "
                 + "data_period, source_file, source_row FROM basic_education WHERE " + MasterTables.VISIBLE
                 + " AND data_period = ?) t JOIN person p ON p.id_number = t.person_id", ps -> ps.setString(1, period),
@@ -223,7 +224,7 @@ public final class PersonFactsReader {
                             rs.getString(4), rs.getString(5), source("education", rs, 6)));
                 }));
         LocalDate windowStart = p.minusMonths(YEAR - 1).firstDay();
-        query(c, "SELECT p.person_key, t.type, t.start_date, t.end_date, t.monthly_amount, t.data_period, t.source_file, "
+        query(c, "assistance", "SELECT p.person_key, t.type, t.start_date, t.end_date, t.monthly_amount, t.data_period, t.source_file, "
                 + "t.source_row FROM (SELECT person_id, type, start_date, end_date, monthly_amount, data_period, source_file, "
                 + "source_row FROM income_assistance WHERE " + MasterTables.VISIBLE + " AND data_period BETWEEN ? AND ?) t "
                 + "JOIN person p ON p.id_number = t.person_id", ps -> {
@@ -240,7 +241,7 @@ public final class PersonFactsReader {
                     keep(x.assistance, rs.getString(2) + "|" + s, rs.getString(6), "", new PersonFact.Assistance(
                             rs.getString(2), s, e, rs.getBigDecimal(5), source("assistance", rs, 6)));
                 }));
-        query(c, "SELECT p.person_key, t.grade FROM (SELECT person_id, grade FROM basic_disability WHERE "
+        query(c, "disability", "SELECT p.person_key, t.grade FROM (SELECT person_id, grade FROM basic_disability WHERE "
                 + MasterTables.VISIBLE + " AND data_period = ?) t JOIN person p ON p.id_number = t.person_id",
                 ps -> ps.setString(1, period), rs -> on(persons, rs, x -> {
                     int g = rs.getInt(2);
@@ -287,7 +288,7 @@ public final class PersonFactsReader {
     private void fishery(Connection c, Map<Long, Person> persons, String table, String dataset, String idColumn,
                          String role, String detailColumn, String first, String period) throws SQLException {
         String refColumn = table.endsWith("aquaculture") ? "licence_no" : "vessel_no";
-        query(c, "SELECT p.person_key, t." + refColumn + ", t." + detailColumn + ", t.month_period, t.data_period, "
+        query(c, dataset, "SELECT p.person_key, t." + refColumn + ", t." + detailColumn + ", t.month_period, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT " + idColumn + ", " + refColumn + ", " + detailColumn
                 + ", month_period, data_period, source_file, source_row FROM " + table + " WHERE " + MasterTables.VISIBLE
                 + window() + ") t JOIN person p ON p.id_number = t." + idColumn, ps -> window(ps, first, period),
@@ -340,7 +341,8 @@ public final class PersonFactsReader {
         }
     }
 
-    private static void query(Connection c, String sql, Binder binder, RowReader reader) throws SQLException {
+    private void query(Connection c, String name, String sql, Binder binder, RowReader reader) throws SQLException {
+        long t0 = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             ps.setFetchSize(10_000);
@@ -350,5 +352,11 @@ public final class PersonFactsReader {
                 }
             }
         }
+        millis.merge(name, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+    }
+
+    /** The milliseconds of each table's query in the last {@link #read}. */
+    public Map<String, Long> millis() {
+        return millis;
     }
 }

@@ -36,8 +36,9 @@ public final class PersonFactsStep implements MonthlyStep {
     @Override
     public void run(StepContext ctx) throws SQLException {
         long t0 = System.nanoTime();
-        PersonFacts facts = new PersonFactsReader(divisions, rules.employmentMonths(), rules.employmentInsurance())
-                .read(ctx.connection(), ctx.period());
+        PersonFactsReader reader = new PersonFactsReader(divisions, rules.employmentMonths(), rules.employmentInsurance());
+        PersonFacts facts = reader.read(ctx.connection(), ctx.period());
+        reader.millis().forEach((table, ms) -> ctx.report().millis().put("facts_read_" + table, ms));
         ctx.report().counts().put("facts_persons", (long) facts.size());
         ctx.report().millis().put("facts_read", (System.nanoTime() - t0) / 1_000_000);
         ctx.publish(FactOutputs.PERSON_FACTS, facts);

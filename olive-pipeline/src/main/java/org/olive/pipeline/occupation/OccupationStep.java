@@ -41,6 +41,7 @@ public final class OccupationStep implements MonthlyStep {
 
     @Override
     public void run(StepContext ctx) throws SQLException {
+        long t0 = System.nanoTime();
         PersonFacts facts = ctx.need(FactOutputs.PERSON_FACTS);
         Map<Long, Occupation> out = new LinkedHashMap<>();
         for (PersonFact f : facts.all()) {
@@ -48,7 +49,10 @@ public final class OccupationStep implements MonthlyStep {
                 out.put(f.personKey(), OccupationLedger.decide(f, rules, ctx.period()));
             }
         }
+        long t1 = System.nanoTime();
         OccupationTables.replace(ctx.connection(), ctx.period(), out.values(), rules.version());
+        ctx.report().millis().put("occupations_decide", (t1 - t0) / 1_000_000);
+        ctx.report().millis().put("occupations_write", (System.nanoTime() - t1) / 1_000_000);
         Map<String, Long> counts = ctx.report().counts();
         counts.put("occupation_persons", (long) out.size());
         counts.put("occupation_coded", out.values().stream().filter(o -> o.code() != null).count());
