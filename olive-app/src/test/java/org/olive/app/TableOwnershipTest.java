@@ -38,6 +38,7 @@ class TableOwnershipTest {
                 "income_indicator", "income_declaration", "income_fact", "income_fact_delivery", "income_distribution",
                 "income_histogram", "income_lorenz");
         own("org.olive.pipeline.indicator", "indicator_value");
+        own("org.olive.pipeline.occupation", "person_occupation");
     }
 
     private static void own(String pkg, String... tables) {

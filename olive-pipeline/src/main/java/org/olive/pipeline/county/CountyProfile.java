@@ -7,12 +7,14 @@ import org.olive.indicator.registry.RegistryLoader;
 import org.olive.ingest.mapping.BuiltInMappings;
 import org.olive.ingest.mapping.DatasetMapping;
 import org.olive.ingest.mapping.MappingLoader;
+import org.olive.occupation.OccupationRules;
 import org.olive.pipeline.editing.EditingSettings;
 import org.olive.pipeline.income.IncomeSettings;
 import org.olive.pipeline.ingest.DatasetSettings;
 import org.olive.pipeline.ingest.IngestChecks;
 import org.olive.pipeline.ingest.PeriodIngest;
 import org.olive.pipeline.ledger.LedgerSettings;
+import org.olive.pipeline.occupation.OccupationSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,7 @@ import java.util.stream.Stream;
  * income.yaml                       income parameters; lines (低保, 低边, 特困) and brackets by validity date; estimation
  * editing.yaml                      the editing rules of amounts
  * indicators.yaml                   the indicator registry
+ * occupation.yaml                   the occupation ledger's rules and the person facts' windows
  * </pre>
  *
  * The built-in profile is {@code shengsi}; {@code olive county init DIR} writes an editable copy of it and
@@ -50,7 +53,8 @@ import java.util.stream.Stream;
  */
 public record CountyProfile(String name, Path dir, CountyArea area, List<DatasetMapping> mappings,
                             Map<String, DatasetSettings> datasets, IngestChecks checks, LedgerSettings ledger,
-                            IncomeSettings income, EditingSettings editing, IndicatorRegistry registry) {
+                            IncomeSettings income, EditingSettings editing, IndicatorRegistry registry,
+                            OccupationRules occupation) {
 
     public static final String BUILT_IN = "shengsi";
 
@@ -93,6 +97,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         FILES.put("income.yaml", "/org/olive/pipeline/income/income.yaml");
         FILES.put("editing.yaml", "/org/olive/pipeline/editing/editing.yaml");
         FILES.put("indicators.yaml", "/" + RegistryLoader.BUILT_IN);
+        FILES.put("occupation.yaml", OccupationSettings.RESOURCE);
         for (String d : BuiltInMappings.DATASETS) {
             FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
         }
@@ -112,7 +117,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     public org.olive.pipeline.ledger.LedgerRun ledgerRun(javax.sql.DataSource dataSource,
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
-                registry, progress);
+                registry, occupation, progress);
     }
 
     /** The built-in profile (Shengsi). */
@@ -123,7 +128,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     private static final class BuiltIn {
         static final CountyProfile PROFILE = new CountyProfile(BUILT_IN, null, CountyArea.shengsi(), BuiltInMappings.all(),
                 DatasetSettings.builtIn(), IngestChecks.builtIn(), LedgerSettings.builtIn(), IncomeSettings.builtIn(),
-                EditingSettings.builtIn(), RegistryLoader.builtIn());
+                EditingSettings.builtIn(), RegistryLoader.builtIn(), OccupationSettings.builtIn());
     }
 
     /** The profile of a folder, or the built-in one for null. */
@@ -191,6 +196,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 throw new UncheckedIOException(e);
             }
         });
+        OccupationRules occupation = part(problems, "occupation.yaml",
+                () -> OccupationSettings.load(dir.resolve("occupation.yaml")));
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already
             List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()
@@ -199,7 +206,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
             throw new ProfileException(dir, clean);
         }
         String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
-        return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry);
+        return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry,
+                occupation);
     }
 
     /** The lines' figures whose area (a township or village code) is not one of the profile's divisions. */

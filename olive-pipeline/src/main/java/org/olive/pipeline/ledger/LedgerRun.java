@@ -58,11 +58,14 @@ public final class LedgerRun {
     private final IncomeEstimation estimation;
     private final org.olive.geography.Divisions divisions;
     private final org.olive.indicator.registry.IndicatorRegistry registry;
+    /** The occupation ledger's rules and the person facts' windows (occupation.yaml). */
+    private final org.olive.occupation.OccupationRules occupation;
 
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
         return withSettings(dataSource, LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(),
-                org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn(), progress);
+                org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn(),
+                org.olive.pipeline.occupation.OccupationSettings.builtIn(), progress);
     }
 
     /**
@@ -71,9 +74,11 @@ public final class LedgerRun {
      */
     public static LedgerRun withSettings(DataSource dataSource, LedgerSettings s, IncomeSettings income,
                                          EditingSettings editing, org.olive.geography.Divisions divisions,
-                                         org.olive.indicator.registry.IndicatorRegistry registry, Consumer<String> progress) {
+                                         org.olive.indicator.registry.IndicatorRegistry registry,
+                                         org.olive.occupation.OccupationRules occupation, Consumer<String> progress) {
         return new LedgerRun(dataSource, s, new FamilyBuilder(s.family())::build, progress, income, editing,
-                new SurveyEstimation(EstimationSettings.fromMap(income.estimation()), divisions), divisions, registry);
+                new SurveyEstimation(EstimationSettings.fromMap(income.estimation()), divisions), divisions, registry,
+                occupation);
     }
 
     /**
@@ -95,11 +100,22 @@ public final class LedgerRun {
                 org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
     }
 
-    /** With every parameter of the county profile. */
+    /** With the county profile's parameters but the built-in occupation rules. */
     public LedgerRun(DataSource dataSource, LedgerSettings settings, Function<FamilyInput, FamilyLedger> familyBuilder,
                      Consumer<String> progress, IncomeSettings incomeSettings, EditingSettings editingSettings,
                      IncomeEstimation estimation, org.olive.geography.Divisions divisions,
                      org.olive.indicator.registry.IndicatorRegistry registry) {
+        this(dataSource, settings, familyBuilder, progress, incomeSettings, editingSettings, estimation, divisions, registry,
+                org.olive.pipeline.occupation.OccupationSettings.builtIn());
+    }
+
+    /** With every parameter of the county profile. */
+    public LedgerRun(DataSource dataSource, LedgerSettings settings, Function<FamilyInput, FamilyLedger> familyBuilder,
+                     Consumer<String> progress, IncomeSettings incomeSettings, EditingSettings editingSettings,
+                     IncomeEstimation estimation, org.olive.geography.Divisions divisions,
+                     org.olive.indicator.registry.IndicatorRegistry registry,
+                     org.olive.occupation.OccupationRules occupation) {
+        this.occupation = occupation;
         this.editingSettings = editingSettings;
         this.divisions = divisions;
         this.registry = registry;
@@ -178,7 +194,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry), memory);
+                estimation, divisions, registry, occupation), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);

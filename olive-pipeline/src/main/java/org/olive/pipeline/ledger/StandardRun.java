@@ -2,7 +2,11 @@ package org.olive.pipeline.ledger;
 
 import org.olive.family.FamilyInput;
 import org.olive.family.FamilyLedger;
+import org.olive.occupation.OccupationRules;
 import org.olive.pipeline.editing.AmountEditingStep;
+import org.olive.pipeline.fact.PersonFactsStep;
+import org.olive.pipeline.occupation.OccupationSettings;
+import org.olive.pipeline.occupation.OccupationStep;
 import org.olive.pipeline.editing.EditingSettings;
 import org.olive.pipeline.income.IncomeEstimation;
 import org.olive.pipeline.income.IncomeSettings;
@@ -20,7 +24,8 @@ import java.util.function.Function;
  * {@link StepPlan} checks that every step comes after the steps it needs.
  *
  * <pre>
- * registry → matching → checks → presence → lists → no_trace → families → editing → income → figures → indicators
+ * registry → matching → checks → presence → lists → no_trace → families → facts → occupations → editing → income
+ *   → figures → indicators
  * </pre>
  */
 public final class StandardRun {
@@ -28,7 +33,8 @@ public final class StandardRun {
     /** The parameters of the standard run's steps. */
     public record Settings(LedgerSettings ledger, IncomeSettings income, EditingSettings editing,
                            Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation,
-                           org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry) {
+                           org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry,
+                           OccupationRules occupation) {
     }
 
     private StandardRun() {
@@ -39,15 +45,15 @@ public final class StandardRun {
      * {@code StepPlanTest} checks that they are the names of {@link #plan}'s steps.
      */
     public static List<String> stepNames() {
-        return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "editing", "income",
-                "figures", "indicators");
+        return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "facts", "occupations",
+                "editing", "income", "figures", "indicators");
     }
 
     /** The names of the plan's steps, from the settings (loads the built-in profile's files). */
     static List<String> plannedStepNames() {
         Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
-                org.olive.indicator.registry.RegistryLoader.builtIn());
+                org.olive.indicator.registry.RegistryLoader.builtIn(), OccupationSettings.builtIn());
         return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
@@ -68,6 +74,8 @@ public final class StandardRun {
                 new PopulationListsStep(l.residence()),
                 new NoTraceCheck(l.checks(), memory.crossings(), l.residence().windowDays()),
                 new FamilyStep(s.familyBuilder(), registry),
+                new PersonFactsStep(s.occupation(), s.divisions()),
+                new OccupationStep(s.occupation()),
                 new AmountEditingStep(s.editing()),
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(),
