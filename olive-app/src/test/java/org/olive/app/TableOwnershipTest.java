@@ -39,6 +39,7 @@ class TableOwnershipTest {
                 "income_histogram", "income_lorenz");
         own("org.olive.pipeline.indicator", "indicator_value");
         own("org.olive.pipeline.occupation", "person_occupation");
+        own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");
     }
 
     private static void own(String pkg, String... tables) {

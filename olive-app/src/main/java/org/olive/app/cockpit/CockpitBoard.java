@@ -45,6 +45,7 @@ public class CockpitBoard {
 
     /** The registry's metric ids (computed_by) and their {@code income_indicator} metric. */
     static final Map<String, String> METRICS = Map.of(
+            "key_group_income_monitoring_coverage", "key_group_monitoring",
             "per_capita_disposable_income", "per_capita_di",
             "urban_rural_income_ratio", "urban_rural_ratio",
             "middle_income_share_10_50", "share_10_50",
@@ -233,8 +234,9 @@ public class CockpitBoard {
             String metric = i.computedBy() == null ? null : METRICS.get(i.computedBy());
             Figure f = metric == null ? null : county.get(metric);
             Double v = f == null ? null : ratio(f);
-            if (v == null && metric != null && metric.equals("relationship_accuracy")) {
-                // pilot 4 is also a figure of the family ledger itself (ledger_figure), written before income existed
+            if (v == null && metric != null && (metric.equals("relationship_accuracy") || metric.equals("key_group_monitoring"))) {
+                // pilot 4 is also a figure of the family ledger itself (ledger_figure), written before income existed;
+                // pilot 6 is only there (step groups)
                 v = ledger.ledgerFigure(period, metric).orElse(null);
             }
             if (v != null) {
@@ -261,6 +263,7 @@ public class CockpitBoard {
             case "urban_rural_income_ratio" -> "#gap";
             case "individual_income_monitoring_coverage" -> "#townships";
             case "family_relationship_accuracy" -> "/ledger";
+            case "key_group_income_monitoring_coverage" -> "/groups?period=" + period;
             case "master_data_items_updated" -> "/ingest";
             default -> "/indicators/" + i.id();
         };

@@ -45,6 +45,7 @@ import java.util.stream.Stream;
  * editing.yaml                      the editing rules of amounts
  * indicators.yaml                   the indicator registry
  * occupation.yaml                   the occupation ledger's rules and the person facts' windows
+ * groups.yaml                       the key groups (7+4): dated CEL rules over the person facts, and the tiers
  * </pre>
  *
  * The built-in profile is {@code shengsi}; {@code olive county init DIR} writes an editable copy of it and
@@ -54,7 +55,7 @@ import java.util.stream.Stream;
 public record CountyProfile(String name, Path dir, CountyArea area, List<DatasetMapping> mappings,
                             Map<String, DatasetSettings> datasets, IngestChecks checks, LedgerSettings ledger,
                             IncomeSettings income, EditingSettings editing, IndicatorRegistry registry,
-                            OccupationRules occupation) {
+                            OccupationRules occupation, org.olive.group.GroupDefinitions groups) {
 
     public static final String BUILT_IN = "shengsi";
 
@@ -98,6 +99,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         FILES.put("editing.yaml", "/org/olive/pipeline/editing/editing.yaml");
         FILES.put("indicators.yaml", "/" + RegistryLoader.BUILT_IN);
         FILES.put("occupation.yaml", OccupationSettings.RESOURCE);
+        FILES.put("groups.yaml", org.olive.pipeline.group.GroupSettings.RESOURCE);
         for (String d : BuiltInMappings.DATASETS) {
             FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
         }
@@ -117,7 +119,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     public org.olive.pipeline.ledger.LedgerRun ledgerRun(javax.sql.DataSource dataSource,
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
-                registry, occupation, progress);
+                registry, occupation, progress).groups(groups);
     }
 
     /** The built-in profile (Shengsi). */
@@ -128,7 +130,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     private static final class BuiltIn {
         static final CountyProfile PROFILE = new CountyProfile(BUILT_IN, null, CountyArea.shengsi(), BuiltInMappings.all(),
                 DatasetSettings.builtIn(), IngestChecks.builtIn(), LedgerSettings.builtIn(), IncomeSettings.builtIn(),
-                EditingSettings.builtIn(), RegistryLoader.builtIn(), OccupationSettings.builtIn());
+                EditingSettings.builtIn(), RegistryLoader.builtIn(), OccupationSettings.builtIn(),
+                org.olive.pipeline.group.GroupSettings.builtIn());
     }
 
     /** The profile of a folder, or the built-in one for null. */
@@ -198,6 +201,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         });
         OccupationRules occupation = part(problems, "occupation.yaml",
                 () -> OccupationSettings.load(dir.resolve("occupation.yaml")));
+        org.olive.group.GroupDefinitions groups = part(problems, "groups.yaml",
+                () -> org.olive.pipeline.group.GroupSettings.load(dir.resolve("groups.yaml")));
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already
             List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()
@@ -207,7 +212,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         }
         String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
         return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry,
-                occupation);
+                occupation, groups);
     }
 
     /** The lines' figures whose area (a township or village code) is not one of the profile's divisions. */

@@ -176,6 +176,20 @@ public final class IncomeIndicatorStep {
         }
     }
 
+    /** Pilot indicator 6's registry metric: written by step groups into ledger_figure before this step runs. */
+    static final String KEY_GROUP_MONITORING = "key_group_income_monitoring_coverage";
+
+    /** Pilot indicator 6 of the period (ledger_figure key_group_monitoring, county), when step groups wrote it. */
+    static Optional<Double> keyGroupMonitoring(Connection c, Period p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT numerator, denominator FROM ledger_figure WHERE data_period = ? "
+                + "AND metric = 'key_group_monitoring' AND area_code = ''")) {
+            ps.setString(1, p.toString());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(2) > 0 ? Optional.of((double) rs.getLong(1) / rs.getLong(2)) : Optional.empty();
+            }
+        }
+    }
+
     /** The POPULATION county figure for a registry metric id (computed_by), as a fraction or value; empty if unknown. */
     static Optional<Double> registryFigure(String computedBy, IncomeIndicators ind) {
         if (computedBy.equals("master_data_items_updated")) {
@@ -215,7 +229,8 @@ public final class IncomeIndicatorStep {
                 continue; // yearly: the December run's trailing 12 months are the calendar year
             }
             ValuePeriod vp = ValuePeriod.parse(monthly ? p.toString() : String.valueOf(p.year()));
-            Optional<Double> figure = registryFigure(i.computedBy(), ind);
+            Optional<Double> figure = i.computedBy().equals(KEY_GROUP_MONITORING) ? keyGroupMonitoring(c, p)
+                    : registryFigure(i.computedBy(), ind);
             if (figure.isEmpty()) {
                 notes.add("registry " + i.id() + " (" + i.computedBy() + "): no figure for " + p + ", not written");
                 continue;

@@ -36,7 +36,12 @@ final class LedgerFigures implements MonthlyStep {
         // run alone (--steps), the step reads the families the period's last family step wrote
         boolean familiesBuilt = ctx.find(LedgerOutputs.FAMILIES_BUILT).isPresent() ? ctx.need(LedgerOutputs.FAMILIES_BUILT)
                 : hasFamilies(c, p);
-        LedgerWork.delete(c, "ledger_figure", p);
+        // only its own metric: the period's other figures belong to other steps (groups, an added truth step)
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ledger_figure WHERE data_period = ? AND metric = ?")) {
+            ps.setString(1, p);
+            ps.setString(2, "relationship_accuracy");
+            ps.executeUpdate();
+        }
         List<LedgerResult.Figure> figures = familiesBuilt ? relationshipAccuracy(c, p) : List.of();
         RunFigures.insert(c, p, figures);
         ctx.need(RunFigures.OUTPUT).addAll(figures);

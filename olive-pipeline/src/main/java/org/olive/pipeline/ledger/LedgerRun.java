@@ -60,6 +60,8 @@ public final class LedgerRun {
     private final org.olive.indicator.registry.IndicatorRegistry registry;
     /** The occupation ledger's rules and the person facts' windows (occupation.yaml). */
     private final org.olive.occupation.OccupationRules occupation;
+    /** The key groups' rules and tiers (groups.yaml); the built-in ones unless {@link #groups} sets a county's. */
+    private org.olive.group.GroupDefinitions groups = org.olive.pipeline.group.GroupSettings.builtIn();
 
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
@@ -98,6 +100,12 @@ public final class LedgerRun {
                      Consumer<String> progress, IncomeSettings incomeSettings, IncomeEstimation estimation) {
         this(dataSource, settings, familyBuilder, progress, incomeSettings, EditingSettings.builtIn(), estimation,
                 org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
+    }
+
+    /** The county profile's key groups (groups.yaml) for the runs of this object; returns it. */
+    public LedgerRun groups(org.olive.group.GroupDefinitions definitions) {
+        this.groups = java.util.Objects.requireNonNull(definitions);
+        return this;
     }
 
     /** With the county profile's parameters but the built-in occupation rules. */
@@ -194,7 +202,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry, occupation), memory);
+                estimation, divisions, registry, occupation, groups), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);
@@ -227,6 +235,11 @@ public final class LedgerRun {
                 StepContext ctx = new StepContext(period, c, report);
                 List<LedgerResult.Figure> figures = new ArrayList<>();
                 ctx.publish(RunFigures.OUTPUT, figures);
+                if (steps.size() == plan.steps().size()) {
+                    // a whole run writes every figure of the period again (steps add theirs through RunFigures), so
+                    // none of an earlier run (e.g. the truth step's) outlives it; a run of chosen steps replaces theirs
+                    LedgerWork.delete(c, "ledger_figure", period.toString());
+                }
                 StepRunner.run(steps, ctx, progress);
                 report.millis().put("total", (System.nanoTime() - t0) / 1_000_000);
                 if (steps.size() < plan.steps().size()) {

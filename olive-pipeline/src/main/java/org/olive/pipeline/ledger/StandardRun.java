@@ -25,7 +25,7 @@ import java.util.function.Function;
  *
  * <pre>
  * registry → matching → checks → presence → lists → no_trace → families → facts → occupations → editing → income
- *   → figures → indicators
+ *   → figures → groups → indicators
  * </pre>
  */
 public final class StandardRun {
@@ -34,7 +34,7 @@ public final class StandardRun {
     public record Settings(LedgerSettings ledger, IncomeSettings income, EditingSettings editing,
                            Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation,
                            org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry,
-                           OccupationRules occupation) {
+                           OccupationRules occupation, org.olive.group.GroupDefinitions groups) {
     }
 
     private StandardRun() {
@@ -46,14 +46,15 @@ public final class StandardRun {
      */
     public static List<String> stepNames() {
         return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "facts", "occupations",
-                "editing", "income", "figures", "indicators");
+                "editing", "income", "figures", "groups", "indicators");
     }
 
     /** The names of the plan's steps, from the settings (loads the built-in profile's files). */
     static List<String> plannedStepNames() {
         Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
-                org.olive.indicator.registry.RegistryLoader.builtIn(), OccupationSettings.builtIn());
+                org.olive.indicator.registry.RegistryLoader.builtIn(), OccupationSettings.builtIn(),
+                org.olive.pipeline.group.GroupSettings.builtIn());
         return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
@@ -79,6 +80,7 @@ public final class StandardRun {
                 new AmountEditingStep(s.editing()),
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(),
+                new org.olive.pipeline.group.GroupStep(s.groups()),
                 new IndicatorsStep(s.income().family(), s.divisions(), s.registry()));
         return StepPlan.of(steps);
     }

@@ -1,0 +1,227 @@
+package org.olive.pipeline.group;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.olive.family.FamilyBuilder;
+import org.olive.group.GroupDefinitions;
+import org.olive.period.Period;
+import org.olive.pipeline.ingest.PeriodIngest;
+import org.olive.pipeline.ledger.LedgerCounty;
+import org.olive.pipeline.ledger.LedgerResult;
+import org.olive.pipeline.ledger.LedgerRun;
+import org.olive.pipeline.ledger.LedgerSettings;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Step groups inside the standard run, on the module's generated county (LedgerCounty: about 8,000 persons,
+ * 2025-01..03, every group of the built-in groups.yaml enabled): members with their rule version and evidence,
+ * entering and leaving that add up month to month, pilot indicator 6, hand decisions respected until withdrawn, a
+ * re-run giving the same rows, and a rule failing at run time counted without stopping the run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GroupLedgerRunTest {
+
+    static final Period MARCH = LedgerCounty.MARCH;
+    DataSource ds;
+    LedgerRun ledger;
+    final Map<Period, LedgerResult> results = new HashMap<>();
+
+    @BeforeAll
+    void ingestAndRun() {
+        ds = LedgerCounty.h2Memory();
+        PeriodIngest ingest = PeriodIngest.withDefaults(ds);
+        ledger = new LedgerRun(ds, LedgerSettings.builtIn(), new FamilyBuilder(LedgerSettings.builtIn().family())::build,
+                m -> { });
+        for (Period p : LedgerCounty.MONTHS) {
+            ingest.ingest(LedgerCounty.generated().resolve(p.toString()), p);
+            results.put(p, ledger.run(p));
+        }
+        System.out.print(results.get(MARCH).summary());
+    }
+
+    @Test
+    @Order(1)
+    void membersCarryTheirRuleVersionEvidenceAndTier() throws SQLException {
+        GroupDefinitions d = GroupSettings.builtIn();
+        List<String> enabled = d.at(MARCH).groupIds();
+        assertThat(enabled).hasSize(11);
+        Map<String, Long> sizes = GroupReport.sizes(connection(), MARCH.toString());
+        // the county has every livelihood: at least nine of the eleven groups have members
+        assertThat(sizes.keySet()).isSubsetOf(enabled);
+        assertThat(sizes.values().stream().filter(n -> n > 0).count()).isGreaterThanOrEqualTo(9);
+        for (Object[] r : rows("SELECT group_id, origin, rule_version, evidence, tier FROM group_member WHERE data_period = ?",
+                MARCH)) {
+            assertThat(r[1]).isEqualTo("RULE");
+            assertThat((String) r[2]).isEqualTo(r[0] + "@1");
+            assertThat((String) r[3]).isNotBlank().contains("=");
+        }
+        // a certificate holder's evidence names the certificate record
+        assertThat(rows("SELECT evidence FROM group_member WHERE data_period = ? AND group_id = 'skilled_worker' "
+                + "AND evidence LIKE 'cert_best_level=%' AND evidence NOT LIKE 'cert_best_level=0%'", MARCH)).isNotEmpty()
+                .allSatisfy(r -> assertThat((String) r[0]).containsPattern("cert_best_level=[1-5] \\[skill_cert:"));
+        assertThat(rows("SELECT DISTINCT tier FROM group_member WHERE data_period = ? AND tier IS NOT NULL", MARCH))
+                .extracting(r -> r[0]).contains("POTENTIAL");
+        assertThat(results.get(MARCH).counts().get("groups_memberships")).isEqualTo(
+                sizes.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    @Order(2)
+    void enteringAndLeavingAddUp() throws SQLException {
+        Connection c = connection();
+        // the first month: everyone enters
+        Map<String, Long> january = GroupReport.sizes(c, LedgerCounty.JANUARY.toString());
+        for (Map.Entry<String, Long> e : january.entrySet()) {
+            assertThat(count("SELECT COUNT(*) FROM group_event WHERE data_period = ? AND group_id = ? AND kind = 'ENTER'",
+                    LedgerCounty.JANUARY, e.getKey())).isEqualTo(e.getValue());
+        }
+        for (Period p : List.of(LedgerCounty.FEBRUARY, MARCH)) {
+            Map<String, Long> before = GroupReport.sizes(c, p.minusMonths(1).toString());
+            Map<String, Long> now = GroupReport.sizes(c, p.toString());
+            for (String g : GroupSettings.builtIn().at(p).groupIds()) {
+                long entered = count("SELECT COUNT(*) FROM group_event WHERE data_period = ? AND group_id = ? AND kind = 'ENTER'", p, g);
+                long left = count("SELECT COUNT(*) FROM group_event WHERE data_period = ? AND group_id = ? AND kind = 'LEAVE'", p, g);
+                assertThat(now.getOrDefault(g, 0L)).as(g + " " + p)
+                        .isEqualTo(before.getOrDefault(g, 0L) + entered - left);
+            }
+        }
+        assertThat(rows("SELECT reason FROM group_event WHERE data_period = ? AND kind = 'LEAVE'", MARCH))
+                .allSatisfy(r -> assertThat((String) r[0]).isNotBlank());
+    }
+
+    @Test
+    @Order(3)
+    void pilotIndicatorSixIsMonitoredMembersOverMembers() throws SQLException {
+        Object[] county = rows("SELECT numerator, denominator, figure FROM ledger_figure WHERE data_period = ? "
+                + "AND metric = 'key_group_monitoring' AND area_code = ''", MARCH).get(0);
+        long distinct = count("SELECT COUNT(DISTINCT person_key) FROM group_member WHERE data_period = ?", MARCH);
+        long monitored = count("SELECT COUNT(DISTINCT g.person_key) FROM group_member g JOIN person_income i ON "
+                + "i.data_period = g.data_period AND i.person_key = g.person_key AND i.monitored = TRUE WHERE g.data_period = ?", MARCH);
+        assertThat(((Number) county[1]).longValue()).isEqualTo(distinct);
+        assertThat(((Number) county[0]).longValue()).isEqualTo(monitored);
+        assertThat(((Number) county[2]).doubleValue()).isBetween(0.05, 1.0);
+        assertThat(rows("SELECT metric FROM ledger_figure WHERE data_period = ? AND metric LIKE 'group:%'", MARCH))
+                .hasSize(11);
+        // the registry's P6 was filled from it by step indicators? P6 is yearly: only a December run writes it
+        GroupReport report = GroupReport.read(connection(), GroupSettings.builtIn(), MARCH, null);
+        assertThat(report.overall().members()).isEqualTo(distinct);
+        assertThat(report.toCsv().lines()).hasSize(12);
+        assertThat(report.toText()).contains("pilot indicator 6");
+    }
+
+    @Test
+    @Order(4)
+    void handDecisionsAreRespectedUntilWithdrawnAndReRunsAreIdentical() throws SQLException {
+        List<List<Object>> membersBefore = snapshot("group_member");
+        List<List<Object>> eventsBefore = snapshot("group_event");
+        long outsider;
+        long insider;
+        try (Connection c = ds.getConnection()) {
+            outsider = ((Number) rows("SELECT MIN(p.person_key) FROM person_period p WHERE p.data_period = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM group_member g WHERE g.data_period = p.data_period AND g.person_key = p.person_key "
+                    + "AND g.group_id = 'hardship')", MARCH).get(0)[0]).longValue();
+            insider = ((Number) rows("SELECT MIN(person_key) FROM group_member WHERE data_period = ? AND group_id = 'hardship'",
+                    MARCH).get(0)[0]).longValue();
+            GroupDecisions.decide(c, outsider, "hardship", "ADD", "家访核实：无固定收入", "cadre1", Instant.now());
+            GroupDecisions.decide(c, insider, "hardship", "REMOVE", "已迁出本县", "cadre1", Instant.now());
+        }
+        ledger.run(MARCH);
+        assertThat(rows("SELECT origin, evidence FROM group_member WHERE data_period = ? AND person_key = ? "
+                + "AND group_id = 'hardship'", MARCH, outsider)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r[0]).isEqualTo("MANUAL");
+                    assertThat((String) r[1]).contains("cadre1").contains("家访核实");
+                });
+        assertThat(rows("SELECT 1 FROM group_member WHERE data_period = ? AND person_key = ? AND group_id = 'hardship'",
+                MARCH, insider)).isEmpty();
+        assertThat(rows("SELECT reason FROM group_event WHERE data_period = ? AND person_key = ? AND group_id = 'hardship' "
+                + "AND kind = 'LEAVE'", MARCH, insider)).singleElement()
+                .satisfies(r -> assertThat((String) r[0]).startsWith("removed by hand by cadre1: 已迁出本县"));
+
+        try (Connection c = ds.getConnection()) {
+            assertThat(GroupDecisions.withdraw(c, outsider, "hardship", "admin", Instant.now())).isTrue();
+            assertThat(GroupDecisions.withdraw(c, insider, "hardship", "admin", Instant.now())).isTrue();
+        }
+        ledger.run(MARCH);
+        assertThat(snapshot("group_member")).isEqualTo(membersBefore);
+        assertThat(snapshot("group_event")).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    @Order(5)
+    void aRuleFailingAtRunTimeIsCountedAndTheRunGoesOn() throws IOException {
+        String text;
+        try (InputStream in = Objects.requireNonNull(GroupSettings.class.getResourceAsStream(GroupSettings.RESOURCE))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // a record field that does not exist: compiles (records are maps), fails for every person with a business
+        GroupDefinitions broken = GroupDefinitions.read(new ByteArrayInputStream(text.replace("b.open && b.kind == 'INDIVIDUAL'",
+                "b.opened && b.kind == 'INDIVIDUAL'").getBytes(StandardCharsets.UTF_8)), "groups.yaml");
+        try {
+            LedgerResult r = ledger.groups(broken).run(MARCH);
+            assertThat(r.counts()).containsKey("group_rule_failures individual_business@1");
+            assertThat(r.counts().get("group_rule_failures individual_business@1")).isPositive();
+            assertThat(r.counts().getOrDefault("group_individual_business", 0L)).isZero();
+        } finally {
+            ledger.groups(GroupSettings.builtIn()).run(MARCH);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        return ds.getConnection();
+    }
+
+    private long count(String sql, Object... args) throws SQLException {
+        return ((Number) rows(sql, args).get(0)[0]).longValue();
+    }
+
+    private List<Object[]> rows(String sql, Object... args) throws SQLException {
+        List<Object[]> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i] instanceof Period p ? p.toString() : args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] r = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        r[i] = rs.getObject(i + 1);
+                    }
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<List<Object>> snapshot(String table) throws SQLException {
+        List<List<Object>> out = new ArrayList<>();
+        for (Object[] r : rows("SELECT * FROM " + table + " WHERE data_period = ? ORDER BY person_key, group_id", MARCH)) {
+            out.add(List.of(java.util.Arrays.stream(r).map(x -> x == null ? "∅" : x).toArray()));
+        }
+        return out;
+    }
+}
