@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.pipeline.ledger.LedgerResult;
 
 import java.nio.file.Files;
@@ -63,9 +64,9 @@ final class GroupTruthAccuracy {
     /**
      * @param enabledGroups the groups enabled at the period (the others' rows, on both sides, are left out)
      */
-    static List<LedgerResult.Figure> compare(Connection c, String period, Path truthDir, Set<String> enabledGroups)
+    static List<RunFigure> compare(Connection c, String period, Path truthDir, Set<String> enabledGroups)
             throws SQLException {
-        List<LedgerResult.Figure> out = new ArrayList<>();
+        List<RunFigure> out = new ArrayList<>();
         Path file = truthDir.resolve("groups.csv");
         if (!Files.isRegularFile(file) || enabledGroups.isEmpty()) {
             return out;
@@ -106,7 +107,7 @@ final class GroupTruthAccuracy {
         long trueMembers = 0;
         long manualTrue = 0;
         long manualAll = 0;
-        List<LedgerResult.Figure> perGroup = new ArrayList<>();
+        List<RunFigure> perGroup = new ArrayList<>();
         for (String g : groups) {
             Set<String> t = truth.get(g);
             Set<String> o = ours.get(g);
@@ -118,26 +119,26 @@ final class GroupTruthAccuracy {
             trueMembers += t.size();
             manualTrue += mTrue;
             manualAll += m;
-            perGroup.add(LedgerResult.Figure.of(PRECISION, g, both, o.size(),
+            perGroup.add(RunFigure.of(PRECISION, g, both, o.size(),
                     "members of " + g + " in the ledger who are members in the truth / members in the ledger ("
                             + (o.size() - both) + " not true members)"));
-            perGroup.add(LedgerResult.Figure.of(RECALL, g, both, t.size(),
+            perGroup.add(RunFigure.of(RECALL, g, both, t.size(),
                     "true members of " + g + " whom the ledger lists / true members (" + (t.size() - both) + " missed)"));
-            perGroup.add(LedgerResult.Figure.of(SIZE, g, o.size(), t.size(),
+            perGroup.add(RunFigure.of(SIZE, g, o.size(), t.size(),
                     "members of " + g + " in the ledger / in the truth"));
             if (m > 0) {
-                perGroup.add(LedgerResult.Figure.of(MANUAL_PRECISION, g, mTrue, m,
+                perGroup.add(RunFigure.of(MANUAL_PRECISION, g, mTrue, m,
                         "members of " + g + " added by hand (MANUAL) who are true members / those added by hand"));
             }
         }
-        out.add(LedgerResult.Figure.of(PRECISION, "", tp, listed,
+        out.add(RunFigure.of(PRECISION, "", tp, listed,
                 "memberships of the ledger (all origins) that are true / memberships of the ledger, over the enabled groups "
                         + groups + " (micro-average)"));
-        out.add(LedgerResult.Figure.of(RECALL, "", tp, trueMembers,
+        out.add(RunFigure.of(RECALL, "", tp, trueMembers,
                 "true memberships that the ledger lists / true memberships, over the enabled groups (micro-average)"));
-        out.add(LedgerResult.Figure.of(SIZE, "", listed, trueMembers,
+        out.add(RunFigure.of(SIZE, "", listed, trueMembers,
                 "memberships in the ledger / in the truth, over the enabled groups"));
-        out.add(LedgerResult.Figure.of(MANUAL_PRECISION, "", manualTrue, manualAll,
+        out.add(RunFigure.of(MANUAL_PRECISION, "", manualTrue, manualAll,
                 "memberships added by hand (MANUAL) that are true / memberships added by hand"));
         out.addAll(perGroup);
         return out;

@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.income.FamilyIncomeRules;
 import org.olive.indicator.Breakdown;
 import org.olive.indicator.CountyIndicators;
@@ -95,7 +96,7 @@ final class HeadlineTruthAccuracy {
     }
 
     /** {@link #compare(Connection, Period, Path, FamilyIncomeRules)} with the built-in income.yaml. */
-    static List<LedgerResult.Figure> compare(Connection c, Period p, Path truthDir) throws SQLException {
+    static List<RunFigure> compare(Connection c, Period p, Path truthDir) throws SQLException {
         return compare(c, p, truthDir, IncomeSettings.builtIn().family());
     }
 
@@ -103,7 +104,7 @@ final class HeadlineTruthAccuracy {
      * Olive's and the truth's headline figures of the period; empty when the period has no income ledger or the truth
      * folder no incomes.csv.
      */
-    static List<LedgerResult.Figure> compare(Connection c, Period p, Path truthDir, FamilyIncomeRules rules) throws SQLException {
+    static List<RunFigure> compare(Connection c, Period p, Path truthDir, FamilyIncomeRules rules) throws SQLException {
         Path incomes = truthDir.resolve("incomes.csv");
         Path residence = truthDir.resolve("residence.csv");
         if (!Files.isRegularFile(incomes) || !Files.isRegularFile(residence)) {
@@ -127,16 +128,16 @@ final class HeadlineTruthAccuracy {
     }
 
     /** The three rows of each figure. */
-    static List<LedgerResult.Figure> rows(Map<Headline, Value> olive, Map<Headline, Value> truth, String oliveNote,
+    static List<RunFigure> rows(Map<Headline, Value> olive, Map<Headline, Value> truth, String oliveNote,
                                           String truthNote) {
-        List<LedgerResult.Figure> out = new ArrayList<>();
+        List<RunFigure> out = new ArrayList<>();
         for (Headline h : Headline.values()) {
             Value o = olive.get(h);
             Value t = truth.get(h);
             out.add(figure(h.metric(OLIVE), o, oliveNote));
             out.add(figure(h.metric(TRUTH), t, truthNote));
             double e = error(h, o.value(), t.value());
-            out.add(new LedgerResult.Figure(h.metric(ERROR), "", 0, 0, Double.isFinite(e) ? e : null,
+            out.add(new RunFigure(h.metric(ERROR), "", 0, 0, Double.isFinite(e) ? e : null,
                     h.error == Error.RELATIVE ? "(Olive − truth) / truth" : "Olive − truth"
                             + (h == Headline.GINI ? " in Gini points" : h.key.startsWith("share") ? " as a fraction (× 100 = "
                             + "percentage points)" : "")));
@@ -148,8 +149,8 @@ final class HeadlineTruthAccuracy {
         return h.error == Error.RELATIVE ? (truth == 0 ? Double.NaN : (olive - truth) / truth) : olive - truth;
     }
 
-    private static LedgerResult.Figure figure(String metric, Value v, String note) {
-        return new LedgerResult.Figure(metric, "", whole(v.numerator()), whole(v.denominator()),
+    private static RunFigure figure(String metric, Value v, String note) {
+        return new RunFigure(metric, "", whole(v.numerator()), whole(v.denominator()),
                 Double.isFinite(v.value()) ? v.value() : null, note);
     }
 
@@ -246,9 +247,9 @@ final class HeadlineTruthAccuracy {
     }
 
     /** The headline rows of a run's figures as a console table: figure | Olive | truth | error; empty without them. */
-    static String table(List<LedgerResult.Figure> figures) {
-        Map<String, LedgerResult.Figure> byMetric = new HashMap<>();
-        for (LedgerResult.Figure f : figures) {
+    static String table(List<RunFigure> figures) {
+        Map<String, RunFigure> byMetric = new HashMap<>();
+        for (RunFigure f : figures) {
             if (f.metric().startsWith(PREFIX) && f.areaCode().isEmpty()) {
                 byMetric.put(f.metric(), f);
             }
@@ -259,9 +260,9 @@ final class HeadlineTruthAccuracy {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  headline figures against the truth:%n    %-22s %12s %12s %10s%n",
                 "figure", "Olive", "truth", "error"));
         for (Headline h : Headline.values()) {
-            LedgerResult.Figure o = byMetric.get(h.metric(OLIVE));
-            LedgerResult.Figure t = byMetric.get(h.metric(TRUTH));
-            LedgerResult.Figure e = byMetric.get(h.metric(ERROR));
+            RunFigure o = byMetric.get(h.metric(OLIVE));
+            RunFigure t = byMetric.get(h.metric(TRUTH));
+            RunFigure e = byMetric.get(h.metric(ERROR));
             if (o == null || t == null) {
                 continue;
             }

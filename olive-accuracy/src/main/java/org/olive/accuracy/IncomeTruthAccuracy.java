@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.income.Component;
 import org.olive.income.FamilyIncomeRules;
 import org.olive.income.Bracket;
@@ -31,9 +32,9 @@ final class IncomeTruthAccuracy {
     private IncomeTruthAccuracy() {
     }
 
-    static List<LedgerResult.Figure> compare(Connection c, String period, Path truthDir, FamilyIncomeRules rules)
+    static List<RunFigure> compare(Connection c, String period, Path truthDir, FamilyIncomeRules rules)
             throws SQLException {
-        List<LedgerResult.Figure> out = new ArrayList<>();
+        List<RunFigure> out = new ArrayList<>();
         Path incomes = truthDir.resolve("incomes.csv");
         if (!Files.isRegularFile(incomes)) {
             return out;
@@ -147,34 +148,34 @@ final class IncomeTruthAccuracy {
         double[] sorted = ape.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         Double median = median(sorted);
         Double medianPrecise = median(apePrecise.stream().mapToDouble(Double::doubleValue).sorted().toArray());
-        out.add(new LedgerResult.Figure("income_di_mape", "", sorted.length, sorted.length, median,
+        out.add(new RunFigure("income_di_mape", "", sorted.length, sorted.length, median,
                 "median absolute percentage error of our trailing-12-month DI against the truth's, over residents of both "
                         + "with true DI of at least " + (int) APE_FLOOR + " yuan (numerator = denominator = those residents)"));
-        out.add(LedgerResult.Figure.of("income_di_within_10pct", "", within, sorted.length,
+        out.add(RunFigure.of("income_di_within_10pct", "", within, sorted.length,
                 "residents whose DI is within 10% of the truth's / residents with true DI of at least "
                         + (int) APE_FLOOR + " yuan"));
-        out.add(new LedgerResult.Figure("income_di_mape_precise_only", "", sorted.length, sorted.length, medianPrecise,
+        out.add(new RunFigure("income_di_mape_precise_only", "", sorted.length, sorted.length, medianPrecise,
                 "the same median error for the precise part of DI alone (without the estimates)"));
-        out.add(new LedgerResult.Figure("income_di_mean_error", "", compared, compared, cents(bias / compared),
+        out.add(new RunFigure("income_di_mean_error", "", compared, compared, cents(bias / compared),
                 "mean signed error in yuan of DI (ours − truth) over the residents compared: the bias the indicators inherit"));
-        out.add(new LedgerResult.Figure("income_di_mean_error_precise_only", "", compared, compared, cents(biasPrecise / compared),
+        out.add(new RunFigure("income_di_mean_error_precise_only", "", compared, compared, cents(biasPrecise / compared),
                 "the same for the precise part of DI alone"));
-        out.add(LedgerResult.Figure.of("income_di_interval_coverage", "", covered, compared,
+        out.add(RunFigure.of("income_di_interval_coverage", "", covered, compared,
                 "residents whose true DI lies in our DI interval [di_low, di_high] / residents compared"));
-        out.add(LedgerResult.Figure.of("income_di_interval_coverage_estimated", "", coveredWide, wide,
+        out.add(RunFigure.of("income_di_interval_coverage_estimated", "", coveredWide, wide,
                 "the same over the residents whose DI interval is not a point (those with an estimate)"));
-        out.add(new LedgerResult.Figure("income_di_interval_mean_width", "", compared, compared, cents(widthSum / compared),
+        out.add(new RunFigure("income_di_interval_mean_width", "", compared, compared, cents(widthSum / compared),
                 "mean width in yuan of the DI interval over the residents compared"));
         for (Component comp : Component.values()) {
             String name = comp.name().toLowerCase(java.util.Locale.ROOT);
-            out.add(new LedgerResult.Figure("income_mae_" + name, "", compared,
+            out.add(new RunFigure("income_mae_" + name, "", compared,
                     compared, cents(absErr[comp.ordinal()] / compared), "mean absolute error in yuan of the 12-month "
                     + name + " figure over the residents compared"));
-            out.add(new LedgerResult.Figure("income_mae_precise_" + name, "", compared,
+            out.add(new RunFigure("income_mae_precise_" + name, "", compared,
                     compared, cents(absErrPrecise[comp.ordinal()] / compared), "the same for the precise items of " + name
                     + " alone"));
         }
-        out.add(LedgerResult.Figure.of("income_bracket_agreement", "", agree, flagged,
+        out.add(RunFigure.of("income_bracket_agreement", "", agree, flagged,
                 "residents whose family's 10–50万 flag equals the flag of their true family (true family DI from "
                         + "families.csv and incomes.csv, on the configured basis) / residents in a true family"));
         return out;

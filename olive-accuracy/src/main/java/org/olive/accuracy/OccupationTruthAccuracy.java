@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.pipeline.ledger.LedgerResult;
 
 import java.nio.file.Files;
@@ -56,8 +57,8 @@ final class OccupationTruthAccuracy {
         return TruthAccuracyStep.hasRows(c, "person_occupation", period);
     }
 
-    static List<LedgerResult.Figure> compare(Connection c, String period, Path truthDir) throws SQLException {
-        List<LedgerResult.Figure> out = new ArrayList<>();
+    static List<RunFigure> compare(Connection c, String period, Path truthDir) throws SQLException {
+        List<RunFigure> out = new ArrayList<>();
         Path file = truthDir.resolve("occupations.csv");
         if (!Files.isRegularFile(file)) {
             return out;
@@ -128,24 +129,24 @@ final class OccupationTruthAccuracy {
                 workingFound += t.level2().equals(code) ? 1 : 0;
             }
         }
-        out.add(LedgerResult.Figure.of(PRECISION, "", right, coded,
+        out.add(RunFigure.of(PRECISION, "", right, coded,
                 "persons the ledger codes whose GB/T 6565 中类 is the simulated one / persons the ledger codes (persons "
                         + "the truth does not list count as wrong)"));
-        out.add(LedgerResult.Figure.of("occupation_level2_recall", "", workingFound, workingCoded,
+        out.add(RunFigure.of("occupation_level2_recall", "", workingFound, workingCoded,
                 "truly working persons aged " + MIN_AGE + "–" + MAX_AGE + " with a simulated occupation whom the ledger "
                         + "codes with its 中类 / those persons"));
-        out.add(LedgerResult.Figure.of("occupation_coverage", "", coded, rows,
+        out.add(RunFigure.of("occupation_coverage", "", coded, rows,
                 "rows of person_occupation with an occupation code / rows of person_occupation"));
-        out.add(LedgerResult.Figure.of("occupation_unknown_share", "", unknown, working,
+        out.add(RunFigure.of("occupation_unknown_share", "", unknown, working,
                 "truly working persons aged " + MIN_AGE + "–" + MAX_AGE + " without a code in the ledger (no code or no "
                         + "row) / truly working persons aged " + MIN_AGE + "–" + MAX_AGE + " (informal work included)"));
-        out.add(LedgerResult.Figure.of("occupation_detail_precision", "", detailRight, detailed,
+        out.add(RunFigure.of("occupation_detail_precision", "", detailRight, detailed,
                 "rows whose level-4 detail (细类) is the simulated occupation / rows with a level-4 detail"));
-        out.add(LedgerResult.Figure.of("occupation_industry_precision", "", industryRight, withIndustry,
+        out.add(RunFigure.of("occupation_industry_precision", "", industryRight, withIndustry,
                 "rows whose GB/T 4754 小类 (4 digits) is the simulated industry / rows with an industry"));
-        out.add(LedgerResult.Figure.of("occupation_industry_division_precision", "", divisionRight, withIndustry,
+        out.add(RunFigure.of("occupation_industry_division_precision", "", divisionRight, withIndustry,
                 "rows whose GB/T 4754 division (2 digits) is the simulated industry's / rows with an industry"));
-        bySource.forEach((source, s) -> out.add(LedgerResult.Figure.of(PRECISION, source, s[0], s[1],
+        bySource.forEach((source, s) -> out.add(RunFigure.of(PRECISION, source, s[0], s[1],
                 "persons coded from source " + source + " whose 中类 is the simulated one / persons coded from it")));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.period.Period;
 import org.olive.pipeline.ledger.LedgerResult;
 
@@ -58,7 +59,7 @@ public final class TruthAccuracy {
      * The period's stored ledger against the truth folder of the period: residents of person_period, and the families of
      * family_member when the period has families.
      */
-    static List<LedgerResult.Figure> compare(Connection c, String p, Path truthDir) throws SQLException {
+    static List<RunFigure> compare(Connection c, String p, Path truthDir) throws SQLException {
         Set<String> resident = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT p.id_number FROM person_period pp JOIN person p "
                 + "ON p.person_key = pp.person_key WHERE pp.data_period = ? AND pp.resident = TRUE")) {
@@ -86,8 +87,8 @@ public final class TruthAccuracy {
      * @param resident the ID numbers we list as resident
      * @param ours     our families (key → member ID numbers), or null when families were not built
      */
-    static List<LedgerResult.Figure> compare(Path truthDir, Set<String> resident, Map<String, List<String>> ours) {
-        List<LedgerResult.Figure> out = new ArrayList<>();
+    static List<RunFigure> compare(Path truthDir, Set<String> resident, Map<String, List<String>> ours) {
+        List<RunFigure> out = new ArrayList<>();
         Set<String> trueResident = new HashSet<>();
         Set<String> inTruth = new HashSet<>();
         Path residence = truthDir.resolve("residence.csv");
@@ -126,7 +127,7 @@ public final class TruthAccuracy {
                 exact++;
             }
         }
-        out.add(LedgerResult.Figure.of("family_exact", "", exact, trueFamilies.size(),
+        out.add(RunFigure.of("family_exact", "", exact, trueFamilies.size(),
                 "true families (with a registered or resident member) that we reproduce with exactly the same members / "
                         + "those true families"));
         // pairs among persons known to both sides
@@ -144,10 +145,10 @@ public final class TruthAccuracy {
             truePairs += pairs(members.size());
             trueFoundPairs += samePairs(known, ourFamilyOf);
         }
-        out.add(LedgerResult.Figure.of("family_pair_precision", "", ourTruePairs, ourPairs,
+        out.add(RunFigure.of("family_pair_precision", "", ourTruePairs, ourPairs,
                 "pairs of persons in one of our families who are in one true family / pairs in our families "
                         + "(persons present in both)"));
-        out.add(LedgerResult.Figure.of("family_pair_recall", "", trueFoundPairs, truePairs,
+        out.add(RunFigure.of("family_pair_recall", "", trueFoundPairs, truePairs,
                 "pairs of persons in one true family whom we also put in one family / pairs in the true families"));
         return out;
     }
@@ -161,7 +162,7 @@ public final class TruthAccuracy {
      * @param trueResident the residents of the truth
      * @param truthPersons how many persons the truth lists (for the notes)
      */
-    static List<LedgerResult.Figure> residence(Set<String> resident, Set<String> trueResident, long truthPersons,
+    static List<RunFigure> residence(Set<String> resident, Set<String> trueResident, long truthPersons,
                                                String source) {
         long both = 0;
         for (String id : resident) {
@@ -170,16 +171,16 @@ public final class TruthAccuracy {
             }
         }
         long falsePositives = resident.size() - both;
-        List<LedgerResult.Figure> out = new ArrayList<>();
-        out.add(LedgerResult.Figure.of("residence_precision", "", both, resident.size(),
+        List<RunFigure> out = new ArrayList<>();
+        out.add(RunFigure.of("residence_precision", "", both, resident.size(),
                 "persons we list as resident (常住) who are resident in the truth / all persons we list as resident; "
                         + falsePositives + " false residents (not resident in the truth, or not in it at all: visitors, "
                         + "migrants who left)"));
-        out.add(LedgerResult.Figure.of("residence_recall", "", both, trueResident.size(),
+        out.add(RunFigure.of("residence_recall", "", both, trueResident.size(),
                 "residents of the truth whom we list as resident / residents of the truth (" + source + ", "
                         + truthPersons + " persons listed)"));
         long diff = resident.size() - (long) trueResident.size();
-        out.add(LedgerResult.Figure.of("resident_count", "", resident.size(), trueResident.size(),
+        out.add(RunFigure.of("resident_count", "", resident.size(), trueResident.size(),
                 "our residents (常住人口) / the truth's: " + resident.size() + " vs " + trueResident.size() + ", "
                         + (diff >= 0 ? "+" : "") + diff + " ("
                         + (trueResident.isEmpty() ? "n/a" : String.format(java.util.Locale.ROOT, "%+.2f%%",

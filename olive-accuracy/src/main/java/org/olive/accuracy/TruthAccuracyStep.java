@@ -1,10 +1,11 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.income.FamilyIncomeRules;
 import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeStep;
 import org.olive.pipeline.ledger.LedgerResult;
-import org.olive.pipeline.ledger.RunFigures;
+import org.olive.pipeline.figure.RunFigures;
 import org.olive.pipeline.ledger.StandardRun;
 import org.olive.pipeline.run.MonthlyStep;
 import org.olive.pipeline.run.StepContext;
@@ -113,7 +114,7 @@ public final class TruthAccuracyStep implements MonthlyStep {
     }
 
     /** The figures of the period's stored ledgers against its truth folder. */
-    public static List<LedgerResult.Figure> compare(Connection c, Period period, Path truthDir, FamilyIncomeRules rules)
+    public static List<RunFigure> compare(Connection c, Period period, Path truthDir, FamilyIncomeRules rules)
             throws SQLException {
         return compare(c, period, truthDir, rules, Set.of());
     }
@@ -122,10 +123,10 @@ public final class TruthAccuracyStep implements MonthlyStep {
      * The figures of the period's stored ledgers against its truth folder, the groups measured being those of
      * group_member at the period and {@code enabledGroups}.
      */
-    public static List<LedgerResult.Figure> compare(Connection c, Period period, Path truthDir, FamilyIncomeRules rules,
+    public static List<RunFigure> compare(Connection c, Period period, Path truthDir, FamilyIncomeRules rules,
                                                     Set<String> enabledGroups) throws SQLException {
         String p = period.toString();
-        List<LedgerResult.Figure> out = new ArrayList<>(TruthAccuracy.compare(c, p, truthDir));
+        List<RunFigure> out = new ArrayList<>(TruthAccuracy.compare(c, p, truthDir));
         if (IncomeStep.hasIncome(c, period)) {
             out.addAll(IncomeTruthAccuracy.compare(c, p, truthDir, rules));
             out.addAll(HeadlineTruthAccuracy.compare(c, period, truthDir, rules));
@@ -161,9 +162,9 @@ public final class TruthAccuracyStep implements MonthlyStep {
     }
 
     /** The occupation precision per source, one a line. */
-    static String sourceTable(List<LedgerResult.Figure> figures) {
+    static String sourceTable(List<RunFigure> figures) {
         StringBuilder b = new StringBuilder();
-        for (LedgerResult.Figure f : figures) {
+        for (RunFigure f : figures) {
             if (f.metric().equals(OccupationTruthAccuracy.PRECISION) && !f.areaCode().isEmpty()) {
                 if (b.isEmpty()) {
                     b.append("  occupation 中类 precision by source:\n");
@@ -176,9 +177,9 @@ public final class TruthAccuracyStep implements MonthlyStep {
     }
 
     /** The key groups against the truth: one line per group, precision, recall, size in the ledger / in the truth. */
-    static String groupTable(List<LedgerResult.Figure> figures) {
-        java.util.Map<String, java.util.Map<String, LedgerResult.Figure>> byGroup = new java.util.TreeMap<>();
-        for (LedgerResult.Figure f : figures) {
+    static String groupTable(List<RunFigure> figures) {
+        java.util.Map<String, java.util.Map<String, RunFigure>> byGroup = new java.util.TreeMap<>();
+        for (RunFigure f : figures) {
             if (f.metric().startsWith("group_") && !f.areaCode().isEmpty()) {
                 byGroup.computeIfAbsent(f.areaCode(), k -> new java.util.HashMap<>()).put(f.metric(), f);
             }
@@ -189,8 +190,8 @@ public final class TruthAccuracyStep implements MonthlyStep {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  key groups against the truth:%n    %-20s %10s %10s %15s %10s%n",
                 "group", "precision", "recall", "ledger / truth", "manual"));
         byGroup.forEach((g, m) -> {
-            LedgerResult.Figure size = m.get(GroupTruthAccuracy.SIZE);
-            LedgerResult.Figure manual = m.get(GroupTruthAccuracy.MANUAL_PRECISION);
+            RunFigure size = m.get(GroupTruthAccuracy.SIZE);
+            RunFigure manual = m.get(GroupTruthAccuracy.MANUAL_PRECISION);
             b.append(String.format(Locale.ROOT, "    %-20s %10s %10s %15s %10s%n", g,
                     share(m.get(GroupTruthAccuracy.PRECISION)), share(m.get(GroupTruthAccuracy.RECALL)),
                     size == null ? "–" : size.numerator() + " / " + size.denominator(),
@@ -199,7 +200,7 @@ public final class TruthAccuracyStep implements MonthlyStep {
         return b.toString();
     }
 
-    private static String share(LedgerResult.Figure f) {
+    private static String share(RunFigure f) {
         return f == null ? "–" : share(f.value());
     }
 

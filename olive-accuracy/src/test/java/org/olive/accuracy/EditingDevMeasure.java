@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.olive.accuracy.faults.FaultComparison;
@@ -91,7 +92,7 @@ public final class EditingDevMeasure {
                         + reaching(c, county, from, p, editing));
                 System.out.println("  ABSURD_AMOUNT " + from + ".." + p + ": " + window.type("ABSURD_AMOUNT").detected()
                         + " of " + window.type("ABSURD_AMOUNT").total() + " detected " + window.type("ABSURD_AMOUNT").how());
-                for (LedgerResult.Figure f : IncomeTruthAccuracy.compare(c, p.toString(), county.resolve("truth").resolve(p.toString()),
+                for (RunFigure f : IncomeTruthAccuracy.compare(c, p.toString(), county.resolve("truth").resolve(p.toString()),
                         income.family())) {
                     System.out.printf("  %s: %s (%d / %d)%n", f.metric(), f.value(), f.numerator(), f.denominator());
                 }

@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.olive.accuracy.HeadlineTruthAccuracy.Headline;
@@ -117,7 +118,7 @@ class HeadlineTruthAccuracyTest {
     private Map<String, Double> compare() throws SQLException {
         try (Connection c = ds.getConnection()) {
             Map<String, Double> out = new HashMap<>();
-            for (LedgerResult.Figure f : HeadlineTruthAccuracy.compare(c, P, truth)) {
+            for (RunFigure f : HeadlineTruthAccuracy.compare(c, P, truth)) {
                 out.put(f.metric(), f.value());
             }
             return out;
@@ -224,7 +225,7 @@ class HeadlineTruthAccuracyTest {
 
     @Test
     void theConsoleTableFormatsEachFigure() throws SQLException {
-        List<LedgerResult.Figure> figures;
+        List<RunFigure> figures;
         try (Connection c = ds.getConnection()) {
             figures = HeadlineTruthAccuracy.compare(c, P, truth);
         }
@@ -250,7 +251,7 @@ class HeadlineTruthAccuracyTest {
         Files.write(old.resolve("residence.csv"), cut);
         Files.copy(truth.resolve("incomes.csv"), old.resolve("incomes.csv"));
         try (Connection c = ds.getConnection()) {
-            Map<String, LedgerResult.Figure> m = new HashMap<>();
+            Map<String, RunFigure> m = new HashMap<>();
             HeadlineTruthAccuracy.compare(c, P, old).forEach(f -> m.put(f.metric(), f));
             assertThat(m.get(Headline.RESIDENTS.metric("error")).value()).isZero();
             assertThat(m.get(Headline.URBAN_RURAL_RATIO.metric("truth")).value()).isNull();

@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.olive.period.Period;
@@ -46,7 +47,7 @@ public final class IncomeDevMeasure {
             System.out.println("income step: " + (System.nanoTime() - t) / 1_000_000 + " ms");
             counts.forEach((k, v) -> System.out.println("  " + k + " = " + v));
             Path truth = Path.of(args[1]).resolve("truth").resolve(p.toString());
-            for (LedgerResult.Figure f : IncomeTruthAccuracy.compare(c, p.toString(), truth, settings.family())) {
+            for (RunFigure f : IncomeTruthAccuracy.compare(c, p.toString(), truth, settings.family())) {
                 System.out.printf("  %s: %s (%d / %d)%n", f.metric(), f.value(), f.numerator(), f.denominator());
             }
             c.commit();

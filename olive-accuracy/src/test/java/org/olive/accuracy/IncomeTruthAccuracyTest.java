@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +74,7 @@ class IncomeTruthAccuracyTest {
         }
     }
 
-    double figure(List<LedgerResult.Figure> figures, String metric) {
+    double figure(List<RunFigure> figures, String metric) {
         return figures.stream().filter(f -> f.metric().equals(metric) && f.areaCode().isEmpty())
                 .findFirst().orElseThrow(() -> new AssertionError("no figure " + metric)).value();
     }
@@ -102,7 +103,7 @@ class IncomeTruthAccuracyTest {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE person_income SET disposable = disposable * 2 WHERE data_period = '" + DECEMBER + "'");
             }
-            List<LedgerResult.Figure> wrong = TruthAccuracyStep.compare(c, DECEMBER,
+            List<RunFigure> wrong = TruthAccuracyStep.compare(c, DECEMBER,
                     dir.resolve("truth").resolve(DECEMBER.toString()), IncomeSettings.builtIn().family());
             assertThat(figure(wrong, "income_di_mape")).isGreaterThan(BOUND_MAPE);
             c.rollback();

@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -137,12 +138,12 @@ class OccupationGroupTruthAccuracyTest {
         }
     }
 
-    static LedgerResult.Figure figure(List<LedgerResult.Figure> figures, String metric, String area) {
+    static RunFigure figure(List<RunFigure> figures, String metric, String area) {
         return figures.stream().filter(f -> f.metric().equals(metric) && f.areaCode().equals(area)).findFirst()
                 .orElseThrow(() -> new AssertionError("no figure " + metric + " / '" + area + "' in " + figures));
     }
 
-    List<LedgerResult.Figure> compare(Connection c, Set<String> enabled) throws SQLException {
+    List<RunFigure> compare(Connection c, Set<String> enabled) throws SQLException {
         return TruthAccuracyStep.compare(c, P, truth, IncomeSettings.builtIn().family(), enabled);
     }
 
@@ -152,7 +153,7 @@ class OccupationGroupTruthAccuracyTest {
             c.setAutoCommit(false);
             occupationLedger(c, x -> x, List.of());
             groupLedger(c, r -> true, List.of());
-            List<LedgerResult.Figure> f = compare(c, Set.of());
+            List<RunFigure> f = compare(c, Set.of());
             for (String m : List.of("occupation_level2_precision", "occupation_level2_recall", "occupation_detail_precision",
                     "occupation_industry_precision", "occupation_industry_division_precision")) {
                 assertThat(figure(f, m, "").value()).as(m).isEqualTo(1.0);
@@ -187,7 +188,7 @@ class OccupationGroupTruthAccuracyTest {
             c.setAutoCommit(false);
             // every code replaced by the next one of the county's codes: nobody keeps the right 中类
             occupationLedger(c, x -> codes.get((codes.indexOf(x) + 1) % codes.size()), List.of());
-            List<LedgerResult.Figure> f = compare(c, Set.of());
+            List<RunFigure> f = compare(c, Set.of());
             assertThat(figure(f, "occupation_level2_precision", "").value()).isEqualTo(0.0);
             assertThat(figure(f, "occupation_level2_recall", "").value()).isEqualTo(0.0);
             assertThat(figure(f, "occupation_level2_precision", "EMPLOYER").value()).isEqualTo(0.0);
@@ -200,8 +201,8 @@ class OccupationGroupTruthAccuracyTest {
             c.setAutoCommit(false);
             // right codes, plus persons the truth does not list: they count as wrong
             occupationLedger(c, x -> x, List.of("4-03", "4-03", "6-01"));
-            List<LedgerResult.Figure> f = compare(c, Set.of());
-            LedgerResult.Figure p = figure(f, "occupation_level2_precision", "");
+            List<RunFigure> f = compare(c, Set.of());
+            RunFigure p = figure(f, "occupation_level2_precision", "");
             assertThat(p.denominator() - p.numerator()).isEqualTo(3);
             assertThat(p.value()).isLessThan(1.0);
             assertThat(figure(f, "occupation_level2_recall", "").value()).isEqualTo(1.0);
@@ -230,10 +231,10 @@ class OccupationGroupTruthAccuracyTest {
             // every other skilled worker dropped; graduates left out (a group the ledger does not enable yet)
             groupLedger(c, r -> !(r[1].equals("skilled_worker") && dropped.contains(r[0]))
                     && !r[1].equals("graduate"), phantoms);
-            List<LedgerResult.Figure> f = compare(c, Set.of());
+            List<RunFigure> f = compare(c, Set.of());
             assertThat(figure(f, "group_recall", "skilled_worker").value()).isCloseTo(0.5, within(0.01));
             assertThat(figure(f, "group_precision", "skilled_worker").value()).isEqualTo(1.0);
-            LedgerResult.Figure tp = figure(f, "group_precision", "tourism_worker");
+            RunFigure tp = figure(f, "group_precision", "tourism_worker");
             assertThat(tp.denominator() - tp.numerator()).isEqualTo(phantoms.size());
             assertThat(figure(f, "group_recall", "tourism_worker").value()).isEqualTo(1.0);
             assertThat(figure(f, "group_manual_precision", "tourism_worker").value()).isEqualTo(0.0);
@@ -245,7 +246,7 @@ class OccupationGroupTruthAccuracyTest {
             assertThat(figure(f, "group_size", "skilled_worker").numerator()).isEqualTo(skilled - dropped.size());
             // a group not enabled is not measured; enabled by the caller but without members, its recall is 0
             assertThat(f).noneMatch(x -> x.areaCode().equals("graduate"));
-            List<LedgerResult.Figure> g = compare(c, Set.of("graduate"));
+            List<RunFigure> g = compare(c, Set.of("graduate"));
             assertThat(figure(g, "group_recall", "graduate").value()).isEqualTo(0.0);
             assertThat(figure(g, "group_recall", "graduate").denominator()).isPositive();
             String summary = TruthAccuracyStep.groupTable(g) + TruthAccuracyStep.sourceTable(g);
@@ -261,7 +262,7 @@ class OccupationGroupTruthAccuracyTest {
     void theStepMeasuresOnlyLedgersThatExistAndStoresGroupAreas() throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            List<LedgerResult.Figure> f = compare(c, Set.of("graduate"));
+            List<RunFigure> f = compare(c, Set.of("graduate"));
             assertThat(f).noneMatch(x -> x.metric().startsWith("occupation_") || x.metric().startsWith("group_"));
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, denominator) "

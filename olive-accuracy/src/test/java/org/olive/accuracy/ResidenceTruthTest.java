@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,11 +70,11 @@ class ResidenceTruthTest {
     void residenceMatchesTheTruthOverEveryoneWeClassify() {
         List<Runnable> checks = new ArrayList<>();
         for (LedgerResult r : results) {
-            Map<String, LedgerResult.Figure> f = r.figures().stream().filter(x -> x.areaCode().isEmpty())
-                    .collect(Collectors.toMap(LedgerResult.Figure::metric, Function.identity()));
-            LedgerResult.Figure precision = f.get("residence_precision");
-            LedgerResult.Figure recall = f.get("residence_recall");
-            LedgerResult.Figure count = f.get("resident_count");
+            Map<String, RunFigure> f = r.figures().stream().filter(x -> x.areaCode().isEmpty())
+                    .collect(Collectors.toMap(RunFigure::metric, Function.identity()));
+            RunFigure precision = f.get("residence_precision");
+            RunFigure recall = f.get("residence_recall");
+            RunFigure count = f.get("resident_count");
             System.out.printf("[residence] %s: precision %.4f (%d/%d), recall %.4f (%d/%d), residents %d vs %d in the truth; "
                             + "imputed %d (IN_IN %d, OUT_OUT %d, FIRST_OUT %d, LAST_IN %d), duplicates dropped %d%n",
                     r.period(), precision.value(), precision.numerator(), precision.denominator(), recall.value(),

@@ -1,5 +1,6 @@
 package org.olive.accuracy;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olive.pipeline.ledger.LedgerResult;
@@ -23,7 +24,7 @@ class TruthAccuracyResidenceTest {
     @TempDir
     Path truth;
 
-    private Map<String, LedgerResult.Figure> compare(Set<String> ours) throws IOException {
+    private Map<String, RunFigure> compare(Set<String> ours) throws IOException {
         // the truth lists 100 persons of the county, 90 of them resident; visitors are not listed at all
         StringBuilder csv = new StringBuilder("period,person_id,registered,category,present_days,resident\n");
         for (int i = 0; i < 100; i++) {
@@ -31,7 +32,7 @@ class TruthAccuracyResidenceTest {
         }
         Files.writeString(truth.resolve("residence.csv"), csv);
         return TruthAccuracy.compare(truth, ours, null).stream()
-                .collect(Collectors.toMap(LedgerResult.Figure::metric, Function.identity()));
+                .collect(Collectors.toMap(RunFigure::metric, Function.identity()));
     }
 
     private static Set<String> trueResidents() {
@@ -44,7 +45,7 @@ class TruthAccuracyResidenceTest {
 
     @Test
     void theRightResidentsScorePerfectly() throws IOException {
-        Map<String, LedgerResult.Figure> f = compare(trueResidents());
+        Map<String, RunFigure> f = compare(trueResidents());
         assertThat(f.get("residence_precision").value()).isEqualTo(1.0);
         assertThat(f.get("residence_recall").value()).isEqualTo(1.0);
         assertThat(f.get("resident_count").value()).isEqualTo(1.0);
@@ -57,7 +58,7 @@ class TruthAccuracyResidenceTest {
             ours.add("V" + i); // visitors: absent from the truth file
         }
         ours.add("R95"); // listed by the truth as not resident
-        Map<String, LedgerResult.Figure> f = compare(ours);
+        Map<String, RunFigure> f = compare(ours);
         assertThat(f.get("residence_precision").numerator()).isEqualTo(90);
         assertThat(f.get("residence_precision").denominator()).isEqualTo(101);
         assertThat(f.get("residence_precision").value()).isLessThan(0.9);
@@ -73,7 +74,7 @@ class TruthAccuracyResidenceTest {
     void missedResidentsLowerRecallAndTheCount() throws IOException {
         Set<String> ours = trueResidents();
         ours.removeAll(List.of("R0", "R1", "R2"));
-        Map<String, LedgerResult.Figure> f = compare(ours);
+        Map<String, RunFigure> f = compare(ours);
         assertThat(f.get("residence_recall").value()).isCloseTo(87.0 / 90, within(1e-9));
         assertThat(f.get("residence_precision").value()).isEqualTo(1.0);
         assertThat(f.get("resident_count").note()).contains("-3", "-3.33%");

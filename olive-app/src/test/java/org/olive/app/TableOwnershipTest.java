@@ -32,13 +32,14 @@ class TableOwnershipTest {
         own("org.olive.pipeline.ingest", "ingest_run", "ingest_file", "master_item");
         own("org.olive.pipeline.editing", "amount_edit", "amount_history", "edit_delivery");
         own("org.olive.pipeline.ledger", "person", "person_period", "person_match", "presence_imputation", "family",
-                "family_period", "family_member", "family_conflict", "family_conflict_person", "ledger_figure",
+                "family_period", "family_member", "family_conflict", "family_conflict_person",
                 "ledger_row_flag", "ledger_run", "population_count", "population_member", "population_exit");
         own("org.olive.pipeline.income", "person_income", "family_income", "family_flag", "income_item", "income_model",
                 "income_indicator", "income_declaration", "income_fact", "income_fact_delivery", "income_distribution",
                 "income_histogram", "income_lorenz");
         own("org.olive.pipeline.indicator", "indicator_value");
         own("org.olive.pipeline.occupation", "person_occupation");
+        own("org.olive.pipeline.figure", "ledger_figure");
         own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");
     }
 

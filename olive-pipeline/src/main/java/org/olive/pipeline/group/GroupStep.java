@@ -1,5 +1,6 @@
 package org.olive.pipeline.group;
 
+import org.olive.pipeline.figure.RunFigure;
 import org.olive.fact.PersonFact;
 import org.olive.fact.PersonVariables;
 import org.olive.group.GroupClassifier;
@@ -9,7 +10,7 @@ import org.olive.period.Period;
 import org.olive.pipeline.fact.FactOutputs;
 import org.olive.pipeline.fact.PersonFacts;
 import org.olive.pipeline.ledger.LedgerResult;
-import org.olive.pipeline.ledger.RunFigures;
+import org.olive.pipeline.figure.RunFigures;
 import org.olive.pipeline.occupation.OccupationOutputs;
 import org.olive.pipeline.run.MonthlyStep;
 import org.olive.pipeline.run.StepContext;
@@ -144,7 +145,7 @@ public final class GroupStep implements MonthlyStep {
         delete(c, "group_event", p);
         writeMembers(c, p, members);
         long[] events = writeEvents(c, p, before, members, enabled, facts, enterReasons, leaveReasons);
-        List<LedgerResult.Figure> figures = monitoring(rules.groupIds(), members, monitored);
+        List<RunFigure> figures = monitoring(rules.groupIds(), members, monitored);
         RunFigures.add(ctx, figures);
 
         Map<String, Long> counts = ctx.report().counts();
@@ -218,7 +219,7 @@ public final class GroupStep implements MonthlyStep {
     }
 
     /** Pilot indicator 6: monitored members / members, overall (distinct persons) by area, and per group. */
-    static List<LedgerResult.Figure> monitoring(List<String> groups, List<GroupMembers.Member> members,
+    static List<RunFigure> monitoring(List<String> groups, List<GroupMembers.Member> members,
                                                 Map<Long, Boolean> monitored) {
         Map<Long, String> persons = new LinkedHashMap<>();
         Map<String, long[]> byGroup = new LinkedHashMap<>();
@@ -242,10 +243,10 @@ public final class GroupStep implements MonthlyStep {
         }
         String note = "members of the key groups whose income is monitored (each applicable component precise or "
                 + "estimated narrowly enough) / members (pilot indicator 6)";
-        List<LedgerResult.Figure> out = new ArrayList<>();
-        out.add(LedgerResult.Figure.of(MONITORING, "", num, persons.size(), note + "; groups enabled: " + groups.size()));
-        byTown.forEach((t, n) -> out.add(LedgerResult.Figure.of(MONITORING, t, n[0], n[1], note)));
-        byGroup.forEach((g, n) -> out.add(LedgerResult.Figure.of(GROUP_METRIC + g, "", n[0], n[1], note)));
+        List<RunFigure> out = new ArrayList<>();
+        out.add(RunFigure.of(MONITORING, "", num, persons.size(), note + "; groups enabled: " + groups.size()));
+        byTown.forEach((t, n) -> out.add(RunFigure.of(MONITORING, t, n[0], n[1], note)));
+        byGroup.forEach((g, n) -> out.add(RunFigure.of(GROUP_METRIC + g, "", n[0], n[1], note)));
         return out;
     }
 

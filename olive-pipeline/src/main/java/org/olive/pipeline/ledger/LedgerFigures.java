@@ -1,5 +1,7 @@
 package org.olive.pipeline.ledger;
 
+import org.olive.pipeline.figure.RunFigure;
+import org.olive.pipeline.figure.RunFigures;
 import org.olive.pipeline.run.LedgerOutputs;
 import org.olive.pipeline.run.MonthlyStep;
 import org.olive.pipeline.run.StepContext;
@@ -37,12 +39,8 @@ final class LedgerFigures implements MonthlyStep {
         boolean familiesBuilt = ctx.find(LedgerOutputs.FAMILIES_BUILT).isPresent() ? ctx.need(LedgerOutputs.FAMILIES_BUILT)
                 : hasFamilies(c, p);
         // only its own metric: the period's other figures belong to other steps (groups, an added truth step)
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ledger_figure WHERE data_period = ? AND metric = ?")) {
-            ps.setString(1, p);
-            ps.setString(2, "relationship_accuracy");
-            ps.executeUpdate();
-        }
-        List<LedgerResult.Figure> figures = familiesBuilt ? relationshipAccuracy(c, p) : List.of();
+        RunFigures.clear(c, p, "relationship_accuracy");
+        List<RunFigure> figures = familiesBuilt ? relationshipAccuracy(c, p) : List.of();
         RunFigures.insert(c, p, figures);
         ctx.need(RunFigures.OUTPUT).addAll(figures);
     }
@@ -58,8 +56,8 @@ final class LedgerFigures implements MonthlyStep {
     }
 
     /** Pilot indicator 4 for the county, then each township in code order. */
-    static List<LedgerResult.Figure> relationshipAccuracy(Connection c, String p) throws SQLException {
-        List<LedgerResult.Figure> out = new ArrayList<>();
+    static List<RunFigure> relationshipAccuracy(Connection c, String p) throws SQLException {
+        List<RunFigure> out = new ArrayList<>();
         // residents placed in a family of the period and concerned by no open case, by township
         java.util.Set<Long> conflicted = org.olive.pipeline.income.IncomeIndicatorData.personsInOpenConflicts(c);
         String sql = "SELECT pp.township_code, pp.person_key, fm.person_key FROM person_period pp LEFT JOIN family_member fm "
@@ -87,9 +85,9 @@ final class LedgerFigures implements MonthlyStep {
                 }
             }
         }
-        List<LedgerResult.Figure> towns = new ArrayList<>();
-        byTown.forEach((town, t) -> towns.add(LedgerResult.Figure.of("relationship_accuracy", town, t[0], t[1], note)));
-        out.add(LedgerResult.Figure.of("relationship_accuracy", "", num, den, note
+        List<RunFigure> towns = new ArrayList<>();
+        byTown.forEach((town, t) -> towns.add(RunFigure.of("relationship_accuracy", town, t[0], t[1], note)));
+        out.add(RunFigure.of("relationship_accuracy", "", num, den, note
                 + " (county; includes residents with no known township)"));
         towns.sort((a, b) -> a.areaCode().compareTo(b.areaCode()));
         out.addAll(towns);

@@ -1,5 +1,6 @@
 package org.olive.pipeline.ledger;
 
+import org.olive.pipeline.figure.RunFigure;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * milliseconds, the figures written to ledger_figure, and the steps that were skipped with the reason.
  */
 public record LedgerResult(long runId, String period, Map<String, Long> counts, Map<String, Long> millis,
-                           List<Figure> figures, Map<String, String> skipped) {
+                           List<RunFigure> figures, Map<String, String> skipped) {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -38,7 +39,7 @@ public record LedgerResult(long runId, String period, Map<String, Long> counts, 
      * @param listed which county figures (area '') are listed one a line
      * @param more   text printed after them (e.g. a table of the figures not listed), "" for none
      */
-    public String summary(java.util.function.Predicate<Figure> listed, String more) {
+    public String summary(java.util.function.Predicate<RunFigure> listed, String more) {
         StringBuilder b = new StringBuilder();
         b.append("Ledgers of ").append(period).append(" (run ").append(runId).append(")\n");
         b.append(String.format("  lists: registered %d, resident %d, floating %d, separated %d%n",
@@ -52,7 +53,7 @@ public record LedgerResult(long runId, String period, Map<String, Long> counts, 
                 b.append("    ").append(k.substring("conflicts_kind_".length())).append(": ").append(v).append('\n');
             }
         });
-        for (Figure f : figures) {
+        for (RunFigure f : figures) {
             if (f.areaCode().isEmpty() && listed.test(f)) {
                 b.append(String.format("  %s: %s (%d / %d)%n", f.metric(),
                         f.value() == null ? "n/a" : String.format("%.4f", f.value()), f.numerator(), f.denominator()));

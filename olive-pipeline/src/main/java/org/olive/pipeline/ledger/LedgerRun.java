@@ -1,5 +1,7 @@
 package org.olive.pipeline.ledger;
 
+import org.olive.pipeline.figure.RunFigure;
+import org.olive.pipeline.figure.RunFigures;
 import org.olive.family.FamilyBuilder;
 import org.olive.family.FamilyInput;
 import org.olive.family.FamilyLedger;
@@ -233,12 +235,12 @@ public final class LedgerRun {
             try {
                 RunReport report = new RunReport();
                 StepContext ctx = new StepContext(period, c, report);
-                List<LedgerResult.Figure> figures = new ArrayList<>();
+                List<RunFigure> figures = new ArrayList<>();
                 ctx.publish(RunFigures.OUTPUT, figures);
                 if (steps.size() == plan.steps().size()) {
                     // a whole run writes every figure of the period again (steps add theirs through RunFigures), so
                     // none of an earlier run (e.g. the truth step's) outlives it; a run of chosen steps replaces theirs
-                    LedgerWork.delete(c, "ledger_figure", period.toString());
+                    RunFigures.clear(c, period.toString());
                 }
                 StepRunner.run(steps, ctx, progress);
                 report.millis().put("total", (System.nanoTime() - t0) / 1_000_000);

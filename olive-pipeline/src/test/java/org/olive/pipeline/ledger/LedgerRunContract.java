@@ -1,5 +1,7 @@
 package org.olive.pipeline.ledger;
 
+import org.olive.pipeline.figure.RunFigure;
+import org.olive.pipeline.figure.RunFigures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -161,7 +163,7 @@ abstract class LedgerRunContract {
         @Override
         public void run(org.olive.pipeline.run.StepContext ctx) throws SQLException {
             runs++;
-            RunFigures.add(ctx, List.of(LedgerResult.Figure.of("added_figure", "", runs, 1, "test")));
+            RunFigures.add(ctx, List.of(RunFigure.of("added_figure", "", runs, 1, "test")));
         }
     }
 
@@ -188,7 +190,7 @@ abstract class LedgerRunContract {
                     .isEqualTo(r.figures().size() + groupFigures);
             LedgerResult indicators = ledger.run(p, List.of("indicators"), List.of(counting));
             assertThat(counting.runs).isEqualTo(2);
-            assertThat(indicators.figures()).extracting(LedgerResult.Figure::numerator).containsExactly(2L);
+            assertThat(indicators.figures()).extracting(RunFigure::numerator).containsExactly(2L);
             assertThat(count("SELECT numerator FROM ledger_figure WHERE data_period = ? AND metric = 'added_figure'", p))
                     .as("its row replaced").isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM ledger_figure WHERE data_period = ?", p))
@@ -293,7 +295,7 @@ abstract class LedgerRunContract {
                 LedgerCounty.MARCH)).isEqualTo(1);
         assertThat(count(roles, LedgerCounty.MARCH)).as("the resolution is applied by the next run").isEqualTo(1);
         assertThat(again.counts().get("conflicts_open")).isEqualTo(open - 1);
-        Map<String, LedgerResult.Figure> f = figures(again);
+        Map<String, RunFigure> f = figures(again);
         assertThat(f.get("relationship_accuracy").denominator()).isEqualTo(again.counts().get("resident"));
         assertThat(f.get("relationship_accuracy").numerator()).isLessThan(f.get("relationship_accuracy").denominator());
         assertThat(f.get("relationship_accuracy").value()).isGreaterThan(0.9);
@@ -315,8 +317,8 @@ abstract class LedgerRunContract {
                 .hasMessageContaining("2024-06").hasMessageContaining("ingest it first");
     }
 
-    static Map<String, LedgerResult.Figure> figures(LedgerResult r) {
-        Map<String, LedgerResult.Figure> out = new HashMap<>();
+    static Map<String, RunFigure> figures(LedgerResult r) {
+        Map<String, RunFigure> out = new HashMap<>();
         r.figures().stream().filter(f -> f.areaCode().isEmpty()).forEach(f -> out.put(f.metric(), f));
         return out;
     }
