@@ -26,6 +26,7 @@ public final class GroupClassifier {
 
     private final Period period;
     private final Map<String, Rule> rules = new LinkedHashMap<>();
+    private final Rule population;
     private final Rule unknown;
     private final Rule stable;
     private final Rule vulnerable;
@@ -36,6 +37,7 @@ public final class GroupClassifier {
     GroupClassifier(GroupDefinitions d, Period p) {
         this.period = p;
         RuleCompiler compiler = new RuleCompiler(PersonVariables.VARIABLES);
+        this.population = compiler.compile(d.version() + ".population", d.population());
         for (GroupDefinitions.Group g : d.groups()) {
             g.ruleAt(p).ifPresent(r -> rules.put(g.id(), compiler.compile(r.version(), r.when())));
         }
@@ -65,6 +67,11 @@ public final class GroupClassifier {
     public List<String> facts(String groupId) {
         Rule r = rules.get(groupId);
         return r == null ? List.of() : r.facts();
+    }
+
+    /** Whether the person is one of those the groups are drawn from (the file's {@code population} rule). */
+    public boolean inPopulation(PersonVariables.Values v) {
+        return test(population, v);
     }
 
     /** The groups whose rule holds for a person. */

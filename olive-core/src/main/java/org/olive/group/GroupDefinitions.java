@@ -27,11 +27,13 @@ import java.util.Set;
  * (基本盘 / 潜力股 / 薄弱点) with its versions. One loader; {@link #at(Period)} gives the rules in force at a period,
  * compiled once.
  *
- * @param version the file's version (recorded with every membership)
+ * @param version    the file's version (recorded with every membership)
+ * @param population who the groups are drawn from: a CEL rule over the same facts (built in: the county's population,
+ *                   registered, resident or floating; not, say, an investor from elsewhere who only represents a firm)
  * @param groups  the groups, in display order
  * @param tiers   the tier rule's versions, oldest first
  */
-public record GroupDefinitions(String version, List<Group> groups, List<TierVersion> tiers) {
+public record GroupDefinitions(String version, String population, List<Group> groups, List<TierVersion> tiers) {
 
     /** One rule version of a group: in force from {@code validFrom} until the next version's. */
     public record RuleVersion(String version, Period validFrom, String when) {
@@ -101,6 +103,8 @@ public record GroupDefinitions(String version, List<Group> groups, List<TierVers
             problems.add("version: missing");
         }
         RuleCompiler compiler = new RuleCompiler(PersonVariables.VARIABLES);
+        String population = text(map.get("population"));
+        compile(compiler, "population", population, problems);
         List<Group> groups = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Object gs = map.get("groups");
@@ -183,7 +187,7 @@ public record GroupDefinitions(String version, List<Group> groups, List<TierVers
         if (!problems.isEmpty()) {
             throw new DefinitionsException(source, problems);
         }
-        return new GroupDefinitions(version, List.copyOf(groups), List.copyOf(tiers));
+        return new GroupDefinitions(version, population, List.copyOf(groups), List.copyOf(tiers));
     }
 
     /** The groups enabled at {@code p}, in file order. */

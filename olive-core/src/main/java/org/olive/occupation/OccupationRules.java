@@ -25,6 +25,7 @@ import java.util.Set;
  *
  * @param version            the rules' version, stored with every person_occupation row
  * @param employmentMonths   the trailing months of social insurance that make an employment current (person facts)
+ * @param graduationMonths   how far back the education register's earlier deliveries are read for graduations
  * @param employmentInsurance the insurance types (GB codes as mapped: 110 …) that are employment; resident schemes are not
  * @param workingAge         who gets an occupation row
  * @param precedence         the evidence sources in the order they decide (the first with evidence wins)
@@ -37,7 +38,8 @@ import java.util.Set;
  * @param industryOccupations GB/T 4754 prefix → the most likely 中类 of an employee (the longest prefix wins)
  * @param industryFallback   the 中类 of an employee whose industry is unknown or matches no prefix
  */
-public record OccupationRules(String version, int employmentMonths, Set<String> employmentInsurance, WorkingAge workingAge,
+public record OccupationRules(String version, int employmentMonths, int graduationMonths, Set<String> employmentInsurance,
+                              WorkingAge workingAge,
                               List<OccupationSource> precedence, Map<String, Double> confidence,
                               Map<OccupationSource, Integer> activityMonths, Set<String> managerKinds,
                               String managerOccupation, Set<String> pensionTypes, Map<String, Target> targets,

@@ -27,8 +27,10 @@ final class RulesReader {
             }
         }
         String version = text(root.get("version"), "version");
-        Map<?, ?> facts = map(root.get("facts"), "facts", Set.of("employment_months", "employment_insurance_types"));
+        Map<?, ?> facts = map(root.get("facts"), "facts", Set.of("employment_months", "employment_insurance_types",
+                "graduation_months"));
         int employmentMonths = integer(facts.get("employment_months"), "facts.employment_months", 1, 12);
+        int graduationMonths = integer(facts.get("graduation_months"), "facts.graduation_months", 1, 120);
         Set<String> insurance = new LinkedHashSet<>(strings(facts.get("employment_insurance_types"),
                 "facts.employment_insurance_types"));
         Map<?, ?> age = map(root.get("working_age"), "working_age", Set.of("from", "to"));
@@ -126,7 +128,7 @@ final class RulesReader {
             }
         }
         String fallback = level2(root.get("industry_fallback"), "industry_fallback");
-        return new OccupationRules(version, employmentMonths, insurance, new OccupationRules.WorkingAge(Math.max(from, 0), to),
+        return new OccupationRules(version, employmentMonths, graduationMonths, insurance, new OccupationRules.WorkingAge(Math.max(from, 0), to),
                 precedence, confidence, activity, managerKinds, managerOccupation, pensionTypes, targets,
                 industryOccupations, fallback);
     }

@@ -18,6 +18,7 @@ class GroupDefinitionsTest {
 
     static final String FILE = """
             version: test-1
+            population: registered || resident || floating
             groups:
               - id: skilled_worker
                 name_zh: 技术工人

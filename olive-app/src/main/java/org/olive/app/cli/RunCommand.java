@@ -188,7 +188,9 @@ public class RunCommand implements Callable<Integer> {
         List<LedgerResult> out = new ArrayList<>();
         for (Period q : todo) {
             try {
-                List<MonthlyStep> accuracy = TruthAccuracyStep.forPeriod(truth, ledger.ingestedFrom(q), q, rules);
+                // the groups the profile enables at the period are measured even when the run found no member
+                List<MonthlyStep> accuracy = TruthAccuracyStep.forPeriod(truth, ledger.ingestedFrom(q), q, rules,
+                        new java.util.LinkedHashSet<>(ledger.groupDefinitions().at(q).groupIds()));
                 LedgerResult r = ledger.run(q, q.compareTo(first) >= 0 ? steps : null, accuracy);
                 System.out.print(TruthAccuracyStep.summary(r));
                 Files.createDirectories(reportDir);

@@ -40,6 +40,8 @@ public final class PersonFactsReader {
 
     private final Divisions divisions;
     private final int employmentMonths;
+    /** Months of earlier education deliveries read for graduations; none unless set (occupation.yaml facts). */
+    private int graduationMonths = 0;
     private final Set<String> employmentInsurance;
     private final Map<String, Long> millis = new LinkedHashMap<>();
 
@@ -88,6 +90,12 @@ public final class PersonFactsReader {
                 || (delivery.equals(old.delivery()) && tie.compareTo(old.tie()) < 0)) {
             m.put(key, new Dated<>(delivery, tie, item));
         }
+    }
+
+    /** How far back earlier deliveries of the education register are read for graduations; returns this reader. */
+    public PersonFactsReader graduationMonths(int months) {
+        this.graduationMonths = months;
+        return this;
     }
 
     /** The facts of every person of the period's person_period. */
@@ -222,6 +230,28 @@ public final class PersonFactsReader {
                     Date d = rs.getDate(3);
                     x.graduations.add(new PersonFact.Graduation(rs.getString(2), d == null ? null : d.toLocalDate(),
                             rs.getString(4), rs.getString(5), source("education", rs, 6)));
+                }));
+        // the register lists a student's current entry only: a graduation of the last two years that a later enrolment
+        // (a master's after a bachelor's) replaced is still in the deliveries of the months before
+        String firstGraduation = p.minusMonths(graduationMonths - 1).toString();
+        query(c, "education_earlier", "SELECT p.person_key, t.level, t.graduation_date, t.school, t.employment_status, "
+                + "t.data_period, t.source_file, t.source_row FROM (SELECT person_id, level, graduation_date, school, "
+                + "employment_status, data_period, source_file, source_row FROM basic_education WHERE " + MasterTables.VISIBLE
+                + " AND data_period >= ? AND data_period < ? AND graduation_date >= ?) t JOIN person p ON p.id_number = "
+                + "t.person_id", ps -> {
+                    ps.setString(1, firstGraduation);
+                    ps.setString(2, period);
+                    ps.setDate(3, Date.valueOf(p.minusMonths(graduationMonths - 1).firstDay()));
+                }, rs -> on(persons, rs, x -> {
+                    java.time.LocalDate d = rs.getDate(3).toLocalDate();
+                    String level = rs.getString(2);
+                    for (PersonFact.Graduation g : x.graduations) {
+                        if (d.equals(g.graduated()) && java.util.Objects.equals(level, g.level())) {
+                            return; // the same graduation, already read (from the latest delivery that has it)
+                        }
+                    }
+                    x.graduations.add(new PersonFact.Graduation(level, d, rs.getString(4), rs.getString(5),
+                            source("education", rs, 6)));
                 }));
         LocalDate windowStart = p.minusMonths(YEAR - 1).firstDay();
         query(c, "assistance", "SELECT p.person_key, t.type, t.start_date, t.end_date, t.monthly_amount, t.data_period, t.source_file, "

@@ -76,6 +76,7 @@ public final class GroupStep implements MonthlyStep {
         Map<String, String> leaveReasons = new HashMap<>(); // person|group → why the rule does not hold now
         Map<String, String> enterReasons = new HashMap<>();
         long manualAdds = 0;
+        long outside = 0;
         long manualRemovals = 0;
         Set<String> enabled = new HashSet<>(rules.groupIds());
         Map<String, Long> holds = new LinkedHashMap<>();
@@ -87,6 +88,16 @@ public final class GroupStep implements MonthlyStep {
             PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
                     : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
             PersonVariables.Values v = PersonVariables.of(f, work, family, period);
+            if (!rules.inPopulation(v)) {
+                outside++;
+                for (String g : rules.groupIds()) {
+                    if (before.containsKey(f.personKey() + "|" + g)) {
+                        leaveReasons.put(f.personKey() + "|" + g, "no longer in the population the groups are drawn "
+                                + "from (" + definitions.population() + ")");
+                    }
+                }
+                continue;
+            }
             Map<String, GroupClassifier.Hit> hits = new LinkedHashMap<>();
             for (GroupClassifier.Hit h : rules.classify(v)) {
                 hits.put(h.groupId(), h);
@@ -156,6 +167,7 @@ public final class GroupStep implements MonthlyStep {
         counts.put("groups_entered", events[0]);
         counts.put("groups_left", events[1]);
         counts.put("groups_manual_adds", manualAdds);
+        counts.put("groups_outside_population", outside);
         counts.put("groups_manual_removals", manualRemovals);
         rules.failures().forEach((r, n) -> counts.put("group_rule_failures " + r, n));
         rules.firstFailures().forEach((r, m) -> ctx.report().skipped().put("group rule " + r,

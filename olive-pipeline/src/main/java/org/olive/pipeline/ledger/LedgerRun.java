@@ -104,6 +104,11 @@ public final class LedgerRun {
                 org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
     }
 
+    /** The key groups' definitions the runs of this object use. */
+    public org.olive.group.GroupDefinitions groupDefinitions() {
+        return groups;
+    }
+
     /** The county profile's key groups (groups.yaml) for the runs of this object; returns it. */
     public LedgerRun groups(org.olive.group.GroupDefinitions definitions) {
         this.groups = java.util.Objects.requireNonNull(definitions);
