@@ -41,8 +41,11 @@ class RunCommandIntegrationTest {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        PrintWriter data = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        cl.setOut(data); // the data of --format json|csv (olive groups) is written to the command line's writer
         try {
             int exit = cl.execute(args);
+            data.flush();
             return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
         } finally {
             System.setOut(old);
@@ -158,12 +161,42 @@ class RunCommandIntegrationTest {
         // figures (pilot indicator 4) does not use the income ledger; the accuracy step added for the generated county
         // (it needs income) runs again with it and replaces its figures
         assertThat(income.out()).contains("only [editing, income, truth] were run (--steps)",
-                "not run again though they use their results: [indicators]", "income_di_mape");
+                "not run again though they use their results: [groups, indicators]", "income_di_mape");
         assertThat(dump(url, keys)).isEqualTo(dump(url, keys));
 
-        Outcome unknown = run("run", "--period", "2023-12", "--steps", "groups", "--data-dir", dataDir.toString());
+        Outcome unknown = run("run", "--period", "2023-12", "--steps", "warnings", "--data-dir", dataDir.toString());
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no step named groups", "registry", "indicators");
+        assertThat(unknown.err()).contains("no step named warnings", "registry", "groups", "indicators");
+
+        // olive groups: the run's key groups; json and csv hold only the data on stdout
+        Outcome json = run("groups", "--period", "2023-12", "--format", "json", "--data-dir", dataDir.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.out());
+        assertThat(tree.get("period").asString()).isEqualTo("2023-12");
+        assertThat(tree.get("groups")).hasSize(11);
+        assertThat(tree.get("overall").get("members").asLong()).isPositive();
+        long skilled = -1;
+        for (var g : tree.get("groups")) {
+            if (g.get("id").asString().equals("skilled_worker")) {
+                skilled = g.get("members").asLong();
+                assertThat(g.get("enabled").asBoolean()).isTrue();
+            }
+            if (g.get("id").asString().equals("tourism_worker")) {
+                assertThat(g.get("enabled").asBoolean()).as("enabled from 2024-01").isFalse();
+                assertThat(g.get("members").asLong()).isZero();
+            }
+        }
+        assertThat(skilled).isPositive();
+        Outcome csv = run("groups", "--period", "2023-12", "--format", "csv", "--data-dir", dataDir.toString());
+        assertThat(csv.out().lines().toList()).hasSize(12).first().asString().startsWith("period,group_id,");
+        assertThat(csv.out()).contains("2023-12,skilled_worker,技术工人,7,true,skilled_worker@1," + skilled + ",");
+        Outcome text = run("groups", "--period", "2023-12", "--group", "hardship", "--data-dir", dataDir.toString());
+        assertThat(text.out()).contains("hardship", "困难群体", "pilot indicator 6").doesNotContain("skilled_worker");
+        assertThat(run("groups", "--period", "2023-12", "--group", "nobody", "--data-dir", dataDir.toString()).exit())
+                .isEqualTo(2);
+        Outcome none = run("groups", "--period", "2023-10", "--data-dir", dataDir.toString());
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.err()).contains("no key groups are stored for 2023-10");
         Outcome backwards = run("run", "--from", "2023-12", "--to", "2023-11", "--data-dir", dataDir.toString());
         assertThat(backwards.exit()).isEqualTo(2);
         assertThat(backwards.err()).contains("--from 2023-12 is after --to 2023-11");
