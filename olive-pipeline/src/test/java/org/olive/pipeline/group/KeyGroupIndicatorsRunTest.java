@@ -150,6 +150,28 @@ class KeyGroupIndicatorsRunTest {
         }
     }
 
+    /** Not a bound: prints the cost of the breakdown, the indicators computed with and without it on the same data. */
+    @Test
+    void theCostOfTheBreakdown() throws SQLException {
+        org.olive.indicator.CountySettings all = org.olive.pipeline.income.IncomeIndicators.defaultSettings(P);
+        java.util.EnumSet<org.olive.indicator.Breakdown> others = java.util.EnumSet.allOf(org.olive.indicator.Breakdown.class);
+        others.remove(org.olive.indicator.Breakdown.KEY_GROUP);
+        org.olive.indicator.CountySettings without = all.withBreakdowns(others);
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
+        try (Connection c = ds.getConnection()) {
+            for (int i = 0; i < 7; i++) {
+                for (int k = 0; k < 2; k++) {
+                    long t = System.nanoTime();
+                    org.olive.pipeline.income.IncomeIndicators.compute(c, P, k == 0 ? without : all,
+                            org.olive.geography.Divisions.shengsi());
+                    best[k] = Math.min(best[k], System.nanoTime() - t);
+                }
+            }
+        }
+        System.out.printf("indicators computed (read + both bases), best of 7: without KEY_GROUP %.1f ms, with %.1f ms%n",
+                best[0] / 1e6, best[1] / 1e6);
+    }
+
     private List<Object[]> keyGroupRows(Connection c) throws SQLException {
         List<Object[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT group_code, metric, figure FROM income_indicator WHERE "
