@@ -15,7 +15,12 @@ import java.util.TreeMap;
  *
  * <p>Each person carries their family's DI divided by the family's equivalent size, as in {@link Indicators}; a group
  * takes its persons with their family's figures, so a family split between groups (by sex or age) counts each member
- * in their own group. Weighted counts of every group of a breakdown add up to the county's.
+ * in their own group. Weighted counts of every group of a partition add up to the county's.
+ *
+ * <p>The key groups ({@link Breakdown#KEY_GROUP}) take their members the same way: each member with their own weight and
+ * their family's figures (the whole family's DI over its size, as for sex or age), so a group's per-capita DI is the
+ * weighted mean of its members' per-capita family DI. A person in two groups counts in both, a person in none in none;
+ * a declared group without members has zero persons and undefined measures.
  */
 public final class CountyIndicators {
 
@@ -54,6 +59,9 @@ public final class CountyIndicators {
         // its own households, not by all of the county's (48 villages would otherwise allocate 48 county-sized arrays)
         int[] local = new int[householdCount];
         java.util.Arrays.fill(local, -1);
+        if (b == Breakdown.KEY_GROUP) {
+            return keyGroups(persons, all, local, is);
+        }
         // group index per person, then person indices per group (count, then fill)
         Map<String, Integer> index = new HashMap<>();
         List<String> codes = new ArrayList<>();
@@ -85,6 +93,50 @@ public final class CountyIndicators {
             groups.put(codes.get(g), group(persons, all, order, start[g], start[g + 1], local, is));
         }
         return ordered(b, groups, settings.ageGroups());
+    }
+
+    /** The key groups in their declared order, each over its members (a person may be in several). */
+    private static Map<String, GroupIndicators> keyGroups(CountyPersons persons, Columns all, int[] local, IndicatorSettings is) {
+        List<String> ids = persons.keyGroups();
+        int total = 0;
+        for (int g = 0; g < ids.size(); g++) {
+            total += persons.membersCount(g);
+        }
+        int[] order = new int[total];
+        int[] start = new int[ids.size() + 1];
+        for (int g = 0; g < ids.size(); g++) {
+            int n = persons.membersCount(g);
+            for (int i = 0; i < n; i++) {
+                order[start[g] + i] = persons.member(g, i);
+            }
+            start[g + 1] = start[g] + n;
+        }
+        Map<String, GroupIndicators> out = new LinkedHashMap<>();
+        for (int g = 0; g < ids.size(); g++) {
+            out.put(ids.get(g), start[g] == start[g + 1] ? empty(is)
+                    : group(persons, all, order, start[g], start[g + 1], local, is));
+        }
+        return out;
+    }
+
+    /** A group without persons: counts 0, every measure undefined (NaN). */
+    private static GroupIndicators empty(IndicatorSettings is) {
+        List<IndicatorSet.Quantile> quantiles = new ArrayList<>();
+        for (double p : is.quantileLevels()) {
+            quantiles.add(new IndicatorSet.Quantile(p, Double.NaN));
+        }
+        List<IndicatorSet.AbsolutePoverty> absolute = new ArrayList<>();
+        for (PovertyLine line : is.lines()) {
+            absolute.add(new IndicatorSet.AbsolutePoverty(line.name(), line.amount(), Double.NaN, Double.NaN, Double.NaN));
+        }
+        List<IndicatorSet.BracketShare> brackets = new ArrayList<>();
+        for (IncomeBracket b : is.brackets()) {
+            brackets.add(new IndicatorSet.BracketShare(b.name(), b.lower(), b.upper(), Double.NaN));
+        }
+        double nan = Double.NaN;
+        IndicatorSet set = new IndicatorSet(0, 0, 0, nan, nan, quantiles, nan, nan, nan, nan, nan, nan, nan, List.of(),
+                new IndicatorSet.RelativePoverty(is.relativeLineFraction(), nan, nan, nan), absolute, brackets);
+        return new GroupIndicators(set, nan, nan, new GroupIndicators.Share(0, 0), new GroupIndicators.Share(0, 0));
     }
 
     private record Columns(double[] equivalised, double[] perCapita, double[] family, double[] weights, int[] households) {

@@ -1,6 +1,10 @@
 package org.olive.indicator;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The county's persons for the county indicators, column-wise: a {@link HouseholdSample} (families, their disposable
@@ -10,6 +14,9 @@ import java.util.Arrays;
  *
  * <p>Unknown attributes are kept as such (null or a negative age) and counted in the group {@link #UNKNOWN} of a
  * breakdown; for the equivalence scale a person of unknown age counts as an adult. Build with {@link #builder()}.
+ *
+ * <p>Key-group memberships ({@link Breakdown#KEY_GROUP}) are kept apart from the attributes: a person may be in any
+ * number of the key groups, each a list of person indices ({@link #keyGroups()}, {@link #members(int)}).
  */
 public final class CountyPersons {
 
@@ -26,6 +33,8 @@ public final class CountyPersons {
     private final int[] age;
     private final boolean[] monitored;
     private final boolean[] relationshipAccurate;
+    private final List<String> keyGroups;
+    private final int[][] members;
 
     private CountyPersons(Builder b) {
         this.sample = b.households.build();
@@ -37,6 +46,15 @@ public final class CountyPersons {
         this.age = Arrays.copyOf(b.age, n);
         this.monitored = Arrays.copyOf(b.monitored, n);
         this.relationshipAccurate = Arrays.copyOf(b.accurate, n);
+        this.keyGroups = List.copyOf(b.keyGroups.keySet());
+        this.members = new int[keyGroups.size()][];
+        int g = 0;
+        for (int[] list : b.keyGroups.values()) {
+            // list[0] is the count; members in person order, each once
+            int[] m = Arrays.copyOfRange(list, 1, 1 + list[0]);
+            Arrays.sort(m);
+            this.members[g++] = Arrays.stream(m).distinct().toArray();
+        }
     }
 
     public static Builder builder() {
@@ -85,7 +103,29 @@ public final class CountyPersons {
         return relationshipAccurate[p];
     }
 
-    /** The group code of a person in a breakdown ({@link #UNKNOWN} when the attribute is unknown). */
+    /** The key groups (the groups of {@link Breakdown#KEY_GROUP}) in display order: those declared, then any other met. */
+    public List<String> keyGroups() {
+        return keyGroups;
+    }
+
+    /** The persons of the key group at index {@code g} of {@link #keyGroups()}, ascending, each once (a copy). */
+    public int[] members(int g) {
+        return members[g].clone();
+    }
+
+    int membersCount(int g) {
+        return members[g].length;
+    }
+
+    int member(int g, int i) {
+        return members[g][i];
+    }
+
+    /**
+     * The group code of a person in a partition ({@link #UNKNOWN} when the attribute is unknown).
+     *
+     * @throws IllegalArgumentException for {@link Breakdown#KEY_GROUP}, which is no partition: see {@link #members(int)}
+     */
     public String group(Breakdown b, int p, AgeGroups ageGroups) {
         String g = switch (b) {
             case COUNTY -> "";
@@ -94,6 +134,8 @@ public final class CountyPersons {
             case URBAN_RURAL -> urban[p] < 0 ? null : urban[p] == 1 ? URBAN : RURAL;
             case SEX -> sex[p];
             case AGE_GROUP -> ageGroups.labelOf(age[p]);
+            case KEY_GROUP -> throw new IllegalArgumentException("KEY_GROUP is no partition: a person is in any number of "
+                    + "key groups (members)");
         };
         return g == null || g.isEmpty() && b != Breakdown.COUNTY ? UNKNOWN : g;
     }
@@ -109,8 +151,40 @@ public final class CountyPersons {
         private int[] age = new int[16];
         private boolean[] monitored = new boolean[16];
         private boolean[] accurate = new boolean[16];
+        private final Map<String, int[]> keyGroups = new LinkedHashMap<>(); // id → {count, person…}
 
         private Builder() {
+        }
+
+        /**
+         * Declares the key groups (those enabled at the period) in display order: a declared group without members is
+         * still a group of {@link Breakdown#KEY_GROUP}, with no persons.
+         */
+        public Builder keyGroups(Collection<String> ids) {
+            for (String id : ids) {
+                keyGroups.computeIfAbsent(id, k -> new int[9]);
+            }
+            return this;
+        }
+
+        /**
+         * Puts a person (an index returned by {@link #addPerson}) in a key group; a group not declared is added after
+         * the declared ones. The same membership given twice counts once.
+         */
+        public Builder addMembership(int person, String groupId) {
+            if (person < 0 || person >= persons) {
+                throw new IllegalArgumentException("no person " + person + " (" + persons + " added)");
+            }
+            if (groupId == null || groupId.isEmpty()) {
+                throw new IllegalArgumentException("a key group id is required");
+            }
+            int[] list = keyGroups.computeIfAbsent(groupId, k -> new int[9]);
+            if (list[0] + 1 == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                keyGroups.put(groupId, list);
+            }
+            list[++list[0]] = person;
+            return this;
         }
 
         /** Adds a family with no income yet and returns its index. */

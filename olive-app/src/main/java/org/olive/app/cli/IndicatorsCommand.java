@@ -13,6 +13,7 @@ import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeIndicatorFormat;
 import org.olive.pipeline.income.IncomeIndicators;
 import org.olive.pipeline.income.IncomeSettings;
+import org.olive.pipeline.income.KeyGroupMembers;
 import org.olive.pipeline.sample.IndicatorReportFormat;
 import org.olive.pipeline.sample.SampleException;
 import org.olive.pipeline.sample.SampleReader;
@@ -71,7 +72,9 @@ public class IndicatorsCommand implements Callable<Integer> {
     EquivalenceScale scale;
 
     @Option(names = "--by", paramLabel = "BREAKDOWN",
-            description = "Also give the indicators per group: with --sample 'area'; with --period township, village, urban-rural, sex or age.")
+            description = {"Also give the indicators per group: with --sample 'area'; with --period township, village, urban-rural,",
+                    "sex, age or key_group (the key groups enabled at the period in the county's groups.yaml, over their members",
+                    "of group_member: run step groups of the period first)."})
     String by;
 
     @Option(names = "--format", paramLabel = "json|csv|text",
@@ -135,11 +138,14 @@ public class IndicatorsCommand implements Callable<Integer> {
         }
         IndicatorSettings base = indicatorSettings(lineYear != null ? Period.of(lineYear, 12) : p);
         CountySettings settings = CountySettings.of(base)
-                .withBreakdowns(breakdown == null ? EnumSet.of(Breakdown.COUNTY) : EnumSet.of(breakdown));
+                .withBreakdowns(breakdown == null ? EnumSet.of(Breakdown.COUNTY) : EnumSet.of(breakdown))
+                .withMinSamplePersons(county.profile().income().surveyMinCellPersons());
         IncomeIndicators ind;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
-            ind = IncomeIndicators.compute(c, p, settings, county.profile().divisions());
+            KeyGroupMembers groups = breakdown != Breakdown.KEY_GROUP ? null
+                    : KeyGroupMembers.read(c, p, county.profile().groups().at(p).groupIds());
+            ind = IncomeIndicators.compute(c, p, settings, county.profile().divisions(), groups);
         } catch (SQLException e) {
             throw new DataException("cannot read the indicators' data of " + p + " from " + db.describe() + ": " + e.getMessage(), e);
         }

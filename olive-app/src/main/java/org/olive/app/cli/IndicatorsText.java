@@ -24,8 +24,14 @@ final class IndicatorsText {
     private IndicatorsText() {
     }
 
-    /** How a metric's figure is shown: {@code yuan}, {@code share} (a fraction, in %), {@code ratio}, {@code count}, {@code points}. */
+    /**
+     * How a metric's figure is shown: {@code yuan}, {@code share} (a fraction, in %), {@code ratio}, {@code count},
+     * {@code points}, {@code flag} (yes / no).
+     */
     static String kind(String metric) {
+        if (metric.equals(IncomeMetrics.RELIABLE)) {
+            return "flag";
+        }
         if (metric.equals(IncomeMetrics.PERSONS) || metric.equals(IncomeMetrics.HOUSEHOLDS)) {
             return "count";
         }
@@ -55,6 +61,7 @@ final class IndicatorsText {
             case "yuan" -> FIGURES.yuan(v);
             case "share" -> FIGURES.share(v);
             case "points" -> String.format(Locale.ROOT, "%.1f", v);
+            case "flag" -> v == 1 ? "yes" : "no";
             default -> FIGURES.ratio(v);
         };
     }
@@ -71,6 +78,10 @@ final class IndicatorsText {
                 .append(ind.settings().indicators().familyIncomeBasis()).append('\n');
         sb.append("shares in %, incomes in whole yuan, ratios to two decimals, Gini × 100; gap = population − survey "
                 + "(percentage points for shares)\n");
+        if (ind.settings().minSamplePersons() > 0) {
+            sb.append("survey groups of fewer than ").append(ind.settings().minSamplePersons())
+                    .append(" sample persons are unreliable (reliable = no; income.yaml indicators.survey_min_cell_persons)\n");
+        }
         for (String n : ind.notes()) {
             sb.append("note: ").append(n).append('\n');
         }

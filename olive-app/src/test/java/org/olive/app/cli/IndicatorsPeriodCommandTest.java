@@ -39,7 +39,30 @@ class IndicatorsPeriodCommandTest {
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db);
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
             IncomeIndicatorFixture.fill(c);
+            try (java.sql.Statement s = c.createStatement()) {
+                // residents 1 (40 000 per capita) and 4 (30 000) in hardship; both are survey persons too
+                s.executeUpdate("INSERT INTO group_member (data_period, person_key, group_id, origin, rule_version) VALUES "
+                        + "('2025-12', 1, 'hardship', 'RULE', 'hardship@1'), ('2025-12', 4, 'hardship', 'RULE', 'hardship@1')");
+                s.executeUpdate("INSERT INTO person (person_key, id_number, first_period, last_period) VALUES "
+                        + "(1, '" + IncomeIndicatorFixture.id(1985, true) + "', '2025-01', '2025-12'), "
+                        + "(4, '" + IncomeIndicatorFixture.id(1950, false) + "', '2025-01', '2025-12')");
+            }
         }
+    }
+
+    @Test
+    void byKeyGroupGivesEveryEnabledGroupOnBothBases() {
+        Run csv = run("indicators", "--period", "2025-12", "--by", "key_group", "--format", "csv");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        // (40 000 + 30 000) / 2 on the population; (100 × 40 000 + 300 × 30 000) / 400 on the survey
+        assertThat(csv.out()).contains("KEY_GROUP,hardship,per_capita_di,35000,32500,2500\n")
+                .contains("KEY_GROUP,hardship,persons,2,400,-398\n")
+                .contains("KEY_GROUP,hardship,reliable,,0,\n")
+                .contains("KEY_GROUP,port_worker,persons,0,0,0\n"); // enabled, without members
+        Run text = run("indicators", "--period", "2025-12", "--by", "key-group");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("KEY_GROUP hardship").contains("sample persons are unreliable")
+                .containsPattern("reliable +– +no");
     }
 
     private static Run run(String... args) {

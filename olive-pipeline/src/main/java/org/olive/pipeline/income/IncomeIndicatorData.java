@@ -58,8 +58,11 @@ public final class IncomeIndicatorData {
      * @param invalidIds   rows whose ID number is not valid: sex and age unknown
      * @param unknownAreas rows whose village_code is not a Shengsi village: township and village unknown, urban from the
      *                     survey's own stratum
+     * @param registered   rows whose ID number is a person of the ledger's registry ({@code person.id_number}): only
+     *                     they can be in a key group; −1 when the key groups were not asked for
      */
-    public record Survey(int year, CountyPersons persons, int rows, int households, int invalidIds, int unknownAreas) {
+    public record Survey(int year, CountyPersons persons, int rows, int households, int invalidIds, int unknownAreas,
+                         int registered) {
     }
 
     /** Pilot indicator 8 of the period's visible ingestion: items updated / current items. */
@@ -88,6 +91,14 @@ public final class IncomeIndicatorData {
 
     /** The residents of person_income for the period; {@link Optional#empty()} when the period has none. */
     public static Optional<Population> population(Connection c, Period p) throws SQLException {
+        return population(c, p, null);
+    }
+
+    /**
+     * The residents of person_income for the period, each in the key groups {@code groups} has them in (none when
+     * null); {@link Optional#empty()} when the period has no residents.
+     */
+    public static Optional<Population> population(Connection c, Period p, KeyGroupMembers groups) throws SQLException {
         String period = p.toString();
         Map<String, double[]> familyIncome = new HashMap<>(); // family_key → {disposable, residents}
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, disposable, residents FROM family_income WHERE data_period = ?")) {
@@ -124,6 +135,9 @@ public final class IncomeIndicatorData {
             }
         }
         CountyPersons.Builder b = CountyPersons.builder();
+        if (groups != null) {
+            b.keyGroups(groups.enabled());
+        }
         Map<String, Integer> familyIndex = new HashMap<>();
         Map<String, Integer> found = new HashMap<>();
         int residents = 0;
@@ -161,8 +175,13 @@ public final class IncomeIndicatorData {
                     if (rs.wasNull()) {
                         age = -1;
                     }
-                    b.addPerson(family, 1, age, sex(rs.getString(6)), rs.getString(3), rs.getString(4),
+                    int person = b.addPerson(family, 1, age, sex(rs.getString(6)), rs.getString(3), rs.getString(4),
                             urbanNull ? null : urban, rs.getBoolean(9), accurate.contains(key));
+                    if (groups != null) {
+                        for (String g : groups.of(key)) {
+                            b.addMembership(person, g); // the resident with their family's figures, as for sex or age
+                        }
+                    }
                 }
             }
         }
@@ -185,6 +204,16 @@ public final class IncomeIndicatorData {
      * ages are taken at the end of the period P, like the population's. Empty when no survey was delivered yet.
      */
     public static Optional<Survey> survey(Connection c, Period p, Divisions divisions) throws SQLException {
+        return survey(c, p, divisions, null);
+    }
+
+    /**
+     * The survey sample as {@link #survey(Connection, Period, Divisions)}, each sample person in the key groups that
+     * {@code groups} has at the period for the ledger's person of the same ID number ({@code person.id_number} →
+     * person_key); a sample person who is not in the registry is in no group. No groups when {@code groups} is null.
+     */
+    public static Optional<Survey> survey(Connection c, Period p, Divisions divisions, KeyGroupMembers groups)
+            throws SQLException {
         String surveyPeriod;
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(data_period) FROM income_survey WHERE data_period <= ? AND "
                 + MasterTables.VISIBLE)) {
@@ -197,6 +226,10 @@ public final class IncomeIndicatorData {
             return Optional.empty();
         }
         CountyPersons.Builder b = CountyPersons.builder();
+        if (groups != null) {
+            b.keyGroups(groups.enabled());
+        }
+        Map<String, List<Integer>> byId = new HashMap<>(); // valid ID number → sample person indices
         Map<String, Integer> households = new LinkedHashMap<>();
         int rows = 0;
         int invalidIds = 0;
@@ -241,15 +274,52 @@ public final class IncomeIndicatorData {
                             default -> null;
                         };
                     }
-                    b.addPerson(h, weight, Math.max(age, -1), sex, township, village, urban, false, false);
+                    int person = b.addPerson(h, weight, Math.max(age, -1), sex, township, village, urban, false, false);
+                    if (id.valid()) {
+                        byId.computeIfAbsent(id.id().value(), k -> new ArrayList<>(1)).add(person);
+                    }
                 }
             }
         }
         if (rows == 0) {
             return Optional.empty();
         }
+        int registered = -1;
+        if (groups != null) {
+            registered = 0;
+            for (Map.Entry<String, Long> e : personKeys(c, byId.keySet()).entrySet()) {
+                List<String> in = groups.of(e.getValue());
+                for (int person : byId.get(e.getKey())) {
+                    registered++;
+                    in.forEach(g -> b.addMembership(person, g));
+                }
+            }
+        }
         return Optional.of(new Survey(Integer.parseInt(surveyPeriod.substring(0, 4)), b.build(), rows, households.size(),
-                invalidIds, unknownAreas));
+                invalidIds, unknownAreas, registered));
+    }
+
+    /** The ledger's person_key of each ID number that the registry holds, looked up in chunks by the unique index. */
+    static Map<String, Long> personKeys(Connection c, java.util.Collection<String> idNumbers) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(idNumbers);
+        int chunk = 500;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id_number, person_key FROM person WHERE id_number IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Pilot indicator 8 as the period's visible (SUCCEEDED) ingestion recorded it; empty when not ingested. */

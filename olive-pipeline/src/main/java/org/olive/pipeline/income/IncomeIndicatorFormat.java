@@ -57,7 +57,8 @@ public final class IncomeIndicatorFormat {
             boolean known = ind.population().map(s -> s.data().relationshipKnown()).orElse(false);
             for (String g : groups) {
                 Map<String, IncomeMetrics.Figure> pm = pop.containsKey(g) ? IncomeMetrics.of(pop.get(g), true, known) : Map.of();
-                Map<String, IncomeMetrics.Figure> sm = sur.containsKey(g) ? IncomeMetrics.of(sur.get(g), false, false) : Map.of();
+                Map<String, IncomeMetrics.Figure> sm = sur.containsKey(g) ? IncomeMetrics.of(sur.get(g), false, false, ind.settings())
+                        : Map.of();
                 Set<String> metrics = new LinkedHashSet<>(pm.keySet());
                 metrics.addAll(sm.keySet());
                 for (String m : metrics) {

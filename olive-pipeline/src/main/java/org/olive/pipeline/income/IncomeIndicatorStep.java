@@ -97,7 +97,16 @@ public final class IncomeIndicatorStep {
     /** @param divisions the county's divisions */
     public static Report run(Connection c, Period p, CountySettings settings, IndicatorRegistry registry, Clock clock,
                              org.olive.geography.Divisions divisions) throws SQLException {
-        IncomeIndicators ind = IncomeIndicators.compute(c, p, settings, divisions);
+        return run(c, p, settings, registry, clock, divisions, null);
+    }
+
+    /**
+     * @param groups the period's key-group memberships (breakdown KEY_GROUP), or null to read group_member of the
+     *               period
+     */
+    public static Report run(Connection c, Period p, CountySettings settings, IndicatorRegistry registry, Clock clock,
+                             org.olive.geography.Divisions divisions, KeyGroupMembers groups) throws SQLException {
+        IncomeIndicators ind = IncomeIndicators.compute(c, p, settings, divisions, groups);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM income_indicator WHERE data_period = ?")) {
             ps.setString(1, p.toString());
             ps.executeUpdate();
@@ -108,7 +117,7 @@ public final class IncomeIndicatorStep {
                 + "metric, figure, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             if (ind.population().isPresent()) {
                 boolean known = ind.population().get().data().relationshipKnown();
-                rows += write(ps, p, POPULATION, ind.population().get().report(), true, known);
+                rows += write(ps, p, POPULATION, ind.population().get().report(), true, known, null);
                 if (ind.dataItems().isPresent()) {
                     IncomeIndicatorData.DataItems d = ind.dataItems().get();
                     add(ps, p, POPULATION, Breakdown.COUNTY, "", IncomeMetrics.DATA_ITEMS_UPDATED,
@@ -117,7 +126,7 @@ public final class IncomeIndicatorStep {
                 }
             }
             if (ind.survey().isPresent()) {
-                rows += write(ps, p, SURVEY, ind.survey().get().report(), false, false);
+                rows += write(ps, p, SURVEY, ind.survey().get().report(), false, false, settings);
             }
             if (ind.population().isPresent()) {
                 comparability = Comparability.of(c, p);
@@ -141,12 +150,14 @@ public final class IncomeIndicatorStep {
                 rows, written, unchanged, notes);
     }
 
+    /** @param sample the small-cell rule of a sample basis, null for the population */
     private static int write(PreparedStatement ps, Period p, String basis, CountyReport r, boolean population,
-                             boolean relationshipKnown) throws SQLException {
+                             boolean relationshipKnown, CountySettings sample) throws SQLException {
         int n = 0;
         for (Map.Entry<Breakdown, Map<String, GroupIndicators>> b : r.groups().entrySet()) {
             for (Map.Entry<String, GroupIndicators> g : b.getValue().entrySet()) {
-                for (Map.Entry<String, IncomeMetrics.Figure> m : IncomeMetrics.of(g.getValue(), population, relationshipKnown).entrySet()) {
+                for (Map.Entry<String, IncomeMetrics.Figure> m
+                        : IncomeMetrics.of(g.getValue(), population, relationshipKnown, sample).entrySet()) {
                     add(ps, p, basis, b.getKey(), g.getKey(), m.getKey(), m.getValue());
                     n++;
                 }

@@ -2,6 +2,7 @@ package org.olive.pipeline.income;
 
 import org.olive.geography.Divisions;
 import org.olive.income.FamilyIncomeRules;
+import org.olive.indicator.Breakdown;
 import org.olive.indicator.CountyIndicators;
 import org.olive.indicator.CountyReport;
 import org.olive.indicator.CountySettings;
@@ -42,14 +43,33 @@ public record IncomeIndicators(Period period, CountySettings settings, Optional<
         return compute(c, p, settings, Divisions.shengsi());
     }
 
-    /** @param divisions the county's divisions (the survey's villages are placed in them) */
+    /**
+     * @param divisions the county's divisions (the survey's villages are placed in them); the key groups, when asked
+     *                  for, are those of {@code group_member} of the period
+     */
     public static IncomeIndicators compute(Connection c, Period p, CountySettings settings, Divisions divisions)
             throws SQLException {
-        Optional<Side<IncomeIndicatorData.Population>> pop = IncomeIndicatorData.population(c, p)
+        return compute(c, p, settings, divisions, null);
+    }
+
+    /**
+     * @param groups the key-group memberships of the period (breakdown KEY_GROUP); null to read {@code group_member}
+     *               of the period when the breakdown is asked for, with the groups that have members there
+     */
+    public static IncomeIndicators compute(Connection c, Period p, CountySettings settings, Divisions divisions,
+                                           KeyGroupMembers groups) throws SQLException {
+        KeyGroupMembers members = null;
+        if (settings.breakdowns().contains(Breakdown.KEY_GROUP)) {
+            members = groups != null ? groups : KeyGroupMembers.read(c, p, null);
+        }
+        Optional<Side<IncomeIndicatorData.Population>> pop = IncomeIndicatorData.population(c, p, members)
                 .map(d -> new Side<>(d, CountyIndicators.compute(d.persons(), settings)));
-        Optional<Side<IncomeIndicatorData.Survey>> survey = IncomeIndicatorData.survey(c, p, divisions)
+        Optional<Side<IncomeIndicatorData.Survey>> survey = IncomeIndicatorData.survey(c, p, divisions, members)
                 .map(d -> new Side<>(d, CountyIndicators.compute(d.persons(), settings)));
         List<String> notes = new java.util.ArrayList<>();
+        if (members != null && members.enabled().isEmpty()) {
+            notes.add("no key groups (group_member) for " + p + ": run step groups of the period for the KEY_GROUP breakdown");
+        }
         if (pop.isEmpty()) {
             notes.add("person_income has no residents for " + p + ": run the income ledger of the period first");
         } else {
@@ -65,6 +85,10 @@ public record IncomeIndicators(Period period, CountySettings settings, Optional<
             if (s.unknownAreas() > 0) {
                 notes.add(s.unknownAreas() + " survey rows without a known village: township and village unknown");
             }
+            if (s.registered() >= 0 && s.registered() < s.rows()) {
+                notes.add((s.rows() - s.registered()) + " of " + s.rows() + " survey persons not in the person registry: "
+                        + "in no key group");
+            }
         }
         Optional<IncomeIndicatorData.DataItems> items = IncomeIndicatorData.dataItems(c, p);
         if (items.isEmpty()) {
@@ -73,19 +97,28 @@ public record IncomeIndicators(Period period, CountySettings settings, Optional<
         return new IncomeIndicators(p, settings, pop, survey, items, notes);
     }
 
-    /** {@link #defaultSettings(Period, FamilyIncomeRules)} with the built-in income.yaml. */
+    /** {@link #defaultSettings(Period, IncomeSettings)} with the built-in income.yaml. */
     public static CountySettings defaultSettings(Period p) {
-        return defaultSettings(p, IncomeSettings.builtIn().family());
+        return defaultSettings(p, IncomeSettings.builtIn());
+    }
+
+    /**
+     * {@link #defaultSettings(Period, FamilyIncomeRules)} of the settings' lines and brackets, with their small-cell
+     * rule of the survey ({@code indicators.survey_min_cell_persons}).
+     */
+    public static CountySettings defaultSettings(Period p, IncomeSettings income) {
+        return defaultSettings(p, income.family()).withMinSamplePersons(income.surveyMinCellPersons());
     }
 
     /**
      * Default settings for a period: {@link IndicatorSettings#of} the lines and brackets of the income settings at the
      * period (the same {@link FamilyIncomeRules} the family flags use): the county-wide 低保 and 低边 lines in force on
-     * its last day and the brackets valid then.
+     * its last day and the brackets valid then; every breakdown; the small-cell rule of the built-in income.yaml.
      *
      * @throws IllegalArgumentException for a period before the first dated 低保 figure, naming the file and key
      */
     public static CountySettings defaultSettings(Period p, FamilyIncomeRules rules) {
-        return CountySettings.of(IndicatorSettings.of(rules.at(p)));
+        return CountySettings.of(IndicatorSettings.of(rules.at(p)))
+                .withMinSamplePersons(IncomeSettings.builtIn().surveyMinCellPersons());
     }
 }

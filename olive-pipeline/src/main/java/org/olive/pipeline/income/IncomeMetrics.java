@@ -1,5 +1,6 @@
 package org.olive.pipeline.income;
 
+import org.olive.indicator.CountySettings;
 import org.olive.indicator.GroupIndicators;
 import org.olive.indicator.IndicatorSet;
 
@@ -23,6 +24,12 @@ public final class IncomeMetrics {
     public static final String MONITORING_COVERAGE = "monitoring_coverage";
     public static final String DATA_ITEMS_UPDATED = "data_items_updated";
     public static final String GINI = "gini";
+    /**
+     * The small-cell rule of a sample basis (SURVEY): 1 when the group has at least the minimum sample persons, else 0
+     * (its figures unreliable); numerator the sample persons, denominator the minimum (income.yaml
+     * {@code indicators.survey_min_cell_persons}).
+     */
+    public static final String RELIABLE = "reliable";
 
     private IncomeMetrics() {
     }
@@ -55,10 +62,24 @@ public final class IncomeMetrics {
      *                           the population basis only, a survey knows neither
      */
     public static Map<String, Figure> of(GroupIndicators g, boolean withPopulationOnly, boolean relationshipKnown) {
+        return of(g, withPopulationOnly, relationshipKnown, null);
+    }
+
+    /**
+     * The metrics of a group in a fixed order, with {@link #RELIABLE} for a sample basis.
+     *
+     * @param sample the settings whose small-cell rule applies ({@link CountySettings#minSamplePersons()} &gt; 0) on a
+     *               sample basis; null for the full population
+     */
+    public static Map<String, Figure> of(GroupIndicators g, boolean withPopulationOnly, boolean relationshipKnown,
+                                         CountySettings sample) {
         IndicatorSet d = g.distribution();
         Map<String, Figure> m = new LinkedHashMap<>();
         m.put(PERSONS, new Figure(d.weightedPersons(), d.persons(), Double.NaN));
         m.put(HOUSEHOLDS, Figure.value(d.households()));
+        if (sample != null && sample.minSamplePersons() > 0) {
+            m.put(RELIABLE, new Figure(sample.reliable(g) ? 1 : 0, d.persons(), sample.minSamplePersons()));
+        }
         m.put(PER_CAPITA_DI, Figure.value(d.perCapitaIncome()));
         m.put(URBAN_RURAL_RATIO, new Figure(g.urbanRuralRatio(), g.urbanPerCapita(), g.ruralPerCapita()));
         for (IndicatorSet.BracketShare b : d.brackets()) {

@@ -33,10 +33,13 @@ import java.util.Objects;
  * @param maxIntervalWidth a resident is monitored when their DI interval is at most this wide (yuan)
  * @param childUnderAge    residents under this age count as monitored through their family
  * @param estimation       the {@code estimation:} section, passed through to the estimation untouched
+ * @param surveyMinCellPersons the indicators' small-cell rule ({@code indicators.survey_min_cell_persons}): a survey
+ *                         group with fewer sample persons has its figures marked unreliable
  */
 public record IncomeSettings(String version, Map<String, Double> margins, Map<String, List<String>> iit,
                              List<String> wageBaseTypes, Map<String, Double> confidence, FamilyIncomeRules family,
-                             double maxIntervalWidth, int childUnderAge, Map<String, Object> estimation) {
+                             double maxIntervalWidth, int childUnderAge, Map<String, Object> estimation,
+                             int surveyMinCellPersons) {
 
     static final List<String> MARGINS = List.of("bnb_net", "vessel_owner_on_catch", "vessel_crew_share", "aquaculture_net");
     static final List<String> IIT_ROLES = List.of("wage_items", "business_items", "property_items", "rental_items");
@@ -60,6 +63,9 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
             if (!iit.containsKey(r)) {
                 throw new IllegalArgumentException("iit." + r + " is missing (a list of IIT item codes, may be empty)");
             }
+        }
+        if (surveyMinCellPersons < 0) {
+            throw new IllegalArgumentException("indicators.survey_min_cell_persons must not be negative, found " + surveyMinCellPersons);
         }
         if (!(maxIntervalWidth >= 0)) {
             throw new IllegalArgumentException("monitoring.max_interval_width must not be negative");
@@ -118,7 +124,7 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         if (!(root instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(source + ": expected sections version, margins, iit, social_insurance, "
-                    + "confidence, lines, brackets, monitoring");
+                    + "confidence, lines, brackets, monitoring, indicators");
         }
         try {
             String version = String.valueOf(required(map, "version"));
@@ -130,13 +136,18 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
             Map<String, Double> confidence = numbers(section(map, "confidence"));
             FamilyIncomeRules family = IncomeParameters.fromYaml(map, source);
             Map<?, ?> m = section(map, "monitoring");
+            double minCell = number(section(map, "indicators").get("survey_min_cell_persons"),
+                    "indicators.survey_min_cell_persons");
+            if (minCell != Math.rint(minCell)) {
+                throw new IllegalArgumentException("indicators.survey_min_cell_persons must be a whole number, found " + minCell);
+            }
             Map<String, Object> estimation = new LinkedHashMap<>();
             if (map.get("estimation") instanceof Map<?, ?> e) {
                 e.forEach((k, v) -> estimation.put(String.valueOf(k), v));
             }
             return new IncomeSettings(version, margins, iit, types, confidence, family,
                     number(m.get("max_interval_width"), "monitoring.max_interval_width"),
-                    (int) number(m.get("child_under_age"), "monitoring.child_under_age"), estimation);
+                    (int) number(m.get("child_under_age"), "monitoring.child_under_age"), estimation, (int) minCell);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

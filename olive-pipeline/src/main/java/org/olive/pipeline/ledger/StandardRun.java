@@ -81,7 +81,7 @@ public final class StandardRun {
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(),
                 new org.olive.pipeline.group.GroupStep(s.groups()),
-                new IndicatorsStep(s.income().family(), s.divisions(), s.registry()));
+                new IndicatorsStep(s.income(), s.divisions(), s.registry(), s.groups()));
         return StepPlan.of(steps);
     }
 }

@@ -66,7 +66,7 @@ public final class IncomeIndicatorFixture {
         }
     }
 
-    static String id(int year, boolean male) {
+    public static String id(int year, boolean male) {
         return IdNumber.compose("330922", LocalDate.of(year, 6, 1), 11, male).value();
     }
 

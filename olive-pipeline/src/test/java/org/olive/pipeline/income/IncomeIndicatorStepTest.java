@@ -147,4 +147,50 @@ class IncomeIndicatorStepTest {
         assertThat(count("SELECT COUNT(*) FROM income_indicator WHERE data_period = '2025-11' AND basis = 'POPULATION'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM income_indicator WHERE data_period = '2025-11' AND basis = 'SURVEY'")).isPositive();
     }
+    @Test
+    void keyGroupsOnThePopulationAndOnTheSurveyWithTheSmallCellRule() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            // residents 1 (F1, 40 000 per capita) and 4 (F2, 30 000) in hardship, 4 also a graduate; the non-resident 7
+            // is a member too but no resident
+            s.executeUpdate("INSERT INTO group_member (data_period, person_key, group_id, origin, rule_version) VALUES "
+                    + "('2025-12', 1, 'hardship', 'RULE', 'hardship@1'), ('2025-12', 4, 'hardship', 'RULE', 'hardship@1'), "
+                    + "('2025-12', 4, 'graduate', 'RULE', 'graduate@1'), ('2025-12', 7, 'hardship', 'RULE', 'hardship@1'), "
+                    + "('2025-11', 5, 'graduate', 'RULE', 'graduate@1')");
+            // the survey's S1 man is person 1 and its S2 woman person 4 in the registry; the S1 woman is not registered
+            s.executeUpdate("INSERT INTO person (person_key, id_number, first_period, last_period) VALUES "
+                    + "(1, '" + IncomeIndicatorFixture.id(1985, true) + "', '2025-01', '2025-12'), "
+                    + "(4, '" + IncomeIndicatorFixture.id(1950, false) + "', '2025-01', '2025-12')");
+        }
+        IncomeIndicatorStep.Report r = run("2025-12");
+        assertThat(r.notes()).contains("1 of 3 survey persons not in the person registry: in no key group");
+        assertThat(figure("POPULATION", "KEY_GROUP", "hardship", "persons")).isEqualTo(2.0);
+        assertThat(figure("POPULATION", "KEY_GROUP", "hardship", "per_capita_di")).isCloseTo(35_000, within(1e-6));
+        assertThat(figure("POPULATION", "KEY_GROUP", "hardship", "monitoring_coverage")).isCloseTo(1.0, within(1e-12));
+        assertThat(figure("POPULATION", "KEY_GROUP", "graduate", "persons")).isEqualTo(1.0); // not 2025-11's member
+        assertThat(figure("POPULATION", "KEY_GROUP", "graduate", "per_capita_di")).isCloseTo(30_000, within(1e-6));
+        // survey: (100 × 40 000 + 300 × 30 000) / 400, design weights
+        assertThat(figure("SURVEY", "KEY_GROUP", "hardship", "persons")).isCloseTo(400, within(1e-9));
+        assertThat(figure("SURVEY", "KEY_GROUP", "hardship", "per_capita_di")).isCloseTo(32_500, within(1e-6));
+        assertThat(figure("SURVEY", "KEY_GROUP", "graduate", "per_capita_di")).isCloseTo(30_000, within(1e-6));
+        // two sample persons, fewer than income.yaml's indicators.survey_min_cell_persons: unreliable, kept
+        int min = IncomeSettings.builtIn().surveyMinCellPersons();
+        assertThat(min).isGreaterThan(3);
+        assertThat(figure("SURVEY", "KEY_GROUP", "hardship", "reliable")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM income_indicator WHERE basis = 'SURVEY' AND breakdown = 'KEY_GROUP' AND "
+                + "group_code = 'hardship' AND metric = 'reliable' AND numerator = 2 AND denominator = " + min)).isOne();
+        assertThat(figure("SURVEY", "COUNTY", "", "reliable")).isZero(); // three sample persons
+        assertThat(count("SELECT COUNT(*) FROM income_indicator WHERE basis = 'POPULATION' AND metric = 'reliable'")).isZero();
+    }
+
+    @Test
+    void aSurveyCellWithEnoughSamplePersonsIsReliable() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            Period p = Period.parse("2025-12");
+            IncomeIndicatorStep.run(c, p, IncomeIndicators.defaultSettings(p).withMinSamplePersons(2), RegistryLoader.builtIn(),
+                    clock);
+        }
+        assertThat(figure("SURVEY", "COUNTY", "", "reliable")).isEqualTo(1.0);
+        assertThat(figure("SURVEY", "VILLAGE", IncomeIndicatorFixture.V1, "reliable")).isEqualTo(1.0);
+        assertThat(figure("SURVEY", "VILLAGE", IncomeIndicatorFixture.V2, "reliable")).isZero();
+    }
 }
