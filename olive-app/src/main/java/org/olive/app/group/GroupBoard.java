@@ -52,6 +52,12 @@ public class GroupBoard {
         return id == null ? Optional.empty() : definitions.group(id);
     }
 
+    /** A group's name in the page's language (Chinese unless English is asked for); the id when unknown. */
+    public String name(String id, java.util.Locale locale) {
+        return group(id).map(g -> locale != null && "en".equals(locale.getLanguage()) ? g.nameEn() : g.nameZh())
+                .orElse(id);
+    }
+
     /** Periods with a run of step groups (pilot indicator 6 stored for the county), newest first. */
     public List<String> periods() {
         return jdbc.sql("SELECT data_period FROM ledger_figure WHERE metric = :m AND area_code = '' "

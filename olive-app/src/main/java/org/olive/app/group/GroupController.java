@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
+import org.olive.app.income.IncomeLedger;
 import org.olive.app.person.PersonDirectory;
 import org.olive.app.population.AreaNames;
 import org.olive.app.security.Access;
@@ -58,10 +59,12 @@ public class GroupController {
     private final AuditLog audit;
     private final PersonalDataAccess access;
     private final MessageSource messages;
+    private final IncomeLedger income;
 
     public GroupController(GroupBoard board, GroupProfileQuery profiles, GroupMemberQueries members,
                            GroupHandDecisions decisions, PersonDirectory persons, AreaNames areas, AuditLog audit,
-                           PersonalDataAccess access, MessageSource messages) {
+                           PersonalDataAccess access, MessageSource messages, IncomeLedger income) {
+        this.income = income;
         this.board = board;
         this.profiles = profiles;
         this.members = members;
@@ -127,6 +130,7 @@ public class GroupController {
         model.addAttribute("lastMonth", GroupBoard.sizeAt(trend, p.minusMonths(1).toString()));
         model.addAttribute("lastYear", GroupBoard.sizeAt(trend, p.minusMonths(12).toString()));
         model.addAttribute("profile", profiles.profile(chosen, g.id()));
+        model.addAttribute("brackets", income.brackets(chosen));
         model.addAttribute("township", t);
         model.addAttribute("townships", areas.divisions().townships().stream()
                 .filter(d -> Access.allows(scope, d.code())).toList());
