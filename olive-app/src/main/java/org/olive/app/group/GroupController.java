@@ -107,9 +107,6 @@ public class GroupController {
         model.addAttribute("personalRows", rows);
         model.addAttribute("mayDecide", Access.may(Permission.DECIDE_GROUP));
         model.addAttribute("maxReason", GroupHandDecisions.MAX_REASON);
-        if (chosen == null) {
-            return "group/group";
-        }
         // the members' township: a cadre's own (asking for another is refused and audited), or any for the county
         String t = Access.township(scope);
         String asked = blank(township);
@@ -120,6 +117,9 @@ public class GroupController {
             }
             access.requireArea(scope, code, "TOWNSHIP", code);
             t = code.substring(0, 9);
+        }
+        if (chosen == null) {
+            return "group/group";
         }
         List<GroupBoard.Point> trend = board.trend(g.id());
         Period p = Period.parse(chosen);
