@@ -57,8 +57,8 @@ final class GroupProfileExport {
             for (GroupBoard.Point p : trend) {
                 row(ws, r++, p.period(), p.members(), p.monitored(), p.share());
             }
-            counts(wb.newWorksheet("乡镇分布"), "乡镇", profile.byTownship(), true);
-            counts(wb.newWorksheet("村社分布"), "村（社区）", profile.byVillage(), true);
+            counts(wb.newWorksheet("乡镇分布"), "乡镇", profile.byTownship());
+            counts(wb.newWorksheet("村社分布"), "村（社区）", profile.byVillage());
             ws = wb.newWorksheet("年龄性别");
             header(ws, "年龄组", "男", "女", "未知");
             r = 1;
@@ -103,7 +103,7 @@ final class GroupProfileExport {
         row(ws, r, "重点群体收入监测覆盖率（试点指标6）", now == null ? null : now.share());
     }
 
-    private void counts(Worksheet ws, String what, List<Count> rows, boolean withCode) {
+    private void counts(Worksheet ws, String what, List<Count> rows) {
         header(ws, "代码", what, "人数");
         int r = 1;
         for (Count c : rows) {
