@@ -130,7 +130,71 @@
     });
   }
 
-  var DRAW = {'area-bar': areaBar, pyramid: pyramid, family: family, accuracy: accuracy};
+  /** A horizontal bar per row of the table (name in the first cell, count in the last): tiers, education, occupation. */
+  function hbar(el) {
+    var names = [], values = [];
+    rows(document.getElementById(el.dataset.table)).forEach(function (tr) {
+      names.push(text(tr.cells[0]));
+      values.push(Number(text(tr.cells[tr.cells.length - 1]).replace(/,/g, '')));
+    });
+    init(el).setOption({
+      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE],
+      grid: {left: 8, right: 40, top: 8, bottom: 8, containLabel: true},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+      xAxis: {type: 'value', minInterval: 1},
+      yAxis: {type: 'category', data: names.slice().reverse(), axisLabel: {width: 160, overflow: 'truncate'}},
+      series: [{type: 'bar', data: values.slice().reverse(), barMaxWidth: 24, label: {show: true, position: 'right'}}]
+    });
+  }
+
+  /** The key groups' tiers: one stacked horizontal bar per group, from the columns data-first.. of the groups table. */
+  function tiers(el) {
+    var table = document.getElementById(el.dataset.table);
+    if (!table) {
+      return;
+    }
+    var first = Number(el.dataset.first || 4);
+    var heads = Array.prototype.slice.call(table.querySelectorAll('thead th')).slice(first, first + 4).map(text);
+    var names = [], data = [[], [], [], []];
+    rows(table).forEach(function (tr) {
+      names.push(text(tr.cells[0].querySelector('a') || tr.cells[0]));
+      for (var i = 0; i < 4; i++) {
+        data[i].push(Number(text(tr.cells[first + i]).replace(/,/g, '')));
+      }
+    });
+    init(el).setOption({
+      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE, BLUE, RED, '#9aa28c'],
+      legend: {top: 0, data: heads},
+      grid: {left: 8, right: 24, top: 32, bottom: 8, containLabel: true},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+      xAxis: {type: 'value', minInterval: 1},
+      yAxis: {type: 'category', data: names.slice().reverse()},
+      series: heads.map(function (h, i) {
+        return {name: h, type: 'bar', stack: 't', data: data[i].slice().reverse(), barMaxWidth: 22};
+      })
+    });
+    el.dataset.series = String(heads.length);
+  }
+
+  /** A group's size over the periods: a line from the table (period, members). */
+  function trend(el) {
+    var periods = [], values = [];
+    rows(document.getElementById(el.dataset.table)).forEach(function (tr) {
+      periods.push(text(tr.cells[0]));
+      values.push(Number(text(tr.cells[1]).replace(/,/g, '')));
+    });
+    init(el).setOption({
+      animation: false, textStyle: {fontFamily: FONT}, color: [OLIVE],
+      grid: {left: 52, right: 24, top: 24, bottom: 32},
+      tooltip: {trigger: 'axis'},
+      xAxis: {type: 'category', data: periods, boundaryGap: periods.length < 2},
+      yAxis: {type: 'value', minInterval: 1, scale: true},
+      series: [{name: el.dataset.series || '', type: 'line', data: values, symbolSize: 6}]
+    });
+  }
+
+  var DRAW = {'area-bar': areaBar, pyramid: pyramid, family: family, accuracy: accuracy, hbar: hbar, tiers: tiers,
+    trend: trend};
 
   function drawAll() {
     if (typeof echarts === 'undefined') {

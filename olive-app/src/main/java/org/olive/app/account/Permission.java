@@ -20,6 +20,11 @@ public enum Permission {
     UNMASK_ID(Role.ADMIN, Role.ANALYST),
     /** Resolve a family conflict (a cadre: cases of their township). */
     RESOLVE_CONFLICT(Role.ADMIN, Role.ANALYST, Role.CADRE),
+    /**
+     * Add a person to a key group or remove them by hand (人工入列/出列), or withdraw such a decision, with a reason; it
+     * takes effect at the next run of the period ({@code GroupDecisions}). A cadre: persons of their township only.
+     */
+    DECIDE_GROUP(Role.ADMIN, Role.ANALYST, Role.CADRE),
     /** Review record matches (confirm or reject a source row's person): it merges rows into the county registry. */
     REVIEW_MATCHES(Role.ADMIN, Role.ANALYST),
     /** Declare or withdraw an income correction (申报更正). */

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
+import org.olive.app.group.GroupBoard;
+import org.olive.app.group.GroupMemberQueries;
 import org.olive.app.income.IncomeLedger;
 import org.olive.app.population.AreaNames;
 import org.olive.app.security.Access;
@@ -40,9 +42,14 @@ public class FamilyController {
     private final AuditLog audit;
     private final IncomeLedger income;
     private final PersonalDataAccess access;
+    private final GroupMemberQueries groups;
+    private final GroupBoard groupBoard;
 
     public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
-                            IncomeLedger income, PersonalDataAccess access) {
+                            IncomeLedger income, PersonalDataAccess access, GroupMemberQueries groups,
+                            GroupBoard groupBoard) {
+        this.groups = groups;
+        this.groupBoard = groupBoard;
         this.families = families;
         this.areas = areas;
         this.relations = relations;
@@ -99,6 +106,9 @@ public class FamilyController {
         model.addAttribute("income", income.family(key, shown.period()).orElse(null));
         model.addAttribute("incomeBrackets", income.brackets(shown.period()));
         model.addAttribute("incomeMembers", income.members(key, shown.period()));
+        // the key groups of its members at the shown period
+        model.addAttribute("memberGroups", groups.ofFamily(key, shown.period()));
+        model.addAttribute("groupNames", groupBoard);
         return "family/page";
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.olive.app.account.Permission;
 import org.olive.app.audit.AuditLog;
 import org.olive.app.family.RelationLabels;
+import org.olive.app.group.GroupBoard;
+import org.olive.app.group.GroupMemberQueries;
 import org.olive.app.person.PersonDirectory.Person;
 import org.olive.app.person.PersonDirectory.PersonPeriod;
 import org.olive.app.population.AreaNames;
@@ -43,9 +45,14 @@ public class PersonController {
     private final RelationLabels relations;
     private final AuditLog audit;
     private final PersonalDataAccess access;
+    private final GroupMemberQueries groups;
+    private final GroupBoard groupBoard;
 
     public PersonController(PersonDirectory directory, MasterViews views, AreaNames areas, RelationLabels relations,
-                            AuditLog audit, PersonalDataAccess access) {
+                            AuditLog audit, PersonalDataAccess access, GroupMemberQueries groups,
+                            GroupBoard groupBoard) {
+        this.groups = groups;
+        this.groupBoard = groupBoard;
         this.directory = directory;
         this.views = views;
         this.areas = areas;
@@ -120,6 +127,14 @@ public class PersonController {
         model.addAttribute("matches", window.filter(directory.matches(key), PersonDirectory.Match::period));
         model.addAttribute("areas", areas);
         model.addAttribute("relations", relations);
+        // the key groups and the occupation of the shown period; hand decisions (DECIDE_GROUP) while the person is
+        // in the user's area now (a cadre: their latest period lies in the township)
+        model.addAttribute("groups", shown == null ? List.of() : groups.ofPerson(key, shown.period()));
+        model.addAttribute("groupNames", groupBoard);
+        model.addAttribute("occupation", shown == null ? null : directory.occupation(key, shown.period()).orElse(null));
+        model.addAttribute("groupDecisions", groups.openDecisionsOf(key));
+        model.addAttribute("mayDecideGroup", Access.may(Permission.DECIDE_GROUP)
+                && Access.allows(scope, groups.latestTownship(key)));
         return "person/page";
     }
 }

@@ -53,6 +53,16 @@ public class PersonDirectory {
                              String hukouNo, String villageCode, String township) {
     }
 
+    /**
+     * The person's occupation at a period ({@code person_occupation}, the occupation ledger): the GB/T 6565 中类 and its
+     * name (null when unknown, then {@code reason} says why), the finest code the evidence gave, the GB/T 4754 industry
+     * and its name, the source, confidence, rule version and evidence (ID numbers masked).
+     */
+    public record Occupation(String code, String name, String detail, String industry, String industryName,
+                             String source, java.math.BigDecimal confidence, String reason, String ruleVersion,
+                             String evidence) {
+    }
+
     /** A source row matched (or proposed) to this person by name, sex, birth date and village. */
     public record Match(long id, String period, String dataset, String fileName, long sourceRow, String rawId,
                         String name, String sex, LocalDate birthDate, String villageCode, Long candidateKey,
@@ -189,5 +199,20 @@ public class PersonDirectory {
     /** Escapes LIKE wildcards (backslash is the escape character). */
     static String escape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The person's occupation at a period, if the occupation step ran for it. */
+    public Optional<Occupation> occupation(long key, String period) {
+        org.olive.occupation.OccupationClassification occupations = org.olive.occupation.OccupationClassification.gbt6565();
+        org.olive.occupation.IndustryClassification industries = org.olive.occupation.IndustryClassification.gbt4754();
+        return jdbc.sql("SELECT occupation_code, occupation_detail, industry_code, source, confidence, reason, rule_version, "
+                        + "evidence FROM person_occupation WHERE data_period = :p AND person_key = :k")
+                .param("p", period).param("k", key)
+                .query((rs, n) -> new Occupation(rs.getString(1),
+                        rs.getString(1) == null ? null : occupations.name(rs.getString(1)).orElse(null), rs.getString(2),
+                        rs.getString(3), rs.getString(3) == null ? null : industries.name(rs.getString(3)).orElse(null),
+                        rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
+                        org.olive.app.ingest.Masking.ids(rs.getString(8))))
+                .optional();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The menu, by the role's {@link Permission}s (docs/access.md): the eight ledgers (the cockpit, the landing page,
- * first; the family ledger, whose pages are all personal rows, only with READ_PERSONAL_DATA); on the right, the
+ * first; the key groups, {@code /groups}, aggregates for every role; the family ledger, whose pages are all personal rows, only with READ_PERSONAL_DATA); on the right, the
  * indicator registry for every role, data intake (DATA_INTAKE), the conflict queue (READ_PERSONAL_DATA), the match
  * queue (REVIEW_MATCHES), accounts and the audit log (ADMINISTER).
  */

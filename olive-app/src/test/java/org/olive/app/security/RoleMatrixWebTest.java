@@ -50,6 +50,9 @@ class RoleMatrixWebTest {
             "policy,  /population,                       200",
             "policy,  /income/families,                  200",
             "policy,  /policies,                         200",
+            "policy,  /groups,                           200",
+            "policy,  /groups/skilled_worker,            200",
+            "policy,  /groups/skilled_worker/export.xlsx, 404",
             "policy,  /persons,                          403",
             "policy,  /persons?q=张,                      403",
             "policy,  /persons/900001,                   403",
@@ -67,6 +70,9 @@ class RoleMatrixWebTest {
             "cadre,   /income/persons/900001,            200",
             "cadre,   /conflicts,                        200",
             "cadre,   /population/members.csv,           200",
+            "cadre,   /groups,                           200",
+            "cadre,   /groups/skilled_worker,            200",
+            "cadre,   /groups/skilled_worker?township=330922101, 403",
             "cadre,   /matches,                          403",
             "cadre,   /ingest,                           403",
             "cadre,   /admin/accounts,                   403",
@@ -75,6 +81,8 @@ class RoleMatrixWebTest {
             "analyst, /matches,                          200",
             "analyst, /ingest,                           200",
             "analyst, /admin/audit,                      403",
+            "analyst, /groups/skilled_worker?township=330922101, 200",
+            "analyst, /groups/no_such_group,             404",
             // the administrator: everything
             "admin,   /admin/audit,                      200",
             "admin,   /persons/900005,                   200"})
@@ -106,11 +114,28 @@ class RoleMatrixWebTest {
         assertThat(web.page(get("/cockpit").session(policy))).contains("/income/families");
     }
 
+    @ParameterizedTest(name = "{0} POST {1} → {2}")
+    @CsvSource({
+            // hand decisions on key groups: DECIDE_GROUP (ADMIN, ANALYST, CADRE in their township), never the policy
+            // officer; the cadre is refused 嵊山镇's 王强
+            "policy,  /groups/decisions,          900003, 403",
+            "cadre,   /groups/decisions,          900005, 403",
+            "cadre,   /groups/decisions/999999/withdraw, 900003, 404",
+            "policy,  /groups/decisions/999999/withdraw, 900003, 403"})
+    void groupDecisionsByRole(String user, String path, long person, int expected) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("group", "skilled_worker").param("person", String.valueOf(person)).param("action", "ADD")
+                        .param("reason", "test").session(web.login(user)))
+                .andExpect(status().is(expected));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM group_decision").query(Long.class).single()).isZero();
+    }
+
     @Test
     void policyOfficersMenuHasNoFamilyLedgerNorQueues() throws Exception {
         String html = web.page(get("/cockpit").session(web.login("policy")));
         assertThat(html).contains("id=\"nav-cockpit\"", "id=\"nav-population\"", "id=\"nav-income\"",
-                "id=\"nav-policies\"", "id=\"nav-indicators\"");
+                "id=\"nav-policies\"", "id=\"nav-indicators\"", "id=\"nav-groups\"");
         assertThat(html).doesNotContain("id=\"nav-families\"", "id=\"nav-conflicts\"", "id=\"nav-matches\"",
                 "id=\"nav-ingest\"");
     }

@@ -94,7 +94,9 @@ class UnresolvedMessagesWebTest {
         p.put("/login", List.of("/login"));
         p.put("/", List.of("/"));
         p.put("/denied", List.of("/denied"));
-        p.put("/{ledger:groups|warnings|policies|map}", List.of("/groups", "/warnings", "/policies", "/map"));
+        p.put("/{ledger:warnings|policies|map}", List.of("/warnings", "/policies", "/map"));
+        p.put("/groups", List.of("/groups", "/groups?period=1999-01"));
+        p.put("/groups/{id}", List.of("/groups/skilled_worker", "/groups/bnb_owner?period=" + P1));
         p.put("/cockpit", List.of("/cockpit", "/cockpit?period=" + P1, "/cockpit?period=1999-01"));
         List<String> population = new ArrayList<>(List.of("/population", "/population?period=" + P1,
                 "/population?township=" + CAIYUAN, "/population?township=" + CAIYUAN + "&village=" + V_DONGHAI,
