@@ -27,6 +27,9 @@ import java.util.TreeSet;
  * evaluated per person or family: a rule that does not parse, that names an unknown fact or that is not a boolean is
  * refused with the rule's name and the line and column of each problem ({@link RuleException}).
  *
+ * <p>The planner runtime of dev.cel is used: on the group rules it evaluated 1.4–1.9× faster than the standard one
+ * (docs/benchmarks.md). Compiled programs are immutable and may be evaluated from several threads.
+ *
  * <p>Why CEL: a small, side-effect-free, always-terminating expression language with a type checker, made for exactly
  * this (policy rules over data), with a maintained Java implementation; writing a rule language by hand would need
  * its own parser, checker and documentation.
@@ -38,7 +41,7 @@ public final class RuleCompiler {
 
     public RuleCompiler(List<FactVariable> variables) {
         Map<String, FactVariable> byName = new LinkedHashMap<>();
-        var builder = CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        var builder = CelFactory.plannerCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setResultType(SimpleType.BOOL);
         for (FactVariable v : variables) {
             if (byName.put(v.name(), v) != null) {

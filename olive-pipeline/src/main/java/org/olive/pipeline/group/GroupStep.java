@@ -81,14 +81,13 @@ public final class GroupStep implements MonthlyStep {
         Set<String> enabled = new HashSet<>(rules.groupIds());
         Map<String, Long> holds = new LinkedHashMap<>();
         rules.groupIds().forEach(g -> holds.put(g, 0L));
-        for (PersonFact f : facts.all()) {
-            Occupation o = occupations.get(f.personKey());
-            PersonVariables.Work work = o == null ? PersonVariables.Work.NONE
-                    : new PersonVariables.Work(nz(o.code()), nz(o.source()), nz(o.industry()));
-            PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
-                    : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
-            PersonVariables.Values v = PersonVariables.of(f, work, family, period);
-            if (!rules.inPopulation(v)) {
+        // the rules of every person, on every core (the compiled programs are immutable); then, in person order, the
+        // hand decisions, the members and the reasons
+        List<Decided> decided = facts.all().parallelStream()
+                .map(f -> decide(f, rules, period, occupations, families, decisions, before)).toList();
+        for (Decided d0 : decided) {
+            PersonFact f = d0.fact();
+            if (!d0.inPopulation()) {
                 outside++;
                 for (String g : rules.groupIds()) {
                     if (before.containsKey(f.personKey() + "|" + g)) {
@@ -98,57 +97,34 @@ public final class GroupStep implements MonthlyStep {
                 }
                 continue;
             }
-            Map<String, GroupClassifier.Hit> hits = new LinkedHashMap<>();
-            for (GroupClassifier.Hit h : rules.classify(v)) {
-                hits.put(h.groupId(), h);
-                holds.merge(h.groupId(), 1L, Long::sum);
-            }
-            String tier = null;
-            boolean tierDone = false;
+            d0.hits().keySet().forEach(g -> holds.merge(g, 1L, Long::sum));
+            leaveReasons.putAll(d0.leave());
             for (String g : rules.groupIds()) {
                 GroupDecisions.Decision d = decisions.get(f.personKey() + "|" + g);
-                GroupClassifier.Hit hit = hits.get(g);
-                boolean in;
+                GroupClassifier.Hit hit = d0.hits().get(g);
                 String origin;
                 String evidence;
                 if (d != null && d.action().equals("REMOVE")) {
-                    in = false;
-                    origin = null;
-                    evidence = null;
                     if (hit != null) {
                         manualRemovals++;
                         leaveReasons.put(f.personKey() + "|" + g, "removed by hand by " + d.by() + ": " + d.reason()
                                 + " (the rule holds: " + hit.evidence() + ")");
                     }
+                    continue;
                 } else if (hit != null) {
-                    in = true;
                     origin = "RULE";
                     evidence = hit.evidence();
                 } else if (d != null && d.action().equals("ADD")) {
-                    in = true;
                     origin = "MANUAL";
                     evidence = "added by hand by " + d.by() + ": " + d.reason();
                     manualAdds++;
                 } else {
-                    in = false;
-                    origin = null;
-                    evidence = null;
-                    if (before.containsKey(f.personKey() + "|" + g)) {
-                        leaveReasons.put(f.personKey() + "|" + g, "rule " + rules.ruleVersion(g) + " does not hold: "
-                                + PersonVariables.evidence(v, rules.facts(g), 900));
-                    }
+                    continue;
                 }
-                if (in) {
-                    if (!tierDone) {
-                        GroupClassifier.Tier t = rules.tier(v);
-                        tier = t == null ? null : t.name();
-                        tierDone = true;
-                    }
-                    members.add(new GroupMembers.Member(f.personKey(), g, origin, rules.ruleVersion(g), tier,
-                            f.familyKey(), f.township(), evidence));
-                    enterReasons.put(f.personKey() + "|" + g, origin.equals("RULE") ? "rule " + rules.ruleVersion(g)
-                            + " holds: " + evidence : evidence);
-                }
+                members.add(new GroupMembers.Member(f.personKey(), g, origin, rules.ruleVersion(g), d0.tier(),
+                        f.familyKey(), f.township(), evidence));
+                enterReasons.put(f.personKey() + "|" + g, origin.equals("RULE") ? "rule " + rules.ruleVersion(g)
+                        + " holds: " + evidence : evidence);
             }
         }
 
@@ -173,6 +149,48 @@ public final class GroupStep implements MonthlyStep {
         rules.firstFailures().forEach((r, m) -> ctx.report().skipped().put("group rule " + r,
                 "failed at run time (counted as false) for " + rules.failures().get(r) + " person(s), first: " + m));
         ctx.publish(GroupOutputs.MEMBERS, new GroupMembers(p, rules.groupIds(), members));
+    }
+
+    /** One person's rules: in the population, the groups whose rule holds, the tier, why rules no longer hold. */
+    private record Decided(PersonFact fact, boolean inPopulation, Map<String, GroupClassifier.Hit> hits, String tier,
+                           Map<String, String> leave) {
+    }
+
+    private static Decided decide(PersonFact f, GroupClassifier rules, Period period, Map<Long, Occupation> occupations,
+                                  Map<String, PersonVariables.Family> families,
+                                  Map<String, GroupDecisions.Decision> decisions, Map<String, String> before) {
+        Occupation o = occupations.get(f.personKey());
+        PersonVariables.Work work = o == null ? PersonVariables.Work.NONE
+                : new PersonVariables.Work(nz(o.code()), nz(o.source()), nz(o.industry()));
+        PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
+                : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
+        PersonVariables.Values v = PersonVariables.of(f, work, family, period);
+        Map<String, GroupClassifier.Hit> hits = new LinkedHashMap<>();
+        if (!rules.inPopulation(v)) {
+            // outside the population no rule applies; a hand ADD still does (a person's decision overrides the rules)
+            boolean added = rules.groupIds().stream().map(g -> decisions.get(f.personKey() + "|" + g))
+                    .anyMatch(d -> d != null && d.action().equals("ADD"));
+            if (!added) {
+                return new Decided(f, false, Map.of(), null, Map.of());
+            }
+        } else {
+            for (GroupClassifier.Hit h : rules.classify(v)) {
+                hits.put(h.groupId(), h);
+            }
+        }
+        Map<String, String> leave = new HashMap<>();
+        boolean anyMember = !hits.isEmpty();
+        for (String g : rules.groupIds()) {
+            String key = f.personKey() + "|" + g;
+            GroupDecisions.Decision d = decisions.get(key);
+            anyMember |= d != null && d.action().equals("ADD");
+            if (!hits.containsKey(g) && before.containsKey(key)) {
+                leave.put(key, "rule " + rules.ruleVersion(g) + " does not hold: "
+                        + PersonVariables.evidence(v, rules.facts(g), 900));
+            }
+        }
+        GroupClassifier.Tier t = anyMember ? rules.tier(v) : null;
+        return new Decided(f, true, hits, t == null ? null : t.name(), leave);
     }
 
     /** Each family's brackets and lines (family_flag), typical-family DI (three_person) and members. */
