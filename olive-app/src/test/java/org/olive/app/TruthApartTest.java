@@ -30,7 +30,7 @@ class TruthApartTest {
      * (data-catalog.md §5; {@code incomes.csv} is also a household sample's file, and the truth's is under truth/).
      */
     static final List<String> TRUTH_NAMES = List.of("truth", "residence.csv", "families.csv", "faults.csv",
-            "county_by_period.csv");
+            "county_by_period.csv", "occupations.csv", "groups.csv");
 
     /**
      * The tokens that matter, leftmost first: text blocks (group 1), string literals (group 2), then char literals and
