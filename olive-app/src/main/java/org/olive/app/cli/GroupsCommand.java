@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -70,7 +69,8 @@ public class GroupsCommand implements Callable<Integer> {
             throw new DataException("no key groups are stored for " + p + " in " + db.describe()
                     + ": run the period's ledgers first (olive run --period " + p + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        // standard output itself (logs go to standard error): with json and csv it holds only the data
+        java.io.PrintStream out = System.out;
         out.print(switch (format) {
             case "json" -> report.toJson() + "\n";
             case "csv" -> report.toCsv();

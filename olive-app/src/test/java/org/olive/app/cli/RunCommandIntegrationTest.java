@@ -41,11 +41,8 @@ class RunCommandIntegrationTest {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        PrintWriter data = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        cl.setOut(data); // the data of --format json|csv (olive groups) is written to the command line's writer
         try {
             int exit = cl.execute(args);
-            data.flush();
             return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
         } finally {
             System.setOut(old);
