@@ -40,6 +40,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.indicator", "indicator_value");
         own("org.olive.pipeline.occupation", "person_occupation");
         own("org.olive.pipeline.figure", "ledger_figure");
+        own("org.olive.pipeline.tag", "tag_value", "tag_count");
         own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");
     }
 
@@ -97,10 +98,10 @@ class TableOwnershipTest {
     @Test
     void aWriteOutsideTheOwnerOrOnATableWithoutOwnerIsFound() {
         String web = "package org.olive.app.conflict;\nclass Q { String s = \"UPDATE family_conflict SET status = 'RESOLVED'\";"
-                + " String t = \"INSERT INTO tag_value (a) VALUES (1)\"; String r = \"SELECT * FROM person\"; }";
+                + " String t = \"INSERT INTO warning_value (a) VALUES (1)\"; String r = \"SELECT * FROM person\"; }";
         assertThat(violations("Q.java", web)).containsExactly(
                 "Q.java: writes family_conflict, owned by org.olive.pipeline.ledger",
-                "Q.java: writes tag_value, a table with no owner in TableOwnershipTest.OWNERS");
+                "Q.java: writes warning_value, a table with no owner in TableOwnershipTest.OWNERS");
         String owner = "package org.olive.pipeline.ledger;\nclass S { String s = \"DELETE FROM family_member WHERE x\"; }";
         assertThat(violations("S.java", owner)).isEmpty();
     }

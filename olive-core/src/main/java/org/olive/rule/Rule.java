@@ -23,6 +23,19 @@ public record Rule(String name, String expression, CelRuntime.Program program, L
         static final Outcome FALSE = new Outcome(false, null);
     }
 
+    /** Evaluates a value expression: its result as text ("" for an empty list), or null when it fails. */
+    public String value(Map<String, ?> values) {
+        try {
+            Object r = program.eval(values);
+            if (r instanceof java.util.Collection<?> c) {
+                return String.join(",", c.stream().map(String::valueOf).toList());
+            }
+            return r == null ? null : String.valueOf(r);
+        } catch (CelEvaluationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Evaluates the rule over one person's (or family's) facts; every declared fact must be bound. */
     public Outcome test(Map<String, ?> values) {
         try {

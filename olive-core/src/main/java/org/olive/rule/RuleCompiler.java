@@ -38,10 +38,14 @@ public final class RuleCompiler {
 
     private final Map<String, FactVariable> variables;
     private final Cel cel;
+    private final Cel valueCel;
 
     public RuleCompiler(List<FactVariable> variables) {
         Map<String, FactVariable> byName = new LinkedHashMap<>();
+        // the standard library and the string extensions (substring, join, lowerAscii …; docs/person-facts.md)
         var builder = CelFactory.plannerCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addCompilerLibraries(dev.cel.extensions.CelExtensions.strings())
+                .addRuntimeLibraries(dev.cel.extensions.CelExtensions.strings())
                 .setResultType(SimpleType.BOOL);
         for (FactVariable v : variables) {
             if (byName.put(v.name(), v) != null) {
@@ -51,6 +55,7 @@ public final class RuleCompiler {
         }
         this.variables = Map.copyOf(byName);
         this.cel = builder.build();
+        this.valueCel = cel.toCelBuilder().setResultType(SimpleType.DYN).build();
     }
 
     /** The facts rules may name. */
@@ -65,6 +70,18 @@ public final class RuleCompiler {
      * @param expression the CEL expression, which must be boolean
      */
     public Rule compile(String rule, String expression) {
+        return compile(cel, rule, expression);
+    }
+
+    /**
+     * Compiles a value expression (a tag's value: a string, number or list, shown as text), with the same checks but
+     * any result type.
+     */
+    public Rule compileValue(String rule, String expression) {
+        return compile(valueCel, rule, expression);
+    }
+
+    private Rule compile(Cel cel, String rule, String expression) {
         if (expression == null || expression.isBlank()) {
             throw new RuleException(rule, List.of("line 1, column 1: the expression is empty"));
         }

@@ -46,6 +46,7 @@ import java.util.stream.Stream;
  * indicators.yaml                   the indicator registry
  * occupation.yaml                   the occupation ledger's rules and the person facts' windows
  * groups.yaml                       the key groups (7+4): dated CEL rules over the person facts, and the tiers
+ * tags.yaml                         the tag system: person and family tags as dated CEL rules
  * </pre>
  *
  * The built-in profile is {@code shengsi}; {@code olive county init DIR} writes an editable copy of it and
@@ -55,7 +56,8 @@ import java.util.stream.Stream;
 public record CountyProfile(String name, Path dir, CountyArea area, List<DatasetMapping> mappings,
                             Map<String, DatasetSettings> datasets, IngestChecks checks, LedgerSettings ledger,
                             IncomeSettings income, EditingSettings editing, IndicatorRegistry registry,
-                            OccupationRules occupation, org.olive.group.GroupDefinitions groups) {
+                            OccupationRules occupation, org.olive.group.GroupDefinitions groups,
+                            org.olive.tag.TagDefinitions tags) {
 
     public static final String BUILT_IN = "shengsi";
 
@@ -100,6 +102,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         FILES.put("indicators.yaml", "/" + RegistryLoader.BUILT_IN);
         FILES.put("occupation.yaml", OccupationSettings.RESOURCE);
         FILES.put("groups.yaml", org.olive.pipeline.group.GroupSettings.RESOURCE);
+        FILES.put("tags.yaml", org.olive.pipeline.tag.TagSettings.RESOURCE);
         for (String d : BuiltInMappings.DATASETS) {
             FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
         }
@@ -119,7 +122,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     public org.olive.pipeline.ledger.LedgerRun ledgerRun(javax.sql.DataSource dataSource,
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
-                registry, occupation, progress).groups(groups);
+                registry, occupation, progress).groups(groups).tags(tags);
     }
 
     /** The built-in profile (Shengsi). */
@@ -131,7 +134,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         static final CountyProfile PROFILE = new CountyProfile(BUILT_IN, null, CountyArea.shengsi(), BuiltInMappings.all(),
                 DatasetSettings.builtIn(), IngestChecks.builtIn(), LedgerSettings.builtIn(), IncomeSettings.builtIn(),
                 EditingSettings.builtIn(), RegistryLoader.builtIn(), OccupationSettings.builtIn(),
-                org.olive.pipeline.group.GroupSettings.builtIn());
+                org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn());
     }
 
     /** The profile of a folder, or the built-in one for null. */
@@ -203,6 +206,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 () -> OccupationSettings.load(dir.resolve("occupation.yaml")));
         org.olive.group.GroupDefinitions groups = part(problems, "groups.yaml",
                 () -> org.olive.pipeline.group.GroupSettings.load(dir.resolve("groups.yaml")));
+        org.olive.tag.TagDefinitions tags = part(problems, "tags.yaml",
+                () -> org.olive.pipeline.tag.TagSettings.load(dir.resolve("tags.yaml")));
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already
             List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()
@@ -212,7 +217,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         }
         String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
         return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry,
-                occupation, groups);
+                occupation, groups, tags);
     }
 
     /** The lines' figures whose area (a township or village code) is not one of the profile's divisions. */

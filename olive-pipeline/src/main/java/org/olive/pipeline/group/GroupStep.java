@@ -194,7 +194,7 @@ public final class GroupStep implements MonthlyStep {
     }
 
     /** Each family's brackets and lines (family_flag), typical-family DI (three_person) and members. */
-    static Map<String, PersonVariables.Family> families(Connection c, String p) throws SQLException {
+    public static Map<String, PersonVariables.Family> families(Connection c, String p) throws SQLException {
         Map<String, List<String>> brackets = new HashMap<>();
         Map<String, List<String>> lines = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, kind, flag_id FROM family_flag WHERE "

@@ -64,6 +64,8 @@ public final class LedgerRun {
     private final org.olive.occupation.OccupationRules occupation;
     /** The key groups' rules and tiers (groups.yaml); the built-in ones unless {@link #groups} sets a county's. */
     private org.olive.group.GroupDefinitions groups = org.olive.pipeline.group.GroupSettings.builtIn();
+    /** The tag system (tags.yaml); the built-in one unless {@link #tags} sets a county's. */
+    private org.olive.tag.TagDefinitions tags = org.olive.pipeline.tag.TagSettings.builtIn();
 
     /** A run with the built-in settings and the real family builder. */
     public static LedgerRun withDefaults(DataSource dataSource, Consumer<String> progress) {
@@ -102,6 +104,12 @@ public final class LedgerRun {
                      Consumer<String> progress, IncomeSettings incomeSettings, IncomeEstimation estimation) {
         this(dataSource, settings, familyBuilder, progress, incomeSettings, EditingSettings.builtIn(), estimation,
                 org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
+    }
+
+    /** The county profile's tag system (tags.yaml) for the runs of this object; returns it. */
+    public LedgerRun tags(org.olive.tag.TagDefinitions definitions) {
+        this.tags = java.util.Objects.requireNonNull(definitions);
+        return this;
     }
 
     /** The key groups' definitions the runs of this object use. */
@@ -209,7 +217,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry, occupation, groups), memory);
+                estimation, divisions, registry, occupation, groups, tags), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);

@@ -189,6 +189,39 @@ class GroupLedgerRunTest {
         }
     }
 
+    /** Step tags in the same runs: the latest period's values with version and evidence, counts for every period. */
+    @Test
+    @Order(6)
+    void tagsOfTheLatestPeriodWithTheirVersionAndCountsOfEveryPeriod() throws SQLException {
+        assertThat(rows("SELECT DISTINCT data_period FROM tag_value")).extracting(r -> r[0]).containsExactly("2025-03");
+        assertThat(rows("SELECT DISTINCT data_period FROM tag_count ORDER BY 1")).extracting(r -> r[0])
+                .containsExactly("2025-01", "2025-02", "2025-03");
+        // every person aged 60+ carries elderly@1, and no one else
+        long elderly = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND age >= 60", MARCH);
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE '%;elderly;%' "
+                + "AND versions LIKE '%;elderly@1;%'")).isEqualTo(elderly);
+        // a person's key-group tag lists exactly their groups
+        Object[] kg = rows("SELECT subject_key, tags FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE "
+                + "'%;key_groups=%' ORDER BY subject_key").get(0);
+        String value = ((String) kg[1]).replaceAll(".*;key_groups=([^;]*);.*", "$1");
+        List<Object[]> theirs = rows("SELECT group_id FROM group_member WHERE data_period = ? AND person_key = ? "
+                + "ORDER BY group_id", MARCH, Long.parseLong((String) kg[0]));
+        assertThat(value.split(",")).containsExactlyInAnyOrderElementsOf(theirs.stream().map(r -> (String) r[0]).toList());
+        // family structure tags exist on the generated county; the counts add up to the tags stored
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'FAMILY' AND tags LIKE '%;three_generations;%'"))
+                .isPositive();
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'FAMILY' AND tags LIKE '%;single_elderly;%'"))
+                .isPositive();
+        assertThat(count("SELECT SUM(subjects) FROM tag_count WHERE data_period = ?", MARCH))
+                .isEqualTo(results.get(MARCH).counts().get("tags_values_stored"));
+        assertThat(rows("SELECT evidence FROM tag_value WHERE tags LIKE '%;disabled=%'")).isNotEmpty()
+                .allSatisfy(r -> assertThat((String) r[0]).contains("disabled: disability_grade="));
+        // a run of an earlier period writes its counts but keeps the latest period's values
+        ledger.run(LedgerCounty.FEBRUARY);
+        assertThat(rows("SELECT DISTINCT data_period FROM tag_value")).extracting(r -> r[0]).containsExactly("2025-03");
+        ledger.run(MARCH);
+    }
+
     private Connection connection() throws SQLException {
         return ds.getConnection();
     }

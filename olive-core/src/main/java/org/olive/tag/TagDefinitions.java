@@ -1,0 +1,189 @@
+package org.olive.tag;
+
+import org.olive.fact.TagVariables;
+import org.olive.period.Period;
+import org.olive.rule.RuleCompiler;
+import org.olive.rule.RuleException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tag system of a county profile ({@code tags.yaml}, docs/tags.md): person and family tags in three levels
+ * (category → sub-category → tag), each defined by a dated, versioned CEL rule ({@code when}) over the documented
+ * facts ({@link TagVariables}) and, for a valued tag, a CEL {@code value}. One loader; {@link #at(Period)} compiles
+ * the versions in force once.
+ */
+public record TagDefinitions(String version, List<Tag> tags) {
+
+    /** Whom a tag describes. */
+    public enum Subject { PERSON, FAMILY }
+
+    /** One version of a tag: in force from {@code validFrom} until the next version's. */
+    public record TagVersion(String version, Period validFrom, String when, String value) {
+    }
+
+    /** A tag: id, subject, its category and sub-category (the first two levels), names, versions. */
+    public record Tag(String id, Subject subject, String category, String subcategory, String nameZh, String nameEn,
+                      List<TagVersion> versions) {
+        public Optional<TagVersion> versionAt(Period p) {
+            TagVersion in = null;
+            for (TagVersion v : versions) {
+                if (v.validFrom().compareTo(p) <= 0) {
+                    in = v;
+                }
+            }
+            return Optional.ofNullable(in);
+        }
+    }
+
+    /** A tags file with problems: each names the key, and a rule's problems their line and column. */
+    public static final class DefinitionsException extends IllegalArgumentException {
+        private final List<String> problems;
+
+        DefinitionsException(String source, List<String> problems) {
+            super(source + ": " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public static TagDefinitions read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks a tags file; every rule is compiled and every problem reported at once. */
+    public static TagDefinitions read(InputStream in, String source) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new DefinitionsException(source, List.of("the file must be a mapping with version and tags"));
+        }
+        List<String> problems = new ArrayList<>();
+        String version = text(map.get("version"));
+        if (version.isEmpty()) {
+            problems.add("version: missing");
+        }
+        RuleCompiler person = new RuleCompiler(TagVariables.PERSON);
+        RuleCompiler family = new RuleCompiler(TagVariables.FAMILY);
+        List<Tag> tags = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        if (!(map.get("tags") instanceof List<?> list) || list.isEmpty()) {
+            problems.add("tags: a list of tags is required");
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                String key = "tags[" + i + "]";
+                if (!(list.get(i) instanceof Map<?, ?> t)) {
+                    problems.add(key + ": must be a mapping");
+                    continue;
+                }
+                String id = text(t.get("id"));
+                key += id.isEmpty() ? "" : " (" + id + ")";
+                if (!id.matches("[a-z][a-z0-9_]{0,39}")) {
+                    problems.add(key + ".id: '" + id + "' must be 1–40 lower-case letters, digits or _");
+                } else if (!ids.add(id)) {
+                    problems.add(key + ".id: duplicate id " + id);
+                }
+                Subject subject = null;
+                try {
+                    subject = Subject.valueOf(text(t.get("subject")));
+                } catch (IllegalArgumentException e) {
+                    problems.add(key + ".subject: '" + text(t.get("subject")) + "' must be PERSON or FAMILY");
+                }
+                for (String level : List.of("category", "subcategory", "name_zh")) {
+                    if (text(t.get(level)).isEmpty()) {
+                        problems.add(key + "." + level + ": missing");
+                    }
+                }
+                RuleCompiler compiler = subject == Subject.FAMILY ? family : person;
+                List<TagVersion> versions = new ArrayList<>();
+                if (!(t.get("versions") instanceof List<?> vl) || vl.isEmpty()) {
+                    problems.add(key + ".versions: at least one version is required");
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    for (int j = 0; j < vl.size(); j++) {
+                        String vk = key + ".versions[" + j + "]";
+                        if (!(vl.get(j) instanceof Map<?, ?> v)) {
+                            problems.add(vk + ": must be a mapping with version, valid_from, when and optionally value");
+                            continue;
+                        }
+                        String ver = text(v.get("version"));
+                        if (ver.isEmpty() || !seen.add(ver)) {
+                            problems.add(vk + ".version: missing or duplicate");
+                        }
+                        Period from = period(v.get("valid_from"), vk + ".valid_from", problems);
+                        String when = text(v.get("when"));
+                        String value = text(v.get("value"));
+                        try {
+                            compiler.compile(vk + ".when", when);
+                        } catch (RuleException e) {
+                            e.problems().forEach(x -> problems.add(vk + ".when: " + x));
+                        }
+                        if (!value.isEmpty()) {
+                            try {
+                                compiler.compileValue(vk + ".value", value);
+                            } catch (RuleException e) {
+                                e.problems().forEach(x -> problems.add(vk + ".value: " + x));
+                            }
+                        }
+                        if (from != null) {
+                            versions.add(new TagVersion(id + "@" + ver, from, when, value.isEmpty() ? null : value));
+                        }
+                    }
+                    versions.sort(Comparator.comparing(TagVersion::validFrom));
+                }
+                if (subject != null) {
+                    tags.add(new Tag(id, subject, text(t.get("category")), text(t.get("subcategory")),
+                            text(t.get("name_zh")), text(t.get("name_en")), List.copyOf(versions)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionsException(source, problems);
+        }
+        return new TagDefinitions(version, List.copyOf(tags));
+    }
+
+    /** A tag by id. */
+    public Optional<Tag> tag(String id) {
+        return tags.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The versions in force at {@code p}, compiled. */
+    public TagClassifier at(Period p) {
+        return new TagClassifier(this, p);
+    }
+
+    private static Period period(Object o, String key, List<String> problems) {
+        String s = text(o);
+        try {
+            return Period.parse(s.length() > 7 ? s.substring(0, 7) : s);
+        } catch (RuntimeException e) {
+            problems.add(key + ": '" + s + "' is not a month (YYYY-MM)");
+            return null;
+        }
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString().strip();
+    }
+}

@@ -1,0 +1,218 @@
+package org.olive.pipeline.tag;
+
+import org.olive.fact.PersonFact;
+import org.olive.fact.PersonVariables;
+import org.olive.fact.TagVariables;
+import org.olive.occupation.Occupation;
+import org.olive.period.Period;
+import org.olive.pipeline.fact.FactOutputs;
+import org.olive.pipeline.fact.PersonFacts;
+import org.olive.pipeline.group.GroupMembers;
+import org.olive.pipeline.group.GroupOutputs;
+import org.olive.pipeline.group.GroupStep;
+import org.olive.pipeline.occupation.OccupationOutputs;
+import org.olive.pipeline.run.MonthlyStep;
+import org.olive.pipeline.run.StepContext;
+import org.olive.tag.TagClassifier;
+import org.olive.tag.TagDefinitions;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Step {@code tags} (标签体系, issue 13; docs/tags.md): every person and family of the period gets the tags of the
+ * profile's tags.yaml whose rule holds, with the value, the definition's version and the evidence. The values of the
+ * latest period run are kept in {@code tag_value} (a run of an earlier period leaves them); the counts per period,
+ * tag, value and township in {@code tag_count}.
+ */
+public final class TagStep implements MonthlyStep {
+
+    private final TagDefinitions definitions;
+
+    public TagStep(TagDefinitions definitions) {
+        this.definitions = definitions;
+    }
+
+    @Override
+    public String name() {
+        return "tags";
+    }
+
+    @Override
+    public List<String> needs() {
+        return List.of("facts", "occupations", "income", "groups");
+    }
+
+    private record Tagged(String kind, String key, String township, List<TagClassifier.Hit> hits) {
+    }
+
+    @Override
+    public void run(StepContext ctx) throws SQLException {
+        Connection c = ctx.connection();
+        Period period = ctx.period();
+        String p = period.toString();
+        TagClassifier rules = definitions.at(period);
+        PersonFacts facts = ctx.need(FactOutputs.PERSON_FACTS);
+        Map<Long, Occupation> occupations = ctx.need(OccupationOutputs.OCCUPATIONS);
+        Map<Long, List<String>> groups = new HashMap<>();
+        for (GroupMembers.Member m : ctx.need(GroupOutputs.MEMBERS).members()) {
+            groups.computeIfAbsent(m.personKey(), k -> new ArrayList<>(2)).add(m.groupId());
+        }
+        Map<String, PersonVariables.Family> families = GroupStep.families(c, p);
+        Map<Long, String> roles = new HashMap<>();
+        Map<String, List<Long>> membersOf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT person_key, family_key, role FROM family_member WHERE data_period = ?")) {
+            ps.setString(1, p);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    roles.put(rs.getLong(1), rs.getString(3) == null ? null : rs.getString(3).toLowerCase(java.util.Locale.ROOT));
+                    membersOf.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(1));
+                }
+            }
+        }
+        Map<Long, TagVariables.Income> incomes = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT person_key, wage, business, property, transfer_in FROM "
+                + "person_income WHERE data_period = ?")) {
+            ps.setString(1, p);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    incomes.put(rs.getLong(1), new TagVariables.Income(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getDouble(5)));
+                }
+            }
+        }
+        List<Tagged> tagged = new ArrayList<>(facts.all().parallelStream().map(f -> {
+            Occupation o = occupations.get(f.personKey());
+            PersonVariables.Work work = o == null ? PersonVariables.Work.NONE
+                    : new PersonVariables.Work(nz(o.code()), nz(o.source()), nz(o.industry()));
+            PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
+                    : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
+            PersonVariables.Values v = TagVariables.person(PersonVariables.of(f, work, family, period),
+                    groups.getOrDefault(f.personKey(), List.of()), roles.get(f.personKey()), incomes.get(f.personKey()));
+            return new Tagged("PERSON", String.valueOf(f.personKey()), f.township(), rules.person(v));
+        }).toList());
+        List<String> familyKeys = new ArrayList<>(membersOf.keySet());
+        familyKeys.sort(null);
+        tagged.addAll(familyKeys.parallelStream().map(k -> {
+            List<TagVariables.Member> members = new ArrayList<>();
+            for (long person : membersOf.get(k)) {
+                PersonFact f = facts.get(person);
+                if (f != null) {
+                    members.add(new TagVariables.Member(f, roles.get(person), groups.getOrDefault(person, List.of())));
+                }
+            }
+            if (members.isEmpty()) {
+                return new Tagged("FAMILY", k, null, List.of());
+            }
+            PersonVariables.Values v = TagVariables.family(members, families.getOrDefault(k, PersonVariables.Family.NONE),
+                    period);
+            return new Tagged("FAMILY", k, (String) v.values().get("township"), rules.family(v));
+        }).toList());
+
+        String latest = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(data_period) FROM tag_value");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                latest = rs.getString(1);
+            }
+        }
+        boolean keepValues = latest == null || p.compareTo(latest) >= 0;
+        long values = 0;
+        if (keepValues) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tag_value")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_value (data_period, subject_kind, subject_key, "
+                    + "tags, versions, evidence) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Tagged t : tagged) {
+                    if (t.hits().isEmpty()) {
+                        continue;
+                    }
+                    StringBuilder tags = new StringBuilder(";");
+                    StringBuilder versions = new StringBuilder(";");
+                    StringBuilder evidence = new StringBuilder();
+                    for (TagClassifier.Hit h : t.hits()) {
+                        tags.append(h.tagId());
+                        if (h.value() != null) {
+                            tags.append('=').append(clip(h.value().replace(';', ','), 200));
+                        }
+                        tags.append(';');
+                        versions.append(h.version()).append(';');
+                        if (h.evidence() != null && !h.evidence().isEmpty()) {
+                            evidence.append(evidence.length() == 0 ? "" : " | ").append(h.tagId()).append(": ")
+                                    .append(h.evidence());
+                        }
+                        values++;
+                    }
+                    ps.setString(1, p);
+                    ps.setString(2, t.kind());
+                    ps.setString(3, t.key());
+                    ps.setString(4, clip(tags.toString(), 2000));
+                    ps.setString(5, clip(versions.toString(), 1000));
+                    ps.setString(6, clip(evidence.toString(), 4000));
+                    ps.addBatch();
+                    if (++n % 5_000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        } else {
+            ctx.report().skipped().put("tag values", "kept those of " + latest + ", the latest period run; "
+                    + "counts of " + p + " written");
+        }
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, String> versions = new HashMap<>();
+        for (Tagged t : tagged) {
+            for (TagClassifier.Hit h : t.hits()) {
+                String k = t.kind() + "\u0001" + h.tagId() + "\u0001" + (h.value() == null ? "" : clip(h.value(), 200))
+                        + "\u0001" + (t.township() == null ? "" : t.township());
+                counts.computeIfAbsent(k, x -> new long[1])[0]++;
+                versions.put(k, h.version());
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tag_count WHERE data_period = ?")) {
+            ps.setString(1, p);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_count (data_period, subject_kind, tag_id, tag_value, "
+                + "township_code, subjects, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                String[] k = e.getKey().split("\u0001", -1);
+                ps.setString(1, p);
+                ps.setString(2, k[0]);
+                ps.setString(3, k[1]);
+                ps.setString(4, k[2]);
+                ps.setString(5, k[3]);
+                ps.setLong(6, e.getValue()[0]);
+                ps.setString(7, versions.get(e.getKey()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Map<String, Long> report = ctx.report().counts();
+        report.put("tags_person_rules", (long) rules.personTags());
+        report.put("tags_family_rules", (long) rules.familyTags());
+        report.put("tags_values", tagged.stream().mapToLong(t -> t.hits().size()).sum());
+        report.put("tags_values_stored", values);
+        rules.failures().forEach((r, n) -> report.put("tag_rule_failures " + r, n));
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
