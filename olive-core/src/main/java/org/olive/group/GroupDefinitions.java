@@ -3,15 +3,9 @@ package org.olive.group;
 import org.olive.fact.PersonVariables;
 import org.olive.period.Period;
 import org.olive.rule.RuleCompiler;
-import org.olive.rule.RuleException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.olive.rule.RuleFile;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,42 +63,24 @@ public record GroupDefinitions(String version, String population, List<Group> gr
     public record TierVersion(String version, Period validFrom, String unknown, String stable, String vulnerable) {
     }
 
-    /** A profile file with problems: each names the key and the reason. */
-    public static final class DefinitionsException extends IllegalArgumentException {
-        private final List<String> problems;
-
-        DefinitionsException(String source, List<String> problems) {
-            super(source + ": " + String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
-
     public static GroupDefinitions read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return RuleFile.read(file, GroupDefinitions::read);
     }
 
     /** Reads and checks a groups file: every rule is compiled, every problem reported at once. */
     public static GroupDefinitions read(InputStream in, String source) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        Object root = RuleFile.yaml(in);
         List<String> problems = new ArrayList<>();
         if (!(root instanceof Map<?, ?> map)) {
-            throw new DefinitionsException(source, List.of("the file must be a mapping with version, groups and tiers"));
+            throw new RuleFile.ProblemsException(source, List.of("the file must be a mapping with version, groups and tiers"));
         }
-        String version = text(map.get("version"));
+        String version = RuleFile.text(map.get("version"));
         if (version.isEmpty()) {
             problems.add("version: missing");
         }
         RuleCompiler compiler = new RuleCompiler(PersonVariables.VARIABLES);
-        String population = text(map.get("population"));
-        compile(compiler, "population", population, problems);
+        String population = RuleFile.text(map.get("population"));
+        RuleFile.check(compiler, "population", population, false, problems);
         List<Group> groups = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Object gs = map.get("groups");
@@ -117,18 +93,18 @@ public record GroupDefinitions(String version, String population, List<Group> gr
                     problems.add(key + ": must be a mapping");
                     continue;
                 }
-                String id = text(g.get("id"));
+                String id = RuleFile.text(g.get("id"));
                 key += id.isEmpty() ? "" : " (" + id + ")";
                 if (!id.matches("[a-z][a-z0-9_]{0,39}")) {
                     problems.add(key + ".id: '" + id + "' must be 1–40 lower-case letters, digits or _");
                 } else if (!ids.add(id)) {
                     problems.add(key + ".id: duplicate id " + id);
                 }
-                String family = text(g.get("family"));
+                String family = RuleFile.text(g.get("family"));
                 if (!family.equals("7") && !family.equals("4")) {
                     problems.add(key + ".family: '" + family + "' must be 7 or 4 (the 7+4 groups)");
                 }
-                Period enabled = period(g.get("enabled_from"), key + ".enabled_from", problems);
+                Period enabled = RuleFile.period(g.get("enabled_from"), key + ".enabled_from", problems);
                 List<RuleVersion> rules = new ArrayList<>();
                 Object rs = g.get("rules");
                 if (!(rs instanceof List<?> rl) || rl.isEmpty()) {
@@ -141,13 +117,13 @@ public record GroupDefinitions(String version, String population, List<Group> gr
                             problems.add(rk + ": must be a mapping with version, valid_from and when");
                             continue;
                         }
-                        String v = text(r.get("version"));
+                        String v = RuleFile.text(r.get("version"));
                         if (v.isEmpty() || !versions.add(v)) {
                             problems.add(rk + ".version: missing or duplicate");
                         }
-                        Period from = period(r.get("valid_from"), rk + ".valid_from", problems);
-                        String when = text(r.get("when"));
-                        compile(compiler, rk + ".when", when, problems);
+                        Period from = RuleFile.period(r.get("valid_from"), rk + ".valid_from", problems);
+                        String when = RuleFile.text(r.get("when"));
+                        RuleFile.check(compiler, rk + ".when", when, false, problems);
                         if (from != null) {
                             rules.add(new RuleVersion(id + "@" + v, from, when));
                         }
@@ -155,7 +131,7 @@ public record GroupDefinitions(String version, String population, List<Group> gr
                     rules.sort(Comparator.comparing(RuleVersion::validFrom));
                 }
                 if (enabled != null) {
-                    groups.add(new Group(id, text(g.get("name_zh")), text(g.get("name_en")), family, enabled,
+                    groups.add(new Group(id, RuleFile.text(g.get("name_zh")), RuleFile.text(g.get("name_en")), family, enabled,
                             List.copyOf(rules)));
                 }
             }
@@ -171,21 +147,21 @@ public record GroupDefinitions(String version, String population, List<Group> gr
                     problems.add(key + ": must be a mapping");
                     continue;
                 }
-                Period from = period(t.get("valid_from"), key + ".valid_from", problems);
-                String unknown = text(t.get("unknown"));
-                String stable = text(t.get("stable"));
-                String vulnerable = text(t.get("vulnerable"));
-                compile(compiler, key + ".unknown", unknown, problems);
-                compile(compiler, key + ".stable", stable, problems);
-                compile(compiler, key + ".vulnerable", vulnerable, problems);
+                Period from = RuleFile.period(t.get("valid_from"), key + ".valid_from", problems);
+                String unknown = RuleFile.text(t.get("unknown"));
+                String stable = RuleFile.text(t.get("stable"));
+                String vulnerable = RuleFile.text(t.get("vulnerable"));
+                RuleFile.check(compiler, key + ".unknown", unknown, false, problems);
+                RuleFile.check(compiler, key + ".stable", stable, false, problems);
+                RuleFile.check(compiler, key + ".vulnerable", vulnerable, false, problems);
                 if (from != null) {
-                    tiers.add(new TierVersion("tiers@" + text(t.get("version")), from, unknown, stable, vulnerable));
+                    tiers.add(new TierVersion("tiers@" + RuleFile.text(t.get("version")), from, unknown, stable, vulnerable));
                 }
             }
             tiers.sort(Comparator.comparing(TierVersion::validFrom));
         }
         if (!problems.isEmpty()) {
-            throw new DefinitionsException(source, problems);
+            throw new RuleFile.ProblemsException(source, problems);
         }
         return new GroupDefinitions(version, population, List.copyOf(groups), List.copyOf(tiers));
     }
@@ -215,27 +191,4 @@ public record GroupDefinitions(String version, String population, List<Group> gr
         return Optional.ofNullable(in);
     }
 
-    private static void compile(RuleCompiler compiler, String key, String when, List<String> problems) {
-        try {
-            compiler.compile(key, when);
-        } catch (RuleException e) {
-            for (String p : e.problems()) {
-                problems.add(key + ": " + p);
-            }
-        }
-    }
-
-    private static Period period(Object o, String key, List<String> problems) {
-        String s = text(o);
-        try {
-            return Period.parse(s.length() > 7 ? s.substring(0, 7) : s);
-        } catch (RuntimeException e) {
-            problems.add(key + ": '" + s + "' is not a month (YYYY-MM)");
-            return null;
-        }
-    }
-
-    private static String text(Object o) {
-        return o == null ? "" : o.toString().strip();
-    }
 }

@@ -3,15 +3,9 @@ package org.olive.tag;
 import org.olive.fact.TagVariables;
 import org.olive.period.Period;
 import org.olive.rule.RuleCompiler;
-import org.olive.rule.RuleException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.olive.rule.RuleFile;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,36 +44,18 @@ public record TagDefinitions(String version, List<Tag> tags) {
         }
     }
 
-    /** A tags file with problems: each names the key, and a rule's problems their line and column. */
-    public static final class DefinitionsException extends IllegalArgumentException {
-        private final List<String> problems;
-
-        DefinitionsException(String source, List<String> problems) {
-            super(source + ": " + String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-    }
-
     public static TagDefinitions read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return RuleFile.read(file, TagDefinitions::read);
     }
 
     /** Reads and checks a tags file; every rule is compiled and every problem reported at once. */
     public static TagDefinitions read(InputStream in, String source) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        Object root = RuleFile.yaml(in);
         if (!(root instanceof Map<?, ?> map)) {
-            throw new DefinitionsException(source, List.of("the file must be a mapping with version and tags"));
+            throw new RuleFile.ProblemsException(source, List.of("the file must be a mapping with version and tags"));
         }
         List<String> problems = new ArrayList<>();
-        String version = text(map.get("version"));
+        String version = RuleFile.text(map.get("version"));
         if (version.isEmpty()) {
             problems.add("version: missing");
         }
@@ -96,7 +72,7 @@ public record TagDefinitions(String version, List<Tag> tags) {
                     problems.add(key + ": must be a mapping");
                     continue;
                 }
-                String id = text(t.get("id"));
+                String id = RuleFile.text(t.get("id"));
                 key += id.isEmpty() ? "" : " (" + id + ")";
                 if (!id.matches("[a-z][a-z0-9_]{0,39}")) {
                     problems.add(key + ".id: '" + id + "' must be 1–40 lower-case letters, digits or _");
@@ -105,12 +81,12 @@ public record TagDefinitions(String version, List<Tag> tags) {
                 }
                 Subject subject = null;
                 try {
-                    subject = Subject.valueOf(text(t.get("subject")));
+                    subject = Subject.valueOf(RuleFile.text(t.get("subject")));
                 } catch (IllegalArgumentException e) {
-                    problems.add(key + ".subject: '" + text(t.get("subject")) + "' must be PERSON or FAMILY");
+                    problems.add(key + ".subject: '" + RuleFile.text(t.get("subject")) + "' must be PERSON or FAMILY");
                 }
                 for (String level : List.of("category", "subcategory", "name_zh")) {
-                    if (text(t.get(level)).isEmpty()) {
+                    if (RuleFile.text(t.get(level)).isEmpty()) {
                         problems.add(key + "." + level + ": missing");
                     }
                 }
@@ -126,24 +102,16 @@ public record TagDefinitions(String version, List<Tag> tags) {
                             problems.add(vk + ": must be a mapping with version, valid_from, when and optionally value");
                             continue;
                         }
-                        String ver = text(v.get("version"));
+                        String ver = RuleFile.text(v.get("version"));
                         if (ver.isEmpty() || !seen.add(ver)) {
                             problems.add(vk + ".version: missing or duplicate");
                         }
-                        Period from = period(v.get("valid_from"), vk + ".valid_from", problems);
-                        String when = text(v.get("when"));
-                        String value = text(v.get("value"));
-                        try {
-                            compiler.compile(vk + ".when", when);
-                        } catch (RuleException e) {
-                            e.problems().forEach(x -> problems.add(vk + ".when: " + x));
-                        }
+                        Period from = RuleFile.period(v.get("valid_from"), vk + ".valid_from", problems);
+                        String when = RuleFile.text(v.get("when"));
+                        String value = RuleFile.text(v.get("value"));
+                        RuleFile.check(compiler, vk + ".when", when, false, problems);
                         if (!value.isEmpty()) {
-                            try {
-                                compiler.compileValue(vk + ".value", value);
-                            } catch (RuleException e) {
-                                e.problems().forEach(x -> problems.add(vk + ".value: " + x));
-                            }
+                            RuleFile.check(compiler, vk + ".value", value, true, problems);
                         }
                         if (from != null) {
                             versions.add(new TagVersion(id + "@" + ver, from, when, value.isEmpty() ? null : value));
@@ -152,13 +120,13 @@ public record TagDefinitions(String version, List<Tag> tags) {
                     versions.sort(Comparator.comparing(TagVersion::validFrom));
                 }
                 if (subject != null) {
-                    tags.add(new Tag(id, subject, text(t.get("category")), text(t.get("subcategory")),
-                            text(t.get("name_zh")), text(t.get("name_en")), List.copyOf(versions)));
+                    tags.add(new Tag(id, subject, RuleFile.text(t.get("category")), RuleFile.text(t.get("subcategory")),
+                            RuleFile.text(t.get("name_zh")), RuleFile.text(t.get("name_en")), List.copyOf(versions)));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new DefinitionsException(source, problems);
+            throw new RuleFile.ProblemsException(source, problems);
         }
         return new TagDefinitions(version, List.copyOf(tags));
     }
@@ -173,17 +141,4 @@ public record TagDefinitions(String version, List<Tag> tags) {
         return new TagClassifier(this, p);
     }
 
-    private static Period period(Object o, String key, List<String> problems) {
-        String s = text(o);
-        try {
-            return Period.parse(s.length() > 7 ? s.substring(0, 7) : s);
-        } catch (RuntimeException e) {
-            problems.add(key + ": '" + s + "' is not a month (YYYY-MM)");
-            return null;
-        }
-    }
-
-    private static String text(Object o) {
-        return o == null ? "" : o.toString().strip();
-    }
 }

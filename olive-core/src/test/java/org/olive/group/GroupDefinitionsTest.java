@@ -124,7 +124,7 @@ class GroupDefinitionsTest {
                 .replace("when: cert_best_level > 0\n", "when: cert_best_level >\n")
                 .replace("id: sme_owner", "id: skilled_worker")
                 .replace("enabled_from: 2024-01", "enabled_from: next year");
-        assertThatThrownBy(() -> read(bad)).isInstanceOfSatisfying(GroupDefinitions.DefinitionsException.class, e -> {
+        assertThatThrownBy(() -> read(bad)).isInstanceOfSatisfying(org.olive.rule.RuleFile.ProblemsException.class, e -> {
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("groups[1] (new_form_worker).rules[0].when: "
                     + "line 1, column 1: undeclared reference to 'platform_month'"));
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("groups[0] (skilled_worker).rules[0].when: line 1"));

@@ -100,7 +100,7 @@ class TagDefinitionsTest {
                 .replace("subject: FAMILY, category: 家庭结构, subcategory: 代际", "subject: HOUSE, category: 家庭结构, subcategory: 代际")
                 .replace("value: \"age < 60 ? 'young' : 'old'\"", "value: \"age < 60 ? 'young'\"")
                 .replace("when: \"members == 1 && elderly == 1\"", "when: \"members == 1 && age > 60\"");
-        assertThatThrownBy(() -> read(bad)).isInstanceOfSatisfying(TagDefinitions.DefinitionsException.class, e -> {
+        assertThatThrownBy(() -> read(bad)).isInstanceOfSatisfying(org.olive.rule.RuleFile.ProblemsException.class, e -> {
             assertThat(e.problems()).anySatisfy(p -> assertThat(p)
                     .startsWith("tags[0] (elderly).versions[0].when: line 1, column 1: undeclared reference to 'agee'"));
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("tags[1] (age_band).versions[0].value: line 1"));
