@@ -149,6 +149,18 @@ public final class GroupStep implements MonthlyStep {
         rules.firstFailures().forEach((r, m) -> ctx.report().skipped().put("group rule " + r,
                 "failed at run time (counted as false) for " + rules.failures().get(r) + " person(s), first: " + m));
         ctx.publish(GroupOutputs.MEMBERS, new GroupMembers(p, rules.groupIds(), members));
+        ctx.publish(GroupOutputs.FAMILIES, java.util.Collections.unmodifiableMap(families));
+    }
+
+    /** A person's rule facts at the period: their facts, their occupation ledger row and their family's situation. */
+    public static PersonVariables.Values variables(PersonFact f, Map<Long, Occupation> occupations,
+                                                   Map<String, PersonVariables.Family> families, Period period) {
+        Occupation o = occupations.get(f.personKey());
+        PersonVariables.Work work = o == null ? PersonVariables.Work.NONE
+                : new PersonVariables.Work(nz(o.code()), nz(o.source()), nz(o.industry()));
+        PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
+                : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
+        return PersonVariables.of(f, work, family, period);
     }
 
     /** One person's rules: in the population, the groups whose rule holds, the tier, why rules no longer hold. */
@@ -159,12 +171,7 @@ public final class GroupStep implements MonthlyStep {
     private static Decided decide(PersonFact f, GroupClassifier rules, Period period, Map<Long, Occupation> occupations,
                                   Map<String, PersonVariables.Family> families,
                                   Map<String, GroupDecisions.Decision> decisions, Map<String, String> before) {
-        Occupation o = occupations.get(f.personKey());
-        PersonVariables.Work work = o == null ? PersonVariables.Work.NONE
-                : new PersonVariables.Work(nz(o.code()), nz(o.source()), nz(o.industry()));
-        PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
-                : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
-        PersonVariables.Values v = PersonVariables.of(f, work, family, period);
+        PersonVariables.Values v = variables(f, occupations, families, period);
         Map<String, GroupClassifier.Hit> hits = new LinkedHashMap<>();
         if (!rules.inPopulation(v)) {
             // outside the population no rule applies; a hand ADD still does (a person's decision overrides the rules)

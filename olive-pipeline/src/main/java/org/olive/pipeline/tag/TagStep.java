@@ -65,7 +65,7 @@ public final class TagStep implements MonthlyStep {
         for (GroupMembers.Member m : ctx.need(GroupOutputs.MEMBERS).members()) {
             groups.computeIfAbsent(m.personKey(), k -> new ArrayList<>(2)).add(m.groupId());
         }
-        Map<String, PersonVariables.Family> families = GroupStep.families(c, p);
+        Map<String, PersonVariables.Family> families = ctx.need(GroupOutputs.FAMILIES); // as step groups read them
         Map<Long, String> roles = new HashMap<>();
         Map<String, List<Long>> membersOf = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT person_key, family_key, role FROM family_member WHERE data_period = ?")) {
@@ -91,12 +91,7 @@ public final class TagStep implements MonthlyStep {
             }
         }
         List<Tagged> tagged = new ArrayList<>(facts.all().parallelStream().map(f -> {
-            Occupation o = occupations.get(f.personKey());
-            PersonVariables.Work work = o == null ? PersonVariables.Work.NONE
-                    : new PersonVariables.Work(nz(o.code()), nz(o.source()), nz(o.industry()));
-            PersonVariables.Family family = f.familyKey() == null ? PersonVariables.Family.NONE
-                    : families.getOrDefault(f.familyKey(), PersonVariables.Family.NONE);
-            PersonVariables.Values v = TagVariables.person(PersonVariables.of(f, work, family, period),
+            PersonVariables.Values v = TagVariables.person(GroupStep.variables(f, occupations, families, period),
                     groups.getOrDefault(f.personKey(), List.of()), roles.get(f.personKey()), incomes.get(f.personKey()));
             return new Tagged("PERSON", String.valueOf(f.personKey()), f.township(), rules.person(v));
         }).toList());
@@ -212,7 +207,4 @@ public final class TagStep implements MonthlyStep {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }
