@@ -27,15 +27,33 @@ import java.util.List;
  * @param urban           the village's urban-rural class is urban (111–123)
  * @param education       highest education as delivered (hukou or education register), GB/T 4658 code or "" when unknown
  * @param disabilityGrade the most severe disability grade held (1–4), 0 when none
+ * @param properties      the property titles held (不动产登记): every title delivered up to the period and registered by
+ *                        its last day, one per property unit
+ * @param rentals         the registered rental contracts (房屋租赁登记备案) in which the person is the landlord and that
+ *                        run at the period's last day
  */
 public record PersonFact(long personKey, String familyKey, String sex, int age, boolean registered, boolean resident,
                          boolean floating, String township, String village, boolean urban, String education,
                          List<Certificate> certificates, List<Employment> employments, List<Business> businesses,
                          List<PlatformWork> platformWork, List<FisheryWork> fishery, List<Bnb> bnbs,
                          List<Graduation> graduations, List<Benefit> benefits, List<Assistance> assistance,
-                         int disabilityGrade) {
+                         int disabilityGrade, List<Property> properties, List<Rental> rentals) {
+
+    /** A person without property records (the facts before issue 13's housing tags; tests). */
+    public PersonFact(long personKey, String familyKey, String sex, int age, boolean registered, boolean resident,
+                      boolean floating, String township, String village, boolean urban, String education,
+                      List<Certificate> certificates, List<Employment> employments, List<Business> businesses,
+                      List<PlatformWork> platformWork, List<FisheryWork> fishery, List<Bnb> bnbs,
+                      List<Graduation> graduations, List<Benefit> benefits, List<Assistance> assistance,
+                      int disabilityGrade) {
+        this(personKey, familyKey, sex, age, registered, resident, floating, township, village, urban, education,
+                certificates, employments, businesses, platformWork, fishery, bnbs, graduations, benefits, assistance,
+                disabilityGrade, List.of(), List.of());
+    }
 
     public PersonFact {
+        properties = List.copyOf(properties);
+        rentals = List.copyOf(rentals);
         certificates = List.copyOf(certificates);
         employments = List.copyOf(employments);
         businesses = List.copyOf(businesses);
@@ -98,5 +116,22 @@ public record PersonFact(long personKey, String familyKey, String sex, int age, 
 
     /** An assistance spell (低保, 低边, 特困, temporary …): type as mapped, start, end (null while open), amount. */
     public record Assistance(String type, LocalDate start, LocalDate end, BigDecimal monthlyAmount, Source source) {
+    }
+
+    /**
+     * A property title (不动产登记): the property unit, its use as mapped (RESIDENTIAL, COMMERCIAL, OFFICE, BNB,
+     * INDUSTRIAL, STORAGE, GARAGE, OTHER), floor area in m² and registration date. Co-owned units have one title per
+     * owner, with the same unit number.
+     */
+    public record Property(String propertyId, String use, BigDecimal areaM2, LocalDate registered, Source source) {
+        /** A dwelling: use RESIDENTIAL (住宅, 成套住宅, 农村宅基地 …). */
+        public boolean residential() {
+            return "RESIDENTIAL".equals(use);
+        }
+    }
+
+    /** A registered rental contract with the person as landlord: the property unit, monthly rent, start and end. */
+    public record Rental(String contractNo, String propertyId, BigDecimal monthlyRent, LocalDate start, LocalDate end,
+                         Source source) {
     }
 }

@@ -67,6 +67,11 @@ public final class PersonVariables {
             v("assistance", Type.STRING_LIST, "assistance types open at the period's last day (DIBAO, DIBIAN, TEKUN …)"),
             v("disability_grade", Type.INT, "most severe disability grade, 1–4; 0 none"),
             v("benefits", Type.STRING_LIST, "benefit types paid in the trailing 12 months (EMPLOYEE_PENSION …)"),
+            v("properties", Type.INT, "property titles held, any use (不动产登记, delivered up to the period)"),
+            v("homes", Type.INT, "residential titles held (住宅, 农村宅基地 …)"),
+            v("home_area", Type.DOUBLE, "floor area of those residential titles, m²; 0 none"),
+            v("rentals", Type.INT, "registered rental contracts as landlord running at the period's last day"),
+            v("rent_monthly", Type.DOUBLE, "their monthly rent together, yuan; 0 none"),
             v("family_brackets", Type.STRING_LIST, "the family's income brackets (income.yaml ids)"),
             v("family_lines", Type.STRING_LIST, "the lines the family is below (dibao, dibian, tekun, assist, safety_net)"),
             v("family_typical_di", Type.DOUBLE, "the family's DI as the brackets test it (per capita × typical size); -1 "
@@ -220,6 +225,29 @@ public final class PersonVariables {
             ref(refs, "benefits", b.source());
         }
         m.put("benefits", List.copyOf(benefits));
+
+        long homes = 0;
+        double homeArea = 0;
+        for (PersonFact.Property x : f.properties()) {
+            if (x.residential()) {
+                homes++;
+                homeArea += x.areaM2() == null ? 0 : x.areaM2().doubleValue();
+                ref(refs, "homes", x.source());
+                ref(refs, "home_area", x.source());
+            }
+            ref(refs, "properties", x.source());
+        }
+        m.put("properties", (long) f.properties().size());
+        m.put("homes", homes);
+        m.put("home_area", homeArea);
+        double rent = 0;
+        for (PersonFact.Rental x : f.rentals()) {
+            rent += x.monthlyRent() == null ? 0 : x.monthlyRent().doubleValue();
+            ref(refs, "rentals", x.source());
+            ref(refs, "rent_monthly", x.source());
+        }
+        m.put("rentals", (long) f.rentals().size());
+        m.put("rent_monthly", rent);
 
         m.put("family_brackets", List.copyOf(family.brackets()));
         m.put("family_lines", List.copyOf(family.lines()));

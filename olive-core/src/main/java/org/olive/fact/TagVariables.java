@@ -40,6 +40,13 @@ public final class TagVariables {
             new FactVariable("disabled_members", Type.INT, "members holding a disability certificate"),
             new FactVariable("assistance", Type.STRING_LIST, "assistance types open for any member (DIBAO …)"),
             new FactVariable("groups", Type.STRING_LIST, "key groups of any member"),
+            new FactVariable("homes", Type.INT, "residential property units held by any member (a unit co-owned by two "
+                    + "members counts once)"),
+            new FactVariable("home_area_per_member", Type.DOUBLE, "floor area of those units over the members, m²; 0 "
+                    + "none"),
+            new FactVariable("properties", Type.INT, "property units of any use held by any member"),
+            new FactVariable("rentals", Type.INT, "registered rental contracts as landlord of any member, running at "
+                    + "the period's last day"),
             new FactVariable("urban", Type.BOOL, "the family lives in an urban village"),
             new FactVariable("township", Type.STRING, "township code of the family"),
             new FactVariable("family_brackets", Type.STRING_LIST, "the family's income brackets (income.yaml ids)"),
@@ -117,6 +124,30 @@ public final class TagVariables {
             }
             groups.addAll(x.groups());
         }
+        Map<String, Double> homes = new HashMap<>();
+        Set<String> properties = new TreeSet<>();
+        Set<String> rentals = new TreeSet<>();
+        for (Member x : members) {
+            for (PersonFact.Property pr : x.fact().properties()) {
+                String unit = pr.propertyId() == null ? pr.source().ref() : pr.propertyId();
+                properties.add(unit);
+                if (pr.residential()) {
+                    // a co-owned unit: one title per owner, the same unit and area
+                    homes.putIfAbsent(unit, pr.areaM2() == null ? 0.0 : pr.areaM2().doubleValue());
+                    ref(refs, "homes", pr.source());
+                    ref(refs, "home_area_per_member", pr.source());
+                }
+                ref(refs, "properties", pr.source());
+            }
+            for (PersonFact.Rental r : x.fact().rentals()) {
+                rentals.add(r.contractNo() == null ? r.source().ref() : r.contractNo());
+                ref(refs, "rentals", r.source());
+            }
+        }
+        double area = 0;
+        for (double a : homes.values()) {
+            area += a;
+        }
         for (Member x : members) {
             PersonFact f = x.fact();
             if (f.resident() && f.age() >= 0 && f.age() < 16 && !residentGenerations.contains(generation(x.role()) - 1)
@@ -134,12 +165,24 @@ public final class TagVariables {
         m.put("disabled_members", disabled);
         m.put("assistance", List.copyOf(assistance));
         m.put("groups", List.copyOf(groups));
+        m.put("homes", (long) homes.size());
+        m.put("home_area_per_member", members.isEmpty() ? 0.0 : area / members.size());
+        m.put("properties", (long) properties.size());
+        m.put("rentals", (long) rentals.size());
         m.put("urban", urban);
         m.put("township", township);
         m.put("family_brackets", List.copyOf(family.brackets()));
         m.put("family_lines", List.copyOf(family.lines()));
         m.put("family_typical_di", family.typicalDi());
         return new PersonVariables.Values(m, refs);
+    }
+
+    private static void ref(Map<String, List<String>> refs, String fact, PersonFact.Source s) {
+        List<String> l = refs.computeIfAbsent(fact, k -> new ArrayList<>(2));
+        String r = s.ref();
+        if (l.size() < 20 && !l.contains(r)) {
+            l.add(r);
+        }
     }
 
     /** The names of a list of variables, in order. */

@@ -32,7 +32,8 @@ import java.util.Set;
  * certificates delivered up to P; social insurance of the trailing {@code employmentMonths}; platform work, fishery,
  * B&Bs and benefits of the trailing 12 months (a month delivered in its own period or later); assistance spells of the
  * deliveries of the trailing 12 months, open at P's last day or ended within the window; business revenue from the
- * latest business report delivered up to P.
+ * latest business report delivered up to P; property titles registered by P's last day and rental contracts running at
+ * it, from every delivery up to P (the first carries the stock, later ones what is new).
  */
 public final class PersonFactsReader {
 
@@ -78,6 +79,8 @@ public final class PersonFactsReader {
         final Map<String, Dated<PersonFact.Benefit>> benefits = new HashMap<>();
         final Map<String, Dated<PersonFact.Assistance>> assistance = new HashMap<>();
         int disability;
+        final Map<String, Dated<PersonFact.Property>> properties = new HashMap<>();
+        final Map<String, Dated<PersonFact.Rental>> rentals = new HashMap<>();
     }
 
     /** An item with the delivery it came in (the latest delivery of an item wins) and a tie-break. */
@@ -279,6 +282,32 @@ public final class PersonFactsReader {
                         x.disability = g;
                     }
                 }));
+        // property titles and rental contracts: the first delivery carries the stock, later ones what is new, so every
+        // delivery up to P is read; a title counts once registered, a contract while it runs at P's last day
+        query(c, "property_ownership", "SELECT p.person_key, t.property_id, t.use_kind, t.area_m2, t.registered_date, "
+                + "t.data_period, t.source_file, t.source_row FROM (SELECT owner_id, property_id, use_kind, area_m2, "
+                + "registered_date, data_period, source_file, source_row FROM income_property_ownership WHERE "
+                + MasterTables.VISIBLE + " AND data_period <= ? AND registered_date <= ?) t JOIN person p ON p.id_number = "
+                + "t.owner_id", ps -> {
+                    ps.setString(1, period);
+                    ps.setDate(2, Date.valueOf(lastDay));
+                }, rs -> on(persons, rs, x -> keep(x.properties, rs.getString(2), rs.getString(6), "",
+                        new PersonFact.Property(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                                rs.getDate(5).toLocalDate(), source("property_ownership", rs, 6)))));
+        query(c, "property_rentals", "SELECT p.person_key, t.contract_no, t.property_id, t.monthly_rent, t.start_date, "
+                + "t.end_date, t.data_period, t.source_file, t.source_row FROM (SELECT landlord_id, contract_no, property_id, "
+                + "monthly_rent, start_date, end_date, data_period, source_file, source_row FROM income_property_rentals "
+                + "WHERE " + MasterTables.VISIBLE + " AND data_period <= ? AND start_date <= ? AND (end_date IS NULL OR "
+                + "end_date >= ?)) t JOIN person p ON p.id_number = t.landlord_id", ps -> {
+                    ps.setString(1, period);
+                    ps.setDate(2, Date.valueOf(lastDay));
+                    ps.setDate(3, Date.valueOf(lastDay));
+                }, rs -> on(persons, rs, x -> {
+                    Date end = rs.getDate(6);
+                    keep(x.rentals, rs.getString(2), rs.getString(7), "", new PersonFact.Rental(rs.getString(2),
+                            rs.getString(3), rs.getBigDecimal(4), rs.getDate(5).toLocalDate(),
+                            end == null ? null : end.toLocalDate(), source("property_rentals", rs, 7)));
+                }));
 
         Map<Long, PersonFact> out = new LinkedHashMap<>();
         for (Person x : persons.values()) {
@@ -310,7 +339,11 @@ public final class PersonFactsReader {
                     x.graduations,
                     sorted(x.benefits, Comparator.comparing(PersonFact.Benefit::month).reversed()
                             .thenComparing(PersonFact.Benefit::type)),
-                    assistance, x.disability));
+                    assistance, x.disability,
+                    sorted(x.properties, Comparator.comparing(PersonFact.Property::registered).reversed()
+                            .thenComparing(PersonFact.Property::propertyId)),
+                    sorted(x.rentals, Comparator.comparing(PersonFact.Rental::start).reversed()
+                            .thenComparing(PersonFact.Rental::contractNo))));
         }
         return new PersonFacts(out);
     }

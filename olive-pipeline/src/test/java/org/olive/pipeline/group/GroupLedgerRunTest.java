@@ -212,6 +212,24 @@ class GroupLedgerRunTest {
                 .isPositive();
         assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'FAMILY' AND tags LIKE '%;single_elderly;%'"))
                 .isPositive();
+        // housing tags: every person of the period with a residential title registered by the period's end (any
+        // delivery up to it) is a home owner, and no one else; a family without any such title is 无房户
+        String titles = "SELECT p.person_key FROM income_property_ownership o JOIN person p ON p.id_number = o.owner_id "
+                + "WHERE o.use_kind = 'RESIDENTIAL' AND o.data_period <= '2025-03' AND o.registered_date <= DATE '2025-03-31' "
+                + "AND o.run_id IN (SELECT id FROM ingest_run WHERE status = 'SUCCEEDED')";
+        long owners = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND person_key IN (" + titles + ")", MARCH);
+        assertThat(owners).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE '%;home_owner=%'"))
+                .isEqualTo(owners);
+        long homeless = count("SELECT COUNT(DISTINCT family_key) FROM family_member WHERE data_period = ? AND family_key "
+                + "NOT IN (SELECT family_key FROM family_member WHERE data_period = '2025-03' AND person_key IN (" + titles
+                + "))", MARCH);
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'FAMILY' AND tags LIKE '%;family_without_home;%'"))
+                .isEqualTo(homeless).isPositive();
+        assertThat(rows("SELECT evidence FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE '%;home_owner=%'"))
+                .allSatisfy(r -> assertThat((String) r[0]).contains("home_owner: homes=").contains("property_ownership:"));
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE '%;landlord=%'"))
+                .isPositive();
         assertThat(count("SELECT SUM(subjects) FROM tag_count WHERE data_period = ?", MARCH))
                 .isEqualTo(results.get(MARCH).counts().get("tags_values_stored"));
         assertThat(rows("SELECT evidence FROM tag_value WHERE tags LIKE '%;disabled=%'")).isNotEmpty()
