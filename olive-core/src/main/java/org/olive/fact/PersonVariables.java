@@ -85,14 +85,22 @@ public final class PersonVariables {
         return new FactVariable(name, type, description);
     }
 
-    /** A person's values and, per fact, the records behind it (the evidence a decision names). */
-    public record Values(Map<String, Object> values, Map<String, List<String>> refs) {
+    /**
+     * A person's values and, per fact, the records behind it (the evidence a decision names; rendered as {@code
+     * dataset:file:row} only when a decision names them, see {@link #evidence}).
+     */
+    public record Values(Map<String, Object> values, Map<String, List<PersonFact.Source>> refs) {
+        /** The records behind a fact as references ({@code dataset:file:row}), empty when none. */
+        public List<String> refsOf(String fact) {
+            List<PersonFact.Source> l = refs.get(fact);
+            return l == null ? List.of() : l.stream().map(PersonFact.Source::ref).toList();
+        }
     }
 
     /** Binds every declared fact for one person at period {@code p}. */
     public static Values of(PersonFact f, Work work, Family family, Period p) {
         Map<String, Object> m = new HashMap<>(64);
-        Map<String, List<String>> refs = new HashMap<>();
+        Map<String, List<PersonFact.Source>> refs = new HashMap<>();
         YearMonth now = p.month();
         m.put("age", (long) f.age());
         m.put("sex", nz(f.sex()));
@@ -267,9 +275,12 @@ public final class PersonVariables {
                 sb.append("; ");
             }
             sb.append(name).append('=').append(show(v.values().get(name)));
-            List<String> r = v.refs().get(name);
+            List<PersonFact.Source> r = v.refs().get(name);
             if (r != null && !r.isEmpty()) {
-                sb.append(" [").append(String.join(", ", r.subList(0, Math.min(3, r.size()))));
+                sb.append(" [");
+                for (int i = 0; i < Math.min(3, r.size()); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(r.get(i).ref());
+                }
                 if (r.size() > 3) {
                     sb.append(", +").append(r.size() - 3);
                 }
@@ -286,12 +297,11 @@ public final class PersonVariables {
         return String.valueOf(o);
     }
 
-    private static void ref(Map<String, List<String>> refs, String fact, PersonFact.Source s) {
+    static void ref(Map<String, List<PersonFact.Source>> refs, String fact, PersonFact.Source s) {
         if (s != null) {
-            List<String> l = refs.computeIfAbsent(fact, k -> new ArrayList<>(2));
-            String r = s.ref();
-            if (l.size() < 20 && !l.contains(r)) {
-                l.add(r);
+            List<PersonFact.Source> l = refs.computeIfAbsent(fact, k -> new ArrayList<>(2));
+            if (l.size() < 20 && !l.contains(s)) {
+                l.add(s);
             }
         }
     }

@@ -92,7 +92,7 @@ public final class TagVariables {
     /** A family's tag facts from its members (and the family's income situation). */
     public static PersonVariables.Values family(List<Member> members, PersonVariables.Family family, org.olive.period.Period p) {
         Map<String, Object> m = new HashMap<>(32);
-        Map<String, List<String>> refs = new HashMap<>();
+        Map<String, List<PersonFact.Source>> refs = new HashMap<>();
         long residents = 0, elderly = 0, children = 0, childMembers = 0, disabled = 0, leftBehind = 0;
         Set<Integer> generations = new TreeSet<>();
         Set<Integer> residentGenerations = new TreeSet<>();
@@ -119,7 +119,7 @@ public final class TagVariables {
             for (PersonFact.Assistance a : f.assistance()) {
                 if ((a.start() == null || !a.start().isAfter(p.lastDay())) && (a.end() == null || !a.end().isBefore(p.lastDay()))) {
                     assistance.add(a.type());
-                    refs.computeIfAbsent("assistance", k -> new ArrayList<>()).add(a.source().ref());
+                    PersonVariables.ref(refs, "assistance", a.source());
                 }
             }
             groups.addAll(x.groups());
@@ -177,12 +177,8 @@ public final class TagVariables {
         return new PersonVariables.Values(m, refs);
     }
 
-    private static void ref(Map<String, List<String>> refs, String fact, PersonFact.Source s) {
-        List<String> l = refs.computeIfAbsent(fact, k -> new ArrayList<>(2));
-        String r = s.ref();
-        if (l.size() < 20 && !l.contains(r)) {
-            l.add(r);
-        }
+    private static void ref(Map<String, List<PersonFact.Source>> refs, String fact, PersonFact.Source s) {
+        PersonVariables.ref(refs, fact, s);
     }
 
     /** The names of a list of variables, in order. */

@@ -37,9 +37,9 @@ class PropertyFactsTest {
         PersonVariables.Values v = PersonVariables.of(f, PersonVariables.Work.NONE, PersonVariables.Family.NONE, P);
         assertThat(v.values()).containsEntry("properties", 3L).containsEntry("homes", 2L).containsEntry("home_area", 150.5)
                 .containsEntry("rentals", 1L).containsEntry("rent_monthly", 1800.0);
-        assertThat(v.refs().get("homes")).containsExactly("property_ownership:不动产登记.csv:1",
+        assertThat(v.refsOf("homes")).containsExactly("property_ownership:不动产登记.csv:1",
                 "property_ownership:不动产登记.csv:2");
-        assertThat(v.refs().get("rentals")).containsExactly("property_rentals:租赁.csv:4");
+        assertThat(v.refsOf("rentals")).containsExactly("property_rentals:租赁.csv:4");
         assertThat(PersonVariables.evidence(v, List.of("homes"), 200))
                 .isEqualTo("homes=2 [property_ownership:不动产登记.csv:1, property_ownership:不动产登记.csv:2]");
     }

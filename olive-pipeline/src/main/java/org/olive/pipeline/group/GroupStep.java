@@ -61,6 +61,7 @@ public final class GroupStep implements MonthlyStep {
 
     @Override
     public void run(StepContext ctx) throws SQLException {
+        long t0 = System.nanoTime();
         Connection c = ctx.connection();
         Period period = ctx.period();
         String p = period.toString();
@@ -83,8 +84,10 @@ public final class GroupStep implements MonthlyStep {
         rules.groupIds().forEach(g -> holds.put(g, 0L));
         // the rules of every person, on every core (the compiled programs are immutable); then, in person order, the
         // hand decisions, the members and the reasons
+        long t1 = System.nanoTime();
         List<Decided> decided = facts.all().parallelStream()
                 .map(f -> decide(f, rules, period, occupations, families, decisions, before)).toList();
+        long t2 = System.nanoTime();
         for (Decided d0 : decided) {
             PersonFact f = d0.fact();
             if (!d0.inPopulation()) {
@@ -128,12 +131,18 @@ public final class GroupStep implements MonthlyStep {
             }
         }
 
+        long t3 = System.nanoTime();
         delete(c, "group_member", p);
         delete(c, "group_event", p);
         writeMembers(c, p, members);
         long[] events = writeEvents(c, p, before, members, enabled, facts, enterReasons, leaveReasons);
         List<RunFigure> figures = monitoring(rules.groupIds(), members, monitored);
         RunFigures.add(ctx, figures);
+        Map<String, Long> ms = ctx.report().millis();
+        ms.put("groups_read", (t1 - t0) / 1_000_000);
+        ms.put("groups_classify", (t2 - t1) / 1_000_000);
+        ms.put("groups_members", (t3 - t2) / 1_000_000);
+        ms.put("groups_write", (System.nanoTime() - t3) / 1_000_000);
 
         Map<String, Long> counts = ctx.report().counts();
         counts.put("groups_enabled", (long) rules.groupIds().size());

@@ -55,6 +55,7 @@ public final class TagStep implements MonthlyStep {
 
     @Override
     public void run(StepContext ctx) throws SQLException {
+        long t0 = System.nanoTime();
         Connection c = ctx.connection();
         Period period = ctx.period();
         String p = period.toString();
@@ -90,6 +91,7 @@ public final class TagStep implements MonthlyStep {
                 }
             }
         }
+        long t1 = System.nanoTime();
         List<Tagged> tagged = new ArrayList<>(facts.all().parallelStream().map(f -> {
             PersonVariables.Values v = TagVariables.person(GroupStep.variables(f, occupations, families, period),
                     groups.getOrDefault(f.personKey(), List.of()), roles.get(f.personKey()), incomes.get(f.personKey()));
@@ -113,6 +115,7 @@ public final class TagStep implements MonthlyStep {
             return new Tagged("FAMILY", k, (String) v.values().get("township"), rules.family(v));
         }).toList());
 
+        long t2 = System.nanoTime();
         String latest = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(data_period) FROM tag_value");
              ResultSet rs = ps.executeQuery()) {
@@ -166,6 +169,7 @@ public final class TagStep implements MonthlyStep {
             ctx.report().skipped().put("tag values", "kept those of " + latest + ", the latest period run; "
                     + "counts of " + p + " written");
         }
+        long t3 = System.nanoTime();
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, String> versions = new HashMap<>();
         for (Tagged t : tagged) {
@@ -195,6 +199,11 @@ public final class TagStep implements MonthlyStep {
             }
             ps.executeBatch();
         }
+        Map<String, Long> ms = ctx.report().millis();
+        ms.put("tags_read", (t1 - t0) / 1_000_000);
+        ms.put("tags_classify", (t2 - t1) / 1_000_000);
+        ms.put("tags_write_values", (t3 - t2) / 1_000_000);
+        ms.put("tags_write_counts", (System.nanoTime() - t3) / 1_000_000);
         Map<String, Long> report = ctx.report().counts();
         report.put("tags_person_rules", (long) rules.personTags());
         report.put("tags_family_rules", (long) rules.familyTags());
