@@ -85,8 +85,18 @@ public final class GroupStep implements MonthlyStep {
         // the rules of every person, on every core (the compiled programs are immutable); then, in person order, the
         // hand decisions, the members and the reasons
         long t1 = System.nanoTime();
+        // the hand decisions and the previous members by person, so that a person's rules look up only their own
+        Map<Long, Map<String, GroupDecisions.Decision>> decisionsOf = new HashMap<>();
+        decisions.values().forEach(d -> decisionsOf.computeIfAbsent(d.personKey(), k -> new HashMap<>()).put(d.groupId(), d));
+        Map<Long, Set<String>> groupsBefore = new HashMap<>();
+        before.keySet().forEach(k -> {
+            int bar = k.indexOf('|');
+            groupsBefore.computeIfAbsent(Long.parseLong(k.substring(0, bar)), x -> new HashSet<>(2)).add(k.substring(bar + 1));
+        });
         List<Decided> decided = facts.all().parallelStream()
-                .map(f -> decide(f, rules, period, occupations, families, decisions, before)).toList();
+                .map(f -> decide(f, rules, period, occupations, families,
+                        decisionsOf.getOrDefault(f.personKey(), Map.of()),
+                        groupsBefore.getOrDefault(f.personKey(), Set.of()))).toList();
         long t2 = System.nanoTime();
         for (Decided d0 : decided) {
             PersonFact f = d0.fact();
@@ -102,8 +112,12 @@ public final class GroupStep implements MonthlyStep {
             }
             d0.hits().keySet().forEach(g -> holds.merge(g, 1L, Long::sum));
             leaveReasons.putAll(d0.leave());
+            Map<String, GroupDecisions.Decision> own = decisionsOf.getOrDefault(f.personKey(), Map.of());
+            if (d0.hits().isEmpty() && own.isEmpty()) {
+                continue; // in no group
+            }
             for (String g : rules.groupIds()) {
-                GroupDecisions.Decision d = decisions.get(f.personKey() + "|" + g);
+                GroupDecisions.Decision d = own.get(g);
                 GroupClassifier.Hit hit = d0.hits().get(g);
                 String origin;
                 String evidence;
@@ -177,15 +191,19 @@ public final class GroupStep implements MonthlyStep {
                            Map<String, String> leave) {
     }
 
+    /**
+     * @param decisions the person's open hand decisions by group
+     * @param before    the groups the person was a member of the previous period
+     */
     private static Decided decide(PersonFact f, GroupClassifier rules, Period period, Map<Long, Occupation> occupations,
                                   Map<String, PersonVariables.Family> families,
-                                  Map<String, GroupDecisions.Decision> decisions, Map<String, String> before) {
+                                  Map<String, GroupDecisions.Decision> decisions, Set<String> before) {
         PersonVariables.Values v = variables(f, occupations, families, period);
         Map<String, GroupClassifier.Hit> hits = new LinkedHashMap<>();
         if (!rules.inPopulation(v)) {
             // outside the population no rule applies; a hand ADD still does (a person's decision overrides the rules)
-            boolean added = rules.groupIds().stream().map(g -> decisions.get(f.personKey() + "|" + g))
-                    .anyMatch(d -> d != null && d.action().equals("ADD"));
+            boolean added = decisions.values().stream().anyMatch(d -> d.action().equals("ADD")
+                    && rules.groupIds().contains(d.groupId()));
             if (!added) {
                 return new Decided(f, false, Map.of(), null, Map.of());
             }
@@ -194,14 +212,14 @@ public final class GroupStep implements MonthlyStep {
                 hits.put(h.groupId(), h);
             }
         }
-        Map<String, String> leave = new HashMap<>();
+        Map<String, String> leave = before.isEmpty() ? Map.of() : new HashMap<>();
         boolean anyMember = !hits.isEmpty();
-        for (String g : rules.groupIds()) {
-            String key = f.personKey() + "|" + g;
-            GroupDecisions.Decision d = decisions.get(key);
-            anyMember |= d != null && d.action().equals("ADD");
-            if (!hits.containsKey(g) && before.containsKey(key)) {
-                leave.put(key, "rule " + rules.ruleVersion(g) + " does not hold: "
+        for (GroupDecisions.Decision d : decisions.values()) {
+            anyMember |= d.action().equals("ADD") && rules.groupIds().contains(d.groupId());
+        }
+        for (String g : before) {
+            if (!hits.containsKey(g) && rules.groupIds().contains(g)) {
+                leave.put(f.personKey() + "|" + g, "rule " + rules.ruleVersion(g) + " does not hold: "
                         + PersonVariables.evidence(v, rules.facts(g), 900));
             }
         }
