@@ -116,8 +116,7 @@ public class FamilyController {
         model.addAttribute("memberGroups", groups.ofFamily(key, shown.period()));
         model.addAttribute("groupNames", groupBoard);
         // the family's tags of the latest period run (tag_value), when that period is visible to the user
-        model.addAttribute("tags", tagValues.of("FAMILY", key, tagBoard.definitions(),
-                org.springframework.context.i18n.LocaleContextHolder.getLocale())
+        model.addAttribute("tags", tagValues.of("FAMILY", key, tagBoard.definitions())
                 .filter(t -> window.includes(t.period())).orElse(null));
         return "family/page";
     }

@@ -142,8 +142,7 @@ public class PersonController {
         model.addAttribute("mayDecideGroup", Access.may(Permission.DECIDE_GROUP)
                 && Access.allows(scope, groups.latestTownship(key)));
         // the tags of the latest period run (tag_value), when that period is visible to the user
-        model.addAttribute("tags", tagValues.of("PERSON", String.valueOf(key), tagBoard.definitions(),
-                org.springframework.context.i18n.LocaleContextHolder.getLocale())
+        model.addAttribute("tags", tagValues.of("PERSON", String.valueOf(key), tagBoard.definitions())
                 .filter(t -> window.includes(t.period())).orElse(null));
         return "person/page";
     }

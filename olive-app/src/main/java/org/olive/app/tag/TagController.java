@@ -109,7 +109,7 @@ public class TagController {
         }
         model.addAttribute("problems", problems);
         model.addAttribute("checked", true);
-        return "tag/tag :: check";
+        return "tag/results :: check";
     }
 
     /**
@@ -125,7 +125,7 @@ public class TagController {
         model.addAttribute("kind", kind.name());
         if (period == null) {
             model.addAttribute("noRun", true);
-            return "tag/tag :: preview";
+            return "tag/results :: preview";
         }
         boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
         String township = Access.township(scope);
@@ -134,7 +134,7 @@ public class TagController {
             r = editor.preview(period, kind, when, value, township, rows ? SAMPLE : 0);
         } catch (RuleException e) {
             model.addAttribute("problems", e.problems());
-            return "tag/tag :: preview";
+            return "tag/results :: preview";
         }
         model.addAttribute("result", r);
         model.addAttribute("township", township);
@@ -147,7 +147,7 @@ public class TagController {
                     r.sample().size() + " " + kind.name().toLowerCase() + " rows" + (township == null ? ""
                             : ", township " + township));
         }
-        return "tag/tag :: preview";
+        return "tag/results :: preview";
     }
 
     /** Saves a new version of a tag (EDIT_TAGS), checked by its owner; audited. */

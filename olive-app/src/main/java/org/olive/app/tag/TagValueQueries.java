@@ -22,7 +22,13 @@ import org.springframework.stereotype.Repository;
 public class TagValueQueries {
 
     /** One tag a subject carries. */
-    public record Item(String tagId, String name, String subcategory, String value, String version, String evidence) {
+    public record Item(String tagId, String nameZh, String nameEn, String subcategory, String value, String version,
+                       String evidence) {
+        /** The name in the page's language (Chinese unless English is asked for and given). */
+        public String name(Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn
+                    : nameZh;
+        }
     }
 
     /** The tags of one category. */
@@ -46,12 +52,12 @@ public class TagValueQueries {
         this.jdbc = jdbc;
     }
 
-    /** The tags of a subject (kind PERSON or FAMILY) with names from {@code definitions}; empty when none is stored. */
-    public Optional<Tags> of(String kind, String key, TagDefinitions definitions, Locale locale) {
+    /** The tags of a subject (kind PERSON or FAMILY) with names from {@code definitions} (both languages); empty when none is stored. */
+    public Optional<Tags> of(String kind, String key, TagDefinitions definitions) {
         return jdbc.sql("SELECT data_period, tags, versions, evidence FROM tag_value WHERE subject_kind = :k AND "
                         + "subject_key = :s").param("k", kind).param("s", key)
                 .query((rs, n) -> parse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        definitions, locale)).optional();
+                        definitions)).optional();
     }
 
     /** The names and masked ID numbers of persons, by key. */
@@ -67,7 +73,7 @@ public class TagValueQueries {
         return m;
     }
 
-    static Tags parse(String period, String tags, String versions, String evidence, TagDefinitions d, Locale locale) {
+    static Tags parse(String period, String tags, String versions, String evidence, TagDefinitions d) {
         List<String> ids = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (String t : tags.split(";")) {
@@ -103,7 +109,7 @@ public class TagValueQueries {
             Optional<TagDefinitions.Tag> t = d.tag(id);
             StringBuilder e = why.get(id);
             byCategory.computeIfAbsent(t.map(TagDefinitions.Tag::category).orElse("–"), k -> new ArrayList<>())
-                    .add(new Item(id, t.map(x -> TagBoard.name(x, locale)).orElse(id),
+                    .add(new Item(id, t.map(TagDefinitions.Tag::nameZh).orElse(id), t.map(TagDefinitions.Tag::nameEn).orElse(null),
                             t.map(TagDefinitions.Tag::subcategory).orElse(""), values.get(i), version.get(id),
                             e == null ? null : Masking.ids(e.toString())));
         }

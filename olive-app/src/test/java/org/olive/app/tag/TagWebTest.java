@@ -84,7 +84,7 @@ class TagWebTest {
                     "2025-03 的数量");
             assertThat(row(html, "tags-table", "data-tag=\"age_band\""))
                     .contains("年龄段 age_band", "人员", "age_band@1", "5");
-            assertThat(row(html, "tags-table", "data-tag=\"elderly\"")).contains("elderly@1", "age >= 60", "1");
+            assertThat(row(html, "tags-table", "data-tag=\"elderly\"")).contains("elderly@1", "age &gt;= 60", "1");
             assertThat(html.contains("id=\"new-tag\"")).as(user).isEqualTo(user.equals("admin"));
         }
         String tag = web.page(get("/tags/age_band").session(web.login("analyst")));
@@ -182,7 +182,7 @@ class TagWebTest {
         assertThat(web.lastDetail(TagController.AUDIT_RULE)).contains("valid_from 2025-04", "age >= 65", "按新口径统计");
         String page = web.page(get("/tags/elderly").session(admin));
         assertThat(row(page, "versions-table", "data-version=\"elderly@2\""))
-                .contains("2025-04", "age >= 65", "按新口径统计").anyMatch(c -> c.startsWith("admin 保存于"));
+                .contains("2025-04", "age &gt;= 65", "按新口径统计").anyMatch(c -> c.startsWith("admin 保存于"));
         assertThat(page).contains("elderly@3"); // the next version offered
         // a version starting before the latest one's is refused
         mvc.perform(post("/tags/elderly/versions").with(csrf()).session(admin).param("validFrom", "2025-03")
@@ -200,8 +200,12 @@ class TagWebTest {
             assertThat(r.get("NAME_ZH")).isEqualTo("劳动年龄人口");
             assertThat(r.get("SUBJECT_KIND")).isEqualTo("PERSON");
         });
-        assertThat(row(web.page(get("/tags").session(admin)), "tags-table", "data-tag=\"working_age\""))
-                .contains("人口特征", "劳动年龄人口 working_age", "working_age@1 （网页保存）");
+        String tree = web.page(get("/tags").session(admin));
+        assertThat(row(tree, "tags-table", "data-tag=\"working_age\""))
+                .contains("劳动年龄人口 working_age", "working_age@1 （网页保存）");
+        // in the tree under 人口特征 → 年龄, before the next category's tags
+        assertThat(tree.indexOf("data-tag=\"working_age\"")).isGreaterThan(tree.indexOf("data-tag=\"minor\""))
+                .isLessThan(tree.indexOf("data-tag=\"education_level\""));
     }
 
     @Test
