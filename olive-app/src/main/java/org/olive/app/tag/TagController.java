@@ -190,7 +190,10 @@ public class TagController {
             editor.save(v, Access.currentUser(), reason);
         } catch (TagRuleVersions.RefusedException e) {
             redirect.addFlashAttribute("saveProblems", e.problems());
-            redirect.addFlashAttribute("draft", v);
+            // plain strings: flash attributes live in the session
+            redirect.addFlashAttribute("draftWhen", v.when());
+            redirect.addFlashAttribute("draftValue", v.value() == null ? "" : v.value());
+            redirect.addFlashAttribute("draftValidFrom", v.validFrom() == null ? null : v.validFrom().toString());
             redirect.addFlashAttribute("draftReason", reason);
             return v.number() == 1 && v.definesTag() ? "redirect:/tags#new-tag" : target + "#edit";
         }
