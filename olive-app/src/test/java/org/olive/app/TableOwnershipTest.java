@@ -40,7 +40,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.indicator", "indicator_value");
         own("org.olive.pipeline.occupation", "person_occupation");
         own("org.olive.pipeline.figure", "ledger_figure");
-        own("org.olive.pipeline.tag", "tag_value", "tag_count");
+        own("org.olive.pipeline.tag", "tag_value", "tag_count", "tag_rule_version");
         own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");
     }
 

@@ -136,6 +136,54 @@ public record TagDefinitions(String version, List<Tag> tags) {
         return tags.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
+    /**
+     * These definitions with the versions saved from the web laid over them (docs/tags.md, "Editing tags on the web"):
+     * a saved version joins its tag's versions and is in force from its {@code valid_from} until the next version's;
+     * at the same {@code valid_from} the saved version wins over the profile's, and a profile version with the
+     * number of a saved one (a profile into which the saved versions were exported) is replaced by it. A saved
+     * version of an unknown tag that defines one ({@link SavedTagVersion#definesTag}) adds the tag after the
+     * profile's; one that does not is ignored. Pure: the saved versions were checked when they were stored.
+     *
+     * @param saved the stored versions, in the order they were saved
+     */
+    public TagDefinitions withVersions(List<SavedTagVersion> saved) {
+        if (saved.isEmpty()) {
+            return this;
+        }
+        java.util.Map<String, Tag> byId = new java.util.LinkedHashMap<>();
+        for (Tag t : tags) {
+            byId.put(t.id(), t);
+        }
+        java.util.Map<String, List<TagVersion>> added = new java.util.LinkedHashMap<>();
+        for (SavedTagVersion s : saved) {
+            if (!byId.containsKey(s.tagId())) {
+                if (!s.definesTag()) {
+                    continue;
+                }
+                byId.put(s.tagId(), new Tag(s.tagId(), s.subject(), s.category(), s.subcategory(), s.nameZh(),
+                        s.nameEn() == null ? "" : s.nameEn(), List.of()));
+            }
+            added.computeIfAbsent(s.tagId(), k -> new ArrayList<>()).add(new TagVersion(s.versionId(), s.validFrom(),
+                    s.when(), s.value() == null || s.value().isBlank() ? null : s.value()));
+        }
+        List<Tag> out = new ArrayList<>();
+        for (Tag t : byId.values()) {
+            List<TagVersion> web = added.getOrDefault(t.id(), List.of());
+            if (web.isEmpty()) {
+                out.add(t);
+                continue;
+            }
+            Set<String> webIds = new HashSet<>();
+            web.forEach(v -> webIds.add(v.version()));
+            List<TagVersion> all = new ArrayList<>();
+            t.versions().stream().filter(v -> !webIds.contains(v.version())).forEach(all::add);
+            all.addAll(web); // after the profile's: the stable sort keeps a saved version last at its valid_from
+            all.sort(Comparator.comparing(TagVersion::validFrom));
+            out.add(new Tag(t.id(), t.subject(), t.category(), t.subcategory(), t.nameZh(), t.nameEn(), List.copyOf(all)));
+        }
+        return new TagDefinitions(version, List.copyOf(out));
+    }
+
     /** The versions in force at {@code p}, compiled. */
     public TagClassifier at(Period p) {
         return new TagClassifier(this, p);

@@ -34,7 +34,12 @@ public enum Permission {
     /** Data intake: runs, reports, rejected rows and their unmasked downloads for the departments. */
     DATA_INTAKE(Role.ADMIN, Role.ANALYST),
     /** Accounts and the audit log. */
-    ADMINISTER(Role.ADMIN);
+    ADMINISTER(Role.ADMIN),
+    /**
+     * Save a new version of a tag's rule (标签体系) or define a new tag from the web; every later run uses it
+     * ({@code TagRuleVersions}). The tag pages, the syntax check and the preview's counts are for every role.
+     */
+    EDIT_TAGS(Role.ADMIN);
 
     private final Set<Role> roles;
 

@@ -23,5 +23,10 @@ public enum AuditAction {
      * A logged-in user's request was refused (status 403): a page or action their role lacks, data outside their
      * township or period, a missing CSRF token. Subject: what was asked for; detail: the reason and the request.
      */
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    /**
+     * Someone changed a rule that later runs use: a new version of a tag (or a new tag) saved from the tag editor.
+     * Subject: {@code TAG_RULE} "tag@version"; detail: valid_from, the rule and the reason.
+     */
+    RULE_CHANGED
 }

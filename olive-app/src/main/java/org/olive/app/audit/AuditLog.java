@@ -73,6 +73,11 @@ public class AuditLog {
         recordByCurrentUser(AuditAction.DATA_ENTERED, subjectType, subjectId, detail);
     }
 
+    /** Records that the current user changed a rule later runs use (a tag version: subject TAG_RULE "tag@n"). */
+    public void recordRuleChange(String subjectType, String subjectId, String detail) {
+        recordByCurrentUser(AuditAction.RULE_CHANGED, subjectType, subjectId, detail);
+    }
+
     /** Records that the current user exported audit events ({@code detail}: format, filter, number of events). */
     public void recordAuditExport(String detail) {
         recordByCurrentUser(AuditAction.AUDIT_EXPORTED, "AUDIT_LOG", null, detail);

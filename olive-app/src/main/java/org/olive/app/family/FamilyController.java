@@ -11,6 +11,8 @@ import org.olive.app.population.AreaNames;
 import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
 import org.olive.app.security.PersonalDataAccess;
+import org.olive.app.tag.TagBoard;
+import org.olive.app.tag.TagValueQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,10 +46,14 @@ public class FamilyController {
     private final PersonalDataAccess access;
     private final GroupMemberQueries groups;
     private final GroupBoard groupBoard;
+    private final TagBoard tagBoard;
+    private final TagValueQueries tagValues;
 
     public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
                             IncomeLedger income, PersonalDataAccess access, GroupMemberQueries groups,
-                            GroupBoard groupBoard) {
+                            GroupBoard groupBoard, TagBoard tagBoard, TagValueQueries tagValues) {
+        this.tagBoard = tagBoard;
+        this.tagValues = tagValues;
         this.groups = groups;
         this.groupBoard = groupBoard;
         this.families = families;
@@ -109,6 +115,9 @@ public class FamilyController {
         // the key groups of its members at the shown period
         model.addAttribute("memberGroups", groups.ofFamily(key, shown.period()));
         model.addAttribute("groupNames", groupBoard);
+        // the family's tags of the latest period run (tag_value), when that period is visible to the user
+        model.addAttribute("tags", tagValues.of("FAMILY", key, tagBoard.definitions())
+                .filter(t -> window.includes(t.period())).orElse(null));
         return "family/page";
     }
 }

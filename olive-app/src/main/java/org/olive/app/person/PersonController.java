@@ -14,6 +14,8 @@ import org.olive.app.population.AreaNames;
 import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
 import org.olive.app.security.PersonalDataAccess;
+import org.olive.app.tag.TagBoard;
+import org.olive.app.tag.TagValueQueries;
 import org.olive.identity.IdNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -47,10 +49,14 @@ public class PersonController {
     private final PersonalDataAccess access;
     private final GroupMemberQueries groups;
     private final GroupBoard groupBoard;
+    private final TagBoard tagBoard;
+    private final TagValueQueries tagValues;
 
     public PersonController(PersonDirectory directory, MasterViews views, AreaNames areas, RelationLabels relations,
                             AuditLog audit, PersonalDataAccess access, GroupMemberQueries groups,
-                            GroupBoard groupBoard) {
+                            GroupBoard groupBoard, TagBoard tagBoard, TagValueQueries tagValues) {
+        this.tagBoard = tagBoard;
+        this.tagValues = tagValues;
         this.groups = groups;
         this.groupBoard = groupBoard;
         this.directory = directory;
@@ -135,6 +141,9 @@ public class PersonController {
         model.addAttribute("groupDecisions", groups.openDecisionsOf(key));
         model.addAttribute("mayDecideGroup", Access.may(Permission.DECIDE_GROUP)
                 && Access.allows(scope, groups.latestTownship(key)));
+        // the tags of the latest period run (tag_value), when that period is visible to the user
+        model.addAttribute("tags", tagValues.of("PERSON", String.valueOf(key), tagBoard.definitions())
+                .filter(t -> window.includes(t.period())).orElse(null));
         return "person/page";
     }
 }

@@ -34,6 +34,9 @@ public class Navigation {
     /** The indicator registry (targets and progress): every role; entries only for ADMIN and ANALYST. */
     private static final NavItem INDICATORS = new NavItem("indicators", "/indicators", "nav.indicators");
 
+    /** The tag system (标签体系): every role (aggregates); its editor saves only with EDIT_TAGS. */
+    private static final NavItem TAGS = new NavItem("tags", "/tags", "nav.tags");
+
     private static final NavItem ACCOUNTS = new NavItem("accounts", "/admin/accounts", "nav.accounts");
     private static final NavItem AUDIT = new NavItem("audit", "/admin/audit", "nav.audit");
 
@@ -56,6 +59,7 @@ public class Navigation {
         }
         List<NavItem> items = new ArrayList<>();
         items.add(INDICATORS);
+        items.add(TAGS);
         if (role.may(Permission.DATA_INTAKE)) {
             items.add(INTAKE);
         }

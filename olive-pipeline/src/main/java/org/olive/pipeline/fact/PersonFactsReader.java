@@ -56,6 +56,12 @@ public final class PersonFactsReader {
         this.employmentInsurance = Set.copyOf(employmentInsurance);
     }
 
+    /** The reader step facts uses: the windows of the county profile's occupation.yaml ({@code facts:}). */
+    public static PersonFactsReader of(org.olive.occupation.OccupationRules rules, Divisions divisions) {
+        return new PersonFactsReader(divisions, rules.employmentMonths(), rules.employmentInsurance())
+                .graduationMonths(rules.graduationMonths());
+    }
+
     /** What one person's facts collect while the tables are read. */
     private static final class Person {
         long key;

@@ -36,8 +36,7 @@ public final class PersonFactsStep implements MonthlyStep {
     @Override
     public void run(StepContext ctx) throws SQLException {
         long t0 = System.nanoTime();
-        PersonFactsReader reader = new PersonFactsReader(divisions, rules.employmentMonths(), rules.employmentInsurance())
-                .graduationMonths(rules.graduationMonths());
+        PersonFactsReader reader = PersonFactsReader.of(rules, divisions);
         PersonFacts facts = reader.read(ctx.connection(), ctx.period());
         reader.millis().forEach((table, ms) -> ctx.report().millis().put("facts_read_" + table, ms));
         ctx.report().counts().put("facts_persons", (long) facts.size());

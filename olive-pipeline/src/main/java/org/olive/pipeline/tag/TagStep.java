@@ -1,15 +1,12 @@
 package org.olive.pipeline.tag;
 
-import org.olive.fact.PersonFact;
 import org.olive.fact.PersonVariables;
-import org.olive.fact.TagVariables;
 import org.olive.occupation.Occupation;
 import org.olive.period.Period;
 import org.olive.pipeline.fact.FactOutputs;
 import org.olive.pipeline.fact.PersonFacts;
 import org.olive.pipeline.group.GroupMembers;
 import org.olive.pipeline.group.GroupOutputs;
-import org.olive.pipeline.group.GroupStep;
 import org.olive.pipeline.occupation.OccupationOutputs;
 import org.olive.pipeline.run.MonthlyStep;
 import org.olive.pipeline.run.StepContext;
@@ -28,7 +25,8 @@ import java.util.TreeMap;
 
 /**
  * Step {@code tags} (标签体系, issue 13; docs/tags.md): every person and family of the period gets the tags of the
- * profile's tags.yaml whose rule holds, with the value, the definition's version and the evidence. The values of the
+ * profile's tags.yaml (with the versions saved from the web laid over them, {@link TagRuleVersions}) whose rule
+ * holds, with the value, the definition's version and the evidence; the facts are {@link TagSubjects}'. The values of the
  * latest period run are kept in {@code tag_value} (a run of an earlier period leaves them); the counts per period,
  * tag, value and township in {@code tag_count}.
  */
@@ -59,7 +57,8 @@ public final class TagStep implements MonthlyStep {
         Connection c = ctx.connection();
         Period period = ctx.period();
         String p = period.toString();
-        TagClassifier rules = definitions.at(period);
+        // the profile's tags with the versions saved from the web laid over them (docs/tags.md)
+        TagClassifier rules = TagRuleVersions.overlay(c, definitions).at(period);
         PersonFacts facts = ctx.need(FactOutputs.PERSON_FACTS);
         Map<Long, Occupation> occupations = ctx.need(OccupationOutputs.OCCUPATIONS);
         Map<Long, List<String>> groups = new HashMap<>();
@@ -67,53 +66,12 @@ public final class TagStep implements MonthlyStep {
             groups.computeIfAbsent(m.personKey(), k -> new ArrayList<>(2)).add(m.groupId());
         }
         Map<String, PersonVariables.Family> families = ctx.need(GroupOutputs.FAMILIES); // as step groups read them
-        Map<Long, String> roles = new HashMap<>();
-        Map<String, List<Long>> membersOf = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_key, family_key, role FROM family_member WHERE data_period = ?")) {
-            ps.setString(1, p);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    roles.put(rs.getLong(1), rs.getString(3) == null ? null : rs.getString(3).toLowerCase(java.util.Locale.ROOT));
-                    membersOf.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(1));
-                }
-            }
-        }
-        Map<Long, TagVariables.Income> incomes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_key, wage, business, property, transfer_in FROM "
-                + "person_income WHERE data_period = ?")) {
-            ps.setString(1, p);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    incomes.put(rs.getLong(1), new TagVariables.Income(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                            rs.getDouble(5)));
-                }
-            }
-        }
+        TagSubjects subjects = TagSubjects.of(c, period, facts, occupations, groups, families);
         long t1 = System.nanoTime();
-        List<Tagged> tagged = new ArrayList<>(facts.all().parallelStream().map(f -> {
-            PersonVariables.Values v = TagVariables.person(GroupStep.variables(f, occupations, families, period),
-                    groups.getOrDefault(f.personKey(), List.of()), roles.get(f.personKey()), incomes.get(f.personKey()));
-            return new Tagged("PERSON", String.valueOf(f.personKey()), f.township(), rules.person(v));
-        }).toList());
-        List<String> familyKeys = new ArrayList<>(membersOf.keySet());
-        familyKeys.sort(null);
-        tagged.addAll(familyKeys.parallelStream().map(k -> {
-            List<TagVariables.Member> members = new ArrayList<>();
-            for (long person : membersOf.get(k)) {
-                PersonFact f = facts.get(person);
-                if (f != null) {
-                    members.add(new TagVariables.Member(f, roles.get(person), groups.getOrDefault(person, List.of())));
-                }
-            }
-            if (members.isEmpty()) {
-                return new Tagged("FAMILY", k, null, List.of());
-            }
-            PersonVariables.Values v = TagVariables.family(members, families.getOrDefault(k, PersonVariables.Family.NONE),
-                    period);
-            return new Tagged("FAMILY", k, (String) v.values().get("township"), rules.family(v));
-        }).toList());
+        List<Tagged> tagged = new ArrayList<>(subjects.persons(s -> new Tagged(s.kind(), s.key(), s.township(),
+                rules.person(s.values()))));
+        tagged.addAll(subjects.families(s -> new Tagged(s.kind(), s.key(), s.township(),
+                s.values() == null ? List.of() : rules.family(s.values()))));
 
         long t2 = System.nanoTime();
         String latest = null;

@@ -240,6 +240,68 @@ class GroupLedgerRunTest {
         ledger.run(MARCH);
     }
 
+    /**
+     * A tag version saved through the tag editor's owner (TagRuleVersions) is used by the next run of a period on or
+     * after its valid_from, which records its id; the editor's preview over the stored tables gives what the run gave;
+     * a rule naming an unknown fact is refused with its position and nothing is stored.
+     */
+    @Test
+    @Order(7)
+    void aTagVersionSavedFromTheWebIsUsedByTheNextRun() throws SQLException {
+        org.olive.tag.TagDefinitions profile = org.olive.pipeline.tag.TagSettings.builtIn();
+        try (Connection c = connection()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.olive.pipeline.tag.TagRuleVersions.save(c, profile,
+                            org.olive.tag.SavedTagVersion.of("elderly", 2, MARCH, "agee >= 70", null), "admin", "试", Instant.now()))
+                    .isInstanceOf(org.olive.pipeline.tag.TagRuleVersions.RefusedException.class)
+                    .hasMessageContaining("tags: elderly@2.when: line 1, column 1: undeclared reference to 'agee'");
+            assertThat(org.olive.pipeline.tag.TagRuleVersions.all(c)).isEmpty();
+            org.olive.pipeline.tag.TagRuleVersions.save(c, profile,
+                    org.olive.tag.SavedTagVersion.of("elderly", 2, MARCH, "age >= 70", null), "admin", "按新口径", Instant.now());
+            // a new tag, defined from the web
+            org.olive.pipeline.tag.TagRuleVersions.save(c, profile, new org.olive.tag.SavedTagVersion("working_age", 1,
+                    LedgerCounty.JANUARY, "age >= 16 && age < 60", null, org.olive.tag.TagDefinitions.Subject.PERSON,
+                    "人口特征", "年龄", "劳动年龄人口", "Working age"), "admin", "新增标签", Instant.now());
+        }
+        ledger.run(MARCH);
+        long seventy = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND age >= 70", MARCH);
+        long sixty = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND age >= 60", MARCH);
+        assertThat(seventy).isPositive().isLessThan(sixty);
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE '%;elderly;%' "
+                + "AND versions LIKE '%;elderly@2;%'")).isEqualTo(seventy);
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE versions LIKE '%;elderly@1;%'")).isZero();
+        long working = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND age >= 16 AND age < 60", MARCH);
+        assertThat(count("SELECT COUNT(*) FROM tag_value WHERE tags LIKE '%;working_age;%' AND versions LIKE "
+                + "'%;working_age@1;%'")).isEqualTo(working);
+        assertThat(count("SELECT SUM(subjects) FROM tag_count WHERE data_period = ? AND tag_id = 'elderly'", MARCH))
+                .isEqualTo(seventy);
+        assertThat(rows("SELECT DISTINCT rule_version FROM tag_count WHERE data_period = ? AND tag_id = 'elderly'", MARCH))
+                .extracting(r -> r[0]).containsExactly("elderly@2");
+        // February's counts keep the profile's version: the saved one is in force from March
+        assertThat(rows("SELECT DISTINCT rule_version FROM tag_count WHERE data_period = ? AND tag_id = 'elderly'",
+                LedgerCounty.FEBRUARY)).extracting(r -> r[0]).containsExactly("elderly@1");
+        // the preview over the tables the run left counts what the run stored
+        try (Connection c = connection()) {
+            org.olive.pipeline.tag.TagSubjects subjects = org.olive.pipeline.tag.TagSubjects.read(c, MARCH,
+                    org.olive.pipeline.fact.PersonFactsReader.of(org.olive.pipeline.occupation.OccupationSettings.builtIn(),
+                            org.olive.geography.Divisions.shengsi()));
+            var r = org.olive.pipeline.tag.TagPreview.preview(subjects, org.olive.tag.TagDefinitions.Subject.PERSON,
+                    "age >= 70", null, null, 1_000_000);
+            assertThat(r.matches()).isEqualTo(seventy);
+            assertThat(r.sample()).hasSize((int) seventy).allSatisfy(m -> assertThat(m.evidence()).startsWith("age="));
+            String township = r.sample().stream().map(org.olive.pipeline.tag.TagPreview.Match::township)
+                    .filter(Objects::nonNull).findFirst().orElseThrow();
+            var scoped = org.olive.pipeline.tag.TagPreview.preview(subjects, org.olive.tag.TagDefinitions.Subject.PERSON,
+                    "age >= 70", null, township, 1000);
+            assertThat(scoped.areaMatches()).isLessThan(seventy)
+                    .isEqualTo(r.sample().stream().filter(m -> township.equals(m.township())).count());
+            assertThat(scoped.sample()).allSatisfy(m -> assertThat(m.township()).isEqualTo(township));
+            var families = org.olive.pipeline.tag.TagPreview.preview(subjects, org.olive.tag.TagDefinitions.Subject.FAMILY,
+                    "generations >= 3", null, null, 3);
+            assertThat(families.matches()).isEqualTo(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'FAMILY' "
+                    + "AND tags LIKE '%;three_generations;%'"));
+        }
+    }
+
     private Connection connection() throws SQLException {
         return ds.getConnection();
     }
