@@ -96,6 +96,48 @@ public class GroupBoard {
         return out;
     }
 
+    /**
+     * A group's accuracy against the synthetic county's truth at a period, as olive-accuracy's step {@code truth} stored
+     * it (metrics {@code group_precision}: true members the ledger lists / members in the ledger, and {@code
+     * group_recall}: the same / true members; docs/accuracy.md). The group id "" is every membership together.
+     */
+    public record Accuracy(String groupId, long matched, long listed, long truth) {
+        public Double precision() {
+            return listed == 0 ? null : (double) matched / listed;
+        }
+
+        public Double recall() {
+            return truth == 0 ? null : (double) matched / truth;
+        }
+    }
+
+    /**
+     * Every group's precision and recall against the truth at a period, the groups in the profile's order and every
+     * membership last; empty when the period's run had no truth (a real county's never has).
+     */
+    public List<Accuracy> accuracy(String period) {
+        java.util.Map<String, long[]> m = new java.util.HashMap<>(); // group → {matched, listed, truth}
+        jdbc.sql("SELECT metric, area_code, numerator, denominator FROM ledger_figure WHERE data_period = :p AND metric "
+                        + "IN ('group_precision', 'group_recall')").param("p", period)
+                .query(rs -> {
+                    long[] a = m.computeIfAbsent(rs.getString(2), k -> new long[3]);
+                    a[0] = rs.getLong(3);
+                    a[rs.getString(1).equals("group_precision") ? 1 : 2] = rs.getLong(4);
+                });
+        List<Accuracy> out = new ArrayList<>();
+        for (GroupDefinitions.Group g : definitions.groups()) {
+            long[] a = m.get(g.id());
+            if (a != null) {
+                out.add(new Accuracy(g.id(), a[0], a[1], a[2]));
+            }
+        }
+        long[] all = m.get("");
+        if (all != null) {
+            out.add(new Accuracy("", all[0], all[1], all[2]));
+        }
+        return out;
+    }
+
     /** The size at a period from the trend, or null when the period has no figure of the group. */
     public static Long sizeAt(List<Point> trend, String period) {
         return trend.stream().filter(p -> p.period().equals(period)).map(Point::members).findFirst().orElse(null);

@@ -87,6 +87,7 @@ public class GroupController {
         model.addAttribute("definitions", board.definitions());
         if (chosen != null) {
             model.addAttribute("report", board.report(chosen));
+            model.addAttribute("accuracy", board.accuracy(chosen));
         }
         return "group/groups";
     }

@@ -106,6 +106,31 @@ class GroupWebTest {
     }
 
     @Test
+    void theGroupsPageShowsEachGroupsAccuracyAgainstTheTruthWhenTheRunHadOne() throws Exception {
+        jdbc.sql("DELETE FROM ledger_figure WHERE metric IN ('group_precision', 'group_recall')").update();
+        // no truth figures: no table (a real county)
+        assertThat(web.page(get("/groups").param("period", P2).session(web.login("analyst"))))
+                .doesNotContain("group-accuracy-table");
+        // as olive-accuracy's step truth stores them: 3 listed, 2 of them true, 4 true members; all memberships 5/6, 5/8
+        for (Object[] f : List.of(new Object[] {"group_precision", SKILLED, 2, 3}, new Object[] {"group_recall", SKILLED, 2, 4},
+                new Object[] {"group_precision", "", 5, 6}, new Object[] {"group_recall", "", 5, 8})) {
+            jdbc.sql("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, denominator, figure, note) "
+                    + "VALUES (:p, :m, :a, :n, :d, NULL, 'test')").param("p", P2).param("m", f[0]).param("a", f[1])
+                    .param("n", f[2]).param("d", f[3]).update();
+        }
+        String html = web.page(get("/groups").param("period", P2).session(web.login("policy")));
+        assertThat(row(html, "group-accuracy-table", "data-accuracy=\"" + SKILLED + "\""))
+                .containsExactly("技术工人", "3", "4", "66.7%", "50.0%");
+        assertThat(row(html, "group-accuracy-table", "data-accuracy=\"all\""))
+                .containsExactly("全部成员关系", "6", "8", "83.3%", "62.5%");
+        // another period has none
+        assertThat(web.page(get("/groups").param("period", "2025-02").session(web.login("analyst"))))
+                .doesNotContain("group-accuracy-table");
+        assertThat(web.page(get("/groups").param("period", P2).param("lang", "en").session(web.login("analyst"))))
+                .contains("Accuracy against the generator&#39;s truth", "All memberships");
+    }
+
+    @Test
     void theGroupPageHoldsTheProfilesChartData() throws Exception {
         String html = web.page(get("/groups/" + SKILLED).param("period", P2).session(web.login("analyst")));
         assertThat(html).contains("<span>技术工人</span>", "群体画像", "id=\"members-count\">3<", "id=\"delta-month\">+0<",
