@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ public final class PersonVariables {
             v("employed", Type.BOOL, "social insurance with an employer in the facts' employment window"),
             v("employer_industries", Type.STRING_LIST, "GB/T 4754 小类 of those employers (market-entity register)"),
             v("employer_kinds", Type.STRING_LIST, "market-entity kinds of those employers (LLC, INDIVIDUAL …)"),
+            v("employee_industries", Type.STRING_LIST, "GB/T 4754 小类 of the employers the person works for as an "
+                    + "employee: those employers less the entities the person operates or represents (an owner insured "
+                    + "at the own firm is its owner, not its employee)"),
             v("occupation", Type.STRING, "the occupation ledger's GB/T 6565 中类 (e.g. '4-03'); '' unknown"),
             v("occupation_source", Type.STRING, "the evidence that gave it: CERTIFICATE, EMPLOYER … NONE"),
             v("industry", Type.STRING, "the occupation ledger's GB/T 4754 小类; '' none"),
@@ -126,6 +130,13 @@ public final class PersonVariables {
         m.put("cert_occupations", List.copyOf(certCodes));
 
         Set<String> industries = new TreeSet<>();
+        Set<String> employeeIndustries = new TreeSet<>();
+        Set<String> own = new HashSet<>();
+        for (PersonFact.Business b : f.businesses()) {
+            if (b.uscc() != null && !b.uscc().isBlank()) {
+                own.add(b.uscc().strip());
+            }
+        }
         Set<String> kinds = new TreeSet<>();
         boolean employed = false;
         for (PersonFact.Employment e : f.employments()) {
@@ -135,6 +146,10 @@ public final class PersonVariables {
             employed = true;
             if (e.industryCode() != null && !e.industryCode().isBlank()) {
                 industries.add(e.industryCode());
+                if (!own.contains(e.employerUscc().strip())) {
+                    employeeIndustries.add(e.industryCode());
+                    ref(refs, "employee_industries", e.source());
+                }
             }
             if (e.employerKind() != null && !e.employerKind().isBlank()) {
                 kinds.add(e.employerKind());
@@ -146,6 +161,7 @@ public final class PersonVariables {
         m.put("employed", employed);
         m.put("employer_industries", List.copyOf(industries));
         m.put("employer_kinds", List.copyOf(kinds));
+        m.put("employee_industries", List.copyOf(employeeIndustries));
         m.put("occupation", nz(work.occupation()));
         m.put("occupation_source", nz(work.source()));
         m.put("industry", nz(work.industry()));

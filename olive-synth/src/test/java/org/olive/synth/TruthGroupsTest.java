@@ -132,4 +132,48 @@ class TruthGroupsTest {
         long both = paidDecember.stream().filter(members.get("new_form_worker")::contains).count();
         assertThat(both).isGreaterThan(paidDecember.size() * 8 / 10L);
     }
+    /**
+     * The definitions settled in docs/groups.md: a college graduate now enrolled in (or admitted to) further study is a
+     * student, not a recent graduate; a port or tourism worker is at work at P (paid a wage this month: a seasonal
+     * migrant outside the season is no employee at P).
+     */
+    @Test
+    void graduatesInFurtherStudyAndOffSeasonWorkersAreNotMembers() throws Exception {
+        Map<String, Set<String>> members = new HashMap<>();
+        for (String[] r : rows(truth("groups.csv"))) {
+            members.computeIfAbsent(r[2], k -> new HashSet<>()).add(r[1]);
+        }
+        Path dir = Counties.clean().outputDir().resolve(P.toString());
+        List<List<String>> edu = Files2.xlsx(dir.resolve(Catalog.EDUCATION.fileName(P)));
+        int level = edu.get(0).indexOf("学段");
+        int status = edu.get(0).indexOf("就业状态");
+        assertThat(level).as(edu.get(0).toString()).isNotNegative();
+        assertThat(status).as(edu.get(0).toString()).isNotNegative();
+        Set<String> college = Set.of("专科", "本科", "研究生");
+        int students = 0;
+        int graduates = 0;
+        for (List<String> row : edu.subList(1, edu.size())) {
+            if (!college.contains(row.get(level))) {
+                continue;
+            }
+            if (row.get(status).equals("在读") || row.get(status).equals("升学")) {
+                students++;
+                assertThat(members.get("graduate")).as(row.toString()).doesNotContain(row.get(0));
+            } else {
+                graduates++;
+                assertThat(members.get("graduate")).as(row.toString()).contains(row.get(0));
+            }
+        }
+        assertThat(students).isPositive();
+        assertThat(graduates).isPositive();
+        Map<String, Double> wage = new HashMap<>();
+        for (String[] r : rows(truth("incomes.csv"))) {
+            wage.put(r[1], Double.parseDouble(r[4]));
+        }
+        for (String g : List.of("port_worker", "tourism_worker")) {
+            for (String id : members.get(g)) {
+                assertThat(wage.get(id)).as(g + " " + id + " paid at " + P).isPositive();
+            }
+        }
+    }
 }

@@ -104,9 +104,28 @@ public final class GroupTruth {
         return occupation.length() >= 4 ? occupation.substring(0, 4) : "";
     }
 
-    /** An employee of an entity (not own business, crew, platform or informal work). */
-    static boolean employee(Person p) {
-        return p.job.employed() && p.employer != null;
+    /**
+     * An employee of an entity at work at the period (not own business, crew, platform or informal work): employed,
+     * formally or not, and here in the month, as the income model pays wages ({@code IncomeModel}). A seasonal migrant
+     * outside the season (a summer hotel worker in March) is away, unpaid and not working for the employer that month,
+     * so is no employee at P, although the simulation keeps the employer for the next season.
+     */
+    static boolean employee(Person p, int month) {
+        if (!p.job.employed() || p.employer == null) {
+            return false;
+        }
+        return p.residence == Residence.LOCAL
+                || p.residence == Residence.MIGRANT && (p.seasonMonths & (1 << (month - 1))) != 0;
+    }
+
+    /**
+     * 高校毕业生 at P (docs/groups.md, the employment-policy sense): graduated from college within the window and not
+     * in further study — neither enrolled nor admitted to another course (升学: the register lists them as students
+     * from the autumn term, with the status 升学 before it).
+     */
+    static boolean recentGraduate(Person p, Index x) {
+        return !p.graduationStatus.isEmpty() && p.graduatedDay >= x.graduatedFrom && p.graduatedDay <= x.lastDay
+                && p.schoolLevel < 0;
     }
 
     /** The true occupation (细类) of a working person, "" when not working or none is simulated. */
@@ -170,11 +189,30 @@ public final class GroupTruth {
         }
     }
 
+    /**
+     * Whether the person is in the population the groups are drawn from (docs/groups.md, groups.yaml
+     * {@code population}): the county's population — registered, or resident (常住, migrants present ≥ 183 days
+     * included) — and those working in it at P (here in the month with a livelihood that works: a migrant in season,
+     * crew, platform or informal work). A migrant neither resident nor at work here at P (a seasonal hotel worker in
+     * the off-season) is in no group, whatever certificate they hold.
+     */
+    static boolean inPopulation(FamilyIndex f, Person p, int month) {
+        if (p.registered() || f.resident[p.index]) {
+            return true;
+        }
+        boolean here = p.residence == Residence.LOCAL
+                || p.residence == Residence.MIGRANT && (p.seasonMonths & (1 << (month - 1))) != 0;
+        return here && p.job.working();
+    }
+
     /** The person's true groups, as a bit set over {@link #GROUP_IDS}. */
     static int groups(World world, FamilyIndex f, Index x, Person p) {
         int i = p.index;
         int g = 0;
-        boolean employee = employee(p);
+        if (!inPopulation(f, p, world.period.monthValue()) && !x.crew[i]) {
+            return 0; // crew on a fishing owner's crew list count in the moratorium too (fishery_worker)
+        }
+        boolean employee = employee(p, world.period.monthValue());
         String industry = employee ? p.employer.industry : "";
         boolean port = employee && industry.startsWith("553");
         if (x.certificate[i] || employee && (p.occupation.startsWith("6-") || port)) {
@@ -186,7 +224,7 @@ public final class GroupTruth {
         if (x.individual[i]) {
             g |= 1 << 2;
         }
-        if (!p.graduationStatus.isEmpty() && p.graduatedDay >= x.graduatedFrom && p.graduatedDay <= x.lastDay) {
+        if (recentGraduate(p, x)) {
             g |= 1 << 3;
         }
         if (Integer.bitCount(p.platformMonths) >= PLATFORM_MONTHS) {
