@@ -60,6 +60,9 @@ class MachineReadableOutputTest {
             s.execute("INSERT INTO ingest_reject (run_id, data_period, dataset, file_name, source_row, field, raw_value, reason, "
                     + "category) VALUES (1000, '2025-06', 'iit', '个人所得税扣缴明细_202506.csv', 4, "
                     + "'已缴税额', '-85.66', 'below the minimum 0', 'below the minimum #')");
+            s.execute("INSERT INTO person_occupation (data_period, person_key, occupation_code, industry_code, source, "
+                    + "confidence, rule_version, evidence) VALUES ('2025-12', 1, '4-03', '6210', 'EMPLOYER', 0.7, 'o-1', "
+                    + "'employer_industries=[6210]'), ('2025-12', 2, NULL, NULL, 'NONE', 0, 'o-1', NULL)");
         }
         Files.createDirectories(dir.resolve("county/truth"));
         Files.writeString(dir.resolve("county/truth/faults.csv"), """
@@ -93,6 +96,7 @@ class MachineReadableOutputTest {
             out.add(Arguments.of(format, concat(List.of("indicators", "--period", "2025-12", "--by", "township",
                     "--format", format), db)));
             out.add(Arguments.of(format, List.of("indicators", "--sample", "%DIR%/sample", "--by", "area", "--format", format)));
+            out.add(Arguments.of(format, concat(List.of("occupations", "--period", "2025-12", "--format", format), db)));
             out.add(Arguments.of(format, concat(List.of("faults", "--data", "%DIR%/county", "--period", "2025-06",
                     "--format", format), db)));
         }

@@ -106,6 +106,39 @@ class OccupationLedgerRunTest {
         assertThat(after).isEqualTo(before);
     }
 
+    /** olive occupations' read model adds up to the stored rows, by code, township and period. */
+    @Test
+    void theReportCountsTheStoredRows() throws SQLException {
+        OccupationReport r;
+        try (Connection c = ds.getConnection()) {
+            r = OccupationReport.read(c, P, null);
+        }
+        long persons = rows("SELECT COUNT(*) FROM person_occupation WHERE data_period = ?").get(0)[0] instanceof Number n
+                ? n.longValue() : -1;
+        long coded = ((Number) rows("SELECT COUNT(*) FROM person_occupation WHERE data_period = ? AND occupation_code "
+                + "IS NOT NULL").get(0)[0]).longValue();
+        assertThat(r.persons()).isEqualTo(persons).isPositive();
+        assertThat(r.coded()).isEqualTo(coded).isPositive();
+        assertThat(r.occupations().stream().mapToLong(OccupationReport.Count::persons).sum()).isEqualTo(coded);
+        assertThat(r.sources().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(persons);
+        assertThat(r.townships().stream().mapToLong(OccupationReport.Area::persons).sum()).isEqualTo(persons);
+        // the largest 中类 as SQL counts it, with its name from GB/T 6565
+        Object[] top = rows("SELECT occupation_code, COUNT(*) FROM person_occupation WHERE data_period = ? AND "
+                + "occupation_code IS NOT NULL GROUP BY occupation_code ORDER BY 2 DESC, 1").get(0);
+        assertThat(r.occupations().get(0).code()).isEqualTo(top[0]);
+        assertThat(r.occupations().get(0).persons()).isEqualTo(((Number) top[1]).longValue());
+        assertThat(r.occupations().get(0).name()).isNotBlank();
+        assertThat(r.trend()).extracting(OccupationReport.Point::period).containsExactly("2025-01", "2025-02");
+        // one township: its share of the county
+        String town = r.townships().stream().filter(a -> !a.township().isEmpty()).findFirst().orElseThrow().township();
+        try (Connection c = ds.getConnection()) {
+            OccupationReport t = OccupationReport.read(c, P, town);
+            assertThat(t.persons()).isEqualTo(r.townships().stream().filter(a -> a.township().equals(town))
+                    .findFirst().orElseThrow().persons());
+            assertThat(t.toCsv().lines().findFirst().orElseThrow()).isEqualTo("period,township,classification,code,name,persons");
+        }
+    }
+
     private List<Object[]> rows(String sql) throws SQLException {
         List<Object[]> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
