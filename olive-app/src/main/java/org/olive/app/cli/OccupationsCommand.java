@@ -36,8 +36,8 @@ public class OccupationsCommand implements Callable<Integer> {
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period.")
     String period;
 
-    @Option(names = "--township", paramLabel = "CODE", description = "Only this township (a 9-digit code of the "
-            + "profile's divisions).")
+    @Option(names = "--township", paramLabel = "CODE", description = "Only this township (its 9- or 12-digit code "
+            + "in the profile's divisions).")
     String township;
 
     @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
@@ -55,17 +55,21 @@ public class OccupationsCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json") && !format.equals("csv")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is text, json or csv, not '" + format + "'");
         }
+        String town = null;
         if (township != null) {
-            var d = county.profile().divisions().get(township.strip());
-            if (d == null || !d.code().equals(d.townshipCode())) {
+            String code = township.strip();
+            var d = code.length() == 9 || code.length() == 12
+                    ? county.profile().divisions().get(code.length() == 9 ? code + "000" : code) : null;
+            if (d == null || d.level() != org.olive.geography.Division.Level.TOWNSHIP) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--township " + township
-                        + " is not a township of the county profile's divisions");
+                        + " is not a township of the county profile's divisions (9 or 12 digits)");
             }
+            town = d.code().substring(0, 9);
         }
         OccupationReport report;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
-            report = OccupationReport.read(c, p, township == null ? null : township.strip());
+            report = OccupationReport.read(c, p, town);
         } catch (SQLException e) {
             throw new DataException("cannot read the occupations of " + p + " from " + db.describe() + ": " + e.getMessage(), e);
         }

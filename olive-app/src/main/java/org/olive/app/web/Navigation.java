@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The menu, by the role's {@link Permission}s (docs/access.md): the eight ledgers (the cockpit, the landing page,
- * first; the key groups, {@code /groups}, aggregates for every role; the family ledger, whose pages are all personal rows, only with READ_PERSONAL_DATA); on the right, the
+ * first; the key groups, {@code /groups}, and the occupations, {@code /occupations}, aggregates for every role; the family ledger, whose pages are all personal rows, only with READ_PERSONAL_DATA); on the right, the
  * indicator registry for every role, data intake (DATA_INTAKE), the conflict queue (READ_PERSONAL_DATA), the match
  * queue (REVIEW_MATCHES), accounts and the audit log (ADMINISTER).
  */
@@ -18,7 +18,7 @@ public class Navigation {
 
     /** Ledger ids in menu order; each has a page at {@code /<id>} and messages {@code nav.<id>}, {@code ledger.<id>.*}. */
     public static final List<String> LEDGERS =
-            List.of("cockpit", "population", "families", "income", "groups", "warnings", "policies", "map");
+            List.of("cockpit", "population", "families", "income", "groups", "occupations", "warnings", "policies", "map");
 
     private static final List<NavItem> LEDGER_ITEMS =
             LEDGERS.stream().map(id -> new NavItem(id, "/" + id, "nav." + id)).toList();
@@ -40,7 +40,7 @@ public class Navigation {
     private static final NavItem ACCOUNTS = new NavItem("accounts", "/admin/accounts", "nav.accounts");
     private static final NavItem AUDIT = new NavItem("audit", "/admin/audit", "nav.audit");
 
-    /** The ledgers a role sees: all eight, but the family ledger only for roles that read personal data. */
+    /** The ledgers a role sees: all nine, but the family ledger only for roles that read personal data. */
     public List<NavItem> ledgers(Role role) {
         if (role == null) {
             return List.of();

@@ -130,6 +130,35 @@ class GroupWebTest {
                 .contains("Accuracy against the generator&#39;s truth", "All memberships");
     }
 
+    /** The occupation ledger's page (职业一本账) on the same data: two persons with an occupation in March. */
+    @Test
+    void theOccupationsPageCountsTheLedgerByCodeIndustryAndTownship() throws Exception {
+        for (String user : List.of("analyst", "policy", "cadre")) {
+            String html = web.page(get("/occupations").param("period", P2).session(web.login(user)));
+            assertThat(html).contains("<h1>职业一本账</h1>", "id=\"nav-occupations\" aria-current=\"page\"",
+                    "有职业 2 人 / 劳动年龄人口 2 人（100.0%）", "data-chart=\"hbar\"", "data-chart=\"trend\"");
+            assertThat(row(html, "occupations-table", "data-code=\"4-03\"")).containsExactly("住宿和餐饮服务人员", "4-03", "1");
+            assertThat(row(html, "occupations-table", "data-code=\"4-02\"")).containsExactly(
+                    "交通运输、仓储物流和邮政业服务人员", "4-02", "1");
+            assertThat(row(html, "industries-table", "data-code=\"61\"")).containsExactly("住宿业", "61", "1");
+            assertThat(row(html, "sources-table", "data-source=\"EMPLOYER\"")).containsExactly("就业单位", "2");
+            assertThat(row(html, "townships-table", "data-township=\"" + SHENGSHAN + "\"")).containsExactly("嵊山镇", "1", "1",
+                    "100.0%");
+            assertThat(row(html, "trend-table", "data-period=\"" + P2 + "\"")).containsExactly(P2, "2", "2", "0", "0",
+                    "0", "2", "0", "0", "0", "0");
+            assertThat(LedgerWebSupport.FULL_ID.matcher(html).find()).isFalse();
+        }
+        // one township: its persons only
+        String shengshan = web.page(get("/occupations").param("period", P2).param("township", SHENGSHAN)
+                .session(web.login("analyst")));
+        assertThat(shengshan).contains("有职业 1 人 / 劳动年龄人口 1 人（100.0%）", "data-code=\"4-02\"")
+                .doesNotContain("data-code=\"4-03\"", "townships-table");
+        mvc.perform(get("/occupations").param("township", "999999999").session(web.login("analyst")))
+                .andExpect(status().isBadRequest());
+        assertThat(web.page(get("/occupations").param("lang", "en").session(web.login("analyst"))))
+                .contains("Occupation ledger", "With an occupation: 2 of 2 working-age persons (100.0%)");
+    }
+
     @Test
     void theGroupPageHoldsTheProfilesChartData() throws Exception {
         String html = web.page(get("/groups/" + SKILLED).param("period", P2).session(web.login("analyst")));

@@ -98,6 +98,7 @@ class UnresolvedMessagesWebTest {
         p.put("/groups", List.of("/groups", "/groups?period=1999-01"));
         p.put("/groups/{id}", List.of("/groups/skilled_worker", "/groups/bnb_owner?period=" + P1));
         p.put("/tags", List.of("/tags"));
+        p.put("/occupations", List.of("/occupations", "/occupations?period=1999-01"));
         p.put("/tags/{id}", List.of("/tags/elderly", "/tags/family_key_groups"));
         p.put("/cockpit", List.of("/cockpit", "/cockpit?period=" + P1, "/cockpit?period=1999-01"));
         List<String> population = new ArrayList<>(List.of("/population", "/population?period=" + P1,
