@@ -75,7 +75,8 @@ public final class TagStep implements MonthlyStep {
 
         long t2 = System.nanoTime();
         String latest = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(data_period) FROM tag_value");
+        // the table holds one period (the latest run): any row's period is it, no scan of the whole table
+        try (PreparedStatement ps = c.prepareStatement("SELECT data_period FROM tag_value FETCH FIRST 1 ROWS ONLY");
              ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 latest = rs.getString(1);
@@ -84,9 +85,11 @@ public final class TagStep implements MonthlyStep {
         boolean keepValues = latest == null || p.compareTo(latest) >= 0;
         long values = 0;
         if (keepValues) {
+            long d0 = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM tag_value")) {
                 ps.executeUpdate();
             }
+            ctx.report().millis().put("tags_delete_values", (System.nanoTime() - d0) / 1_000_000);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_value (data_period, subject_kind, subject_key, "
                     + "tags, versions, evidence) VALUES (?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
