@@ -39,9 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
 class BrowserShellTest {
 
     static final String PASSWORD = "Browser-pass-2026";
-    static final List<String> NAV_ZH = List.of("驾驶舱", "人口", "家庭", "收入", "群体", "预警", "政策", "地图");
+    static final List<String> NAV_ZH = List.of("驾驶舱", "人口", "家庭", "收入", "群体", "职业", "预警", "政策", "地图");
     static final List<String> NAV_EN =
-            List.of("Cockpit", "Population", "Families", "Income", "Groups", "Warnings", "Policies", "Map");
+            List.of("Cockpit", "Population", "Families", "Income", "Groups", "Occupations", "Warnings", "Policies", "Map");
 
 
     static HeadlessChromium browser;

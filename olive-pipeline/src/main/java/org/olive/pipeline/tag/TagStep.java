@@ -85,14 +85,26 @@ public final class TagStep implements MonthlyStep {
         boolean keepValues = latest == null || p.compareTo(latest) >= 0;
         long values = 0;
         if (keepValues) {
+            // the subjects stored now (keys only: the primary key's index): a subject still tagged is updated in
+            // place, a new one inserted, one no longer tagged deleted — on H2 deleting every row and inserting them
+            // again cost twice the updates (docs/benchmarks.md)
             long d0 = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tag_value")) {
-                ps.executeUpdate();
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT subject_kind, subject_key FROM tag_value")) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1) + "|" + rs.getString(2));
+                    }
+                }
             }
-            ctx.report().millis().put("tags_delete_values", (System.nanoTime() - d0) / 1_000_000);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_value (data_period, subject_kind, subject_key, "
-                    + "tags, versions, evidence) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int n = 0;
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            try (PreparedStatement update = c.prepareStatement("UPDATE tag_value SET data_period = ?, tags = ?, versions = ?, "
+                    + "evidence = ? WHERE subject_kind = ? AND subject_key = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO tag_value (data_period, tags, versions, "
+                         + "evidence, subject_kind, subject_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int updates = 0;
+                int inserts = 0;
                 for (Tagged t : tagged) {
                     if (t.hits().isEmpty()) {
                         continue;
@@ -113,19 +125,44 @@ public final class TagStep implements MonthlyStep {
                         }
                         values++;
                     }
+                    String key = t.kind() + "|" + t.key();
+                    boolean exists = stored.contains(key);
+                    kept.add(key);
+                    PreparedStatement ps = exists ? update : insert;
                     ps.setString(1, p);
-                    ps.setString(2, t.kind());
-                    ps.setString(3, t.key());
-                    ps.setString(4, clip(tags.toString(), 2000));
-                    ps.setString(5, clip(versions.toString(), 1000));
-                    ps.setString(6, clip(evidence.toString(), 4000));
+                    ps.setString(2, clip(tags.toString(), 2000));
+                    ps.setString(3, clip(versions.toString(), 1000));
+                    ps.setString(4, clip(evidence.toString(), 4000));
+                    ps.setString(5, t.kind());
+                    ps.setString(6, t.key());
                     ps.addBatch();
-                    if (++n % 5_000 == 0) {
-                        ps.executeBatch();
+                    if (exists && ++updates % 5_000 == 0) {
+                        update.executeBatch();
+                    } else if (!exists && ++inserts % 5_000 == 0) {
+                        insert.executeBatch();
                     }
                 }
-                ps.executeBatch();
+                update.executeBatch();
+                insert.executeBatch();
             }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM tag_value WHERE subject_kind = ? AND "
+                    + "subject_key = ?")) {
+                int n = 0;
+                for (String key : stored) {
+                    if (!kept.contains(key)) {
+                        int bar = key.indexOf('|');
+                        delete.setString(1, key.substring(0, bar));
+                        delete.setString(2, key.substring(bar + 1));
+                        delete.addBatch();
+                        if (++n % 5_000 == 0) {
+                            delete.executeBatch();
+                        }
+                    }
+                }
+                delete.executeBatch();
+                ctx.report().counts().put("tags_subjects_removed", (long) n);
+            }
+            ctx.report().millis().put("tags_replace_values", (System.nanoTime() - d0) / 1_000_000);
         } else {
             ctx.report().skipped().put("tag values", "kept those of " + latest + ", the latest period run; "
                     + "counts of " + p + " written");

@@ -235,10 +235,14 @@ class GroupLedgerRunTest {
                 .isEqualTo(results.get(MARCH).counts().get("tags_values_stored"));
         assertThat(rows("SELECT evidence FROM tag_value WHERE tags LIKE '%;disabled=%'")).isNotEmpty()
                 .allSatisfy(r -> assertThat((String) r[0]).contains("disabled: disability_grade="));
-        // a run of an earlier period writes its counts but keeps the latest period's values
+        // a run of an earlier period writes its counts but keeps the latest period's values; re-running the latest
+        // period updates its rows in place and gives the same rows
+        String all = "SELECT subject_kind, subject_key, data_period, tags, versions, evidence FROM tag_value ORDER BY 1, 2";
+        List<List<Object>> before = rows(all).stream().map(java.util.Arrays::asList).toList();
         ledger.run(LedgerCounty.FEBRUARY);
         assertThat(rows("SELECT DISTINCT data_period FROM tag_value")).extracting(r -> r[0]).containsExactly("2025-03");
         ledger.run(MARCH);
+        assertThat(rows(all).stream().map(java.util.Arrays::asList).toList()).isEqualTo(before);
     }
 
     /**
