@@ -192,13 +192,17 @@ public final class PersonFactsReader {
                         (Integer) o[3], rev == null ? null : (BigDecimal) rev[2], (Boolean) o[4], (PersonFact.Source) o[5]));
             }
         }
-        query(c, "social_insurance", "SELECT p.person_key, t.employer_uscc, t.month_period, t.insurance_type, t.data_period, t.source_file, "
-                + "t.source_row FROM (SELECT person_id, employer_uscc, month_period, insurance_type, data_period, source_file, "
-                + "source_row FROM work_social_insurance WHERE " + MasterTables.VISIBLE + window() + ") t "
-                + "JOIN person p ON p.id_number = t.person_id", ps -> window(ps, firstEmployment, period),
-                rs -> on(persons, rs, x -> {
+        // social insurance is the largest table read here (every insured person, every month): joined to person in SQL,
+        // H2 walks the person_id index for every person through all the months delivered (21 s a month on the default
+        // county once 36 months are in); read by the period window alone and map the ID number here
+        Map<String, Long> keyOf = personKeys(c, persons);
+        query(c, "social_insurance", "SELECT person_id, employer_uscc, month_period, insurance_type, data_period, source_file, "
+                + "source_row FROM work_social_insurance WHERE " + MasterTables.VISIBLE + window(),
+                ps -> window(ps, firstEmployment, period), rs -> {
+                    Long key = keyOf.get(rs.getString(1));
+                    Person x = key == null ? null : persons.get(key);
                     String type = rs.getString(4);
-                    if (type == null || !employmentInsurance.contains(type)) {
+                    if (x == null || type == null || !employmentInsurance.contains(type)) {
                         return;
                     }
                     String uscc = rs.getString(2);
@@ -207,7 +211,7 @@ public final class PersonFactsReader {
                     keep(x.employments, uscc + "|" + rs.getString(3), rs.getString(5), type, new PersonFact.Employment(
                             rs.getString(3), uscc, entity == null ? null : entity[0], entity == null ? null : entity[1], type,
                             source("social_insurance", rs, 5)));
-                }));
+                });
         query(c, "platform_work", "SELECT p.person_key, t.platform, t.kind, t.month_period, t.income, t.data_period, t.source_file, "
                 + "t.source_row FROM (SELECT person_id, platform, kind, month_period, income, data_period, source_file, "
                 + "source_row FROM work_platform_work WHERE " + MasterTables.VISIBLE + window() + ") t "
@@ -364,6 +368,18 @@ public final class PersonFactsReader {
                 rs -> on(persons, rs, x -> keep(x.fishery, role + "|" + rs.getString(2) + "|" + rs.getString(4),
                         rs.getString(5), "", new PersonFact.FisheryWork(rs.getString(4), role, rs.getString(2),
                                 rs.getString(3), source(dataset, rs, 5)))));
+    }
+
+    /** The ID number of every person of the period → their key. */
+    private Map<String, Long> personKeys(Connection c, Map<Long, Person> persons) throws SQLException {
+        Map<String, Long> out = new HashMap<>(persons.size() * 2);
+        query(c, "person_keys", "SELECT id_number, person_key FROM person", ps -> { }, rs -> {
+            long key = rs.getLong(2);
+            if (persons.containsKey(key) && rs.getString(1) != null) {
+                out.put(rs.getString(1), key);
+            }
+        });
+        return out;
     }
 
     private static <T> List<T> sorted(Map<String, Dated<T>> m, Comparator<T> order) {
