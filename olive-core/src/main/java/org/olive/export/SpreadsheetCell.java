@@ -71,4 +71,14 @@ public final class SpreadsheetCell {
     public static List<String> row(String[] values) {
         return row(Arrays.asList(values));
     }
+
+    /**
+     * A text as one CSV field: escaped against formulas ({@link #safe(String)}; null as empty) and quoted when it holds
+     * a comma, a quote or a line break (RFC 4180).
+     */
+    public static String csv(String cell) {
+        String v = safe(cell == null ? "" : cell);
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
 }

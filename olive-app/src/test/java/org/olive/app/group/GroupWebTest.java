@@ -64,19 +64,8 @@ class GroupWebTest {
         GroupTestData.seed(jdbc);
     }
 
-    /** The cell texts of the row of a table with an attribute value, e.g. {@code data-code="330922100"}. */
     static List<String> row(String html, String table, String attribute) {
-        Matcher t = Pattern.compile("<table[^>]*id=\"" + table + "\".*?</table>", Pattern.DOTALL).matcher(html);
-        assertThat(t.find()).as("table " + table).isTrue();
-        Matcher r = Pattern.compile("<tr[^>]*" + Pattern.quote(attribute) + "[^>]*>(.*?)</tr>", Pattern.DOTALL)
-                .matcher(t.group());
-        assertThat(r.find()).as(attribute + " in " + table).isTrue();
-        List<String> cells = new ArrayList<>();
-        Matcher c = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>", Pattern.DOTALL).matcher(r.group(1));
-        while (c.find()) {
-            cells.add(c.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
-        }
-        return cells;
+        return LedgerWebSupport.row(html, table, attribute);
     }
 
     @Test

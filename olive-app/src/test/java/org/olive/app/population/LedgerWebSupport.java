@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.olive.app.OliveWebTest;
@@ -53,5 +56,20 @@ public final class LedgerWebSupport {
     public String lastDetail(String subjectType) {
         return jdbc.sql("SELECT detail FROM audit_event WHERE subject_type = :t ORDER BY id DESC LIMIT 1")
                 .param("t", subjectType).query(String.class).single();
+    }
+
+    /** The cell texts of the row of a table with an attribute value, e.g. {@code data-code="330922100"}. */
+    public static List<String> row(String html, String table, String attribute) {
+        Matcher t = Pattern.compile("<table[^>]*id=\"" + table + "\".*?</table>", Pattern.DOTALL).matcher(html);
+        org.assertj.core.api.Assertions.assertThat(t.find()).as("table " + table).isTrue();
+        Matcher r = Pattern.compile("<tr[^>]*" + Pattern.quote(attribute) + "[^>]*>(.*?)</tr>", Pattern.DOTALL)
+                .matcher(t.group());
+        org.assertj.core.api.Assertions.assertThat(r.find()).as(attribute + " in " + table).isTrue();
+        List<String> cells = new ArrayList<>();
+        Matcher c = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>", Pattern.DOTALL).matcher(r.group(1));
+        while (c.find()) {
+            cells.add(c.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+        }
+        return cells;
     }
 }

@@ -206,7 +206,6 @@ public record GroupReport(String period, List<Group> groups, Coverage overall) {
     }
 
     private static String cell(String s) {
-        String v = SpreadsheetCell.safe(s == null ? "" : s);
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return SpreadsheetCell.csv(s);
     }
 }

@@ -189,7 +189,6 @@ public record OccupationReport(String period, String township, long persons, lon
     }
 
     private static String cell(String s) {
-        String v = SpreadsheetCell.safe(s == null ? "" : s);
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return SpreadsheetCell.csv(s);
     }
 }
