@@ -134,14 +134,14 @@ public final class TagVariables {
                 if (pr.residential()) {
                     // a co-owned unit: one title per owner, the same unit and area
                     homes.putIfAbsent(unit, pr.areaM2() == null ? 0.0 : pr.areaM2().doubleValue());
-                    ref(refs, "homes", pr.source());
-                    ref(refs, "home_area_per_member", pr.source());
+                    PersonVariables.ref(refs, "homes", pr.source());
+                    PersonVariables.ref(refs, "home_area_per_member", pr.source());
                 }
-                ref(refs, "properties", pr.source());
+                PersonVariables.ref(refs, "properties", pr.source());
             }
             for (PersonFact.Rental r : x.fact().rentals()) {
                 rentals.add(r.contractNo() == null ? r.source().ref() : r.contractNo());
-                ref(refs, "rentals", r.source());
+                PersonVariables.ref(refs, "rentals", r.source());
             }
         }
         double area = 0;
@@ -175,10 +175,6 @@ public final class TagVariables {
         m.put("family_lines", List.copyOf(family.lines()));
         m.put("family_typical_di", family.typicalDi());
         return new PersonVariables.Values(m, refs);
-    }
-
-    private static void ref(Map<String, List<PersonFact.Source>> refs, String fact, PersonFact.Source s) {
-        PersonVariables.ref(refs, fact, s);
     }
 
     /** The names of a list of variables, in order. */

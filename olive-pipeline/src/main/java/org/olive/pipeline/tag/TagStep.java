@@ -88,7 +88,6 @@ public final class TagStep implements MonthlyStep {
             // the subjects stored now (keys only: the primary key's index): a subject still tagged is updated in
             // place, a new one inserted, one no longer tagged deleted — on H2 deleting every row and inserting them
             // again cost twice the updates (docs/benchmarks.md)
-            long d0 = System.nanoTime();
             java.util.Set<String> stored = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT subject_kind, subject_key FROM tag_value")) {
                 ps.setFetchSize(10_000);
@@ -162,7 +161,6 @@ public final class TagStep implements MonthlyStep {
                 delete.executeBatch();
                 ctx.report().counts().put("tags_subjects_removed", (long) n);
             }
-            ctx.report().millis().put("tags_replace_values", (System.nanoTime() - d0) / 1_000_000);
         } else {
             ctx.report().skipped().put("tag values", "kept those of " + latest + ", the latest period run; "
                     + "counts of " + p + " written");
