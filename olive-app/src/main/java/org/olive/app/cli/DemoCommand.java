@@ -1,6 +1,7 @@
 package org.olive.app.cli;
 
 import org.olive.app.progress.Progress;
+import org.olive.app.web.BuildStatus;
 import org.olive.progress.ProgressListener;
 import org.olive.synth.SynthOptions;
 import picocli.CommandLine.Command;
@@ -28,9 +29,9 @@ import java.util.concurrent.Callable;
 /** {@code olive demo}: generate the synthetic county (if needed), then serve the web app with demo accounts. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Olive on the built-in synthetic county: generate it (unless the same county is already "
-                + "there), ingest every month into the master database, build the population and family ledgers of "
-                + "every month, then serve the web app with demo accounts, "
-                + "printed at start."})
+                + "there), then month by month ingest it into the master database and build its ledgers, income and "
+                + "indicators; the web app serves, with demo accounts printed at start, as soon as the first month is "
+                + "built, and the other months are built behind it (a banner shows how far)."})
 public class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -65,79 +66,169 @@ public class DemoCommand implements Callable<Integer> {
         String wanted = describe(options);
         ProgressListener progress = Progress.toStandardError();
         try {
-            prepare(options, stamp, wanted, progress);
+            boolean generated = generate(options, stamp, wanted, progress);
+            build(options, generated, progress);
         } finally {
             progress.done();
         }
-        if (noServe) {
-            return 0;
-        }
-        Map<String, Object> props = new java.util.LinkedHashMap<>(county.springProperties());
-        props.put("olive.demo.accounts", "true");
-        ServeCommand.start(db, port, bind, props);
         return 0;
     }
 
-    /** Generates the county unless the same one is there, then ingests and builds the months. */
-    private void prepare(SynthOptions options, Path stamp, String wanted, ProgressListener progress) throws IOException {
+    /** Generates the county unless the same one is there; whether it generated it. */
+    private boolean generate(SynthOptions options, Path stamp, String wanted, ProgressListener progress) throws IOException {
         Path countyDir = options.outputDir();
-        boolean generated = false;
         if (!regenerate && Files.exists(stamp) && Files.readString(stamp).equals(wanted)) {
             System.out.println("The synthetic county is already generated in " + countyDir + " (" + wanted.strip()
                     + "); use --regenerate to generate it again.");
-        } else {
-            Files.deleteIfExists(stamp);
-            SynthCommand.generate(options, progress);
-            Files.writeString(stamp, wanted);
-            generated = true;
+            return false;
         }
-        ingest(options, generated, progress);
+        Files.deleteIfExists(stamp);
+        SynthCommand.generate(options, progress);
+        Files.writeString(stamp, wanted);
+        return true;
     }
 
     /**
-     * Ingests every generated month. Months already ingested from this same county are skipped, unless the county
-     * was just (re)generated; re-ingesting would replace them anyway, without duplicates.
+     * Builds the county month by month, oldest first — each month ingested (unless this same county's month already
+     * is, and the county was not just generated) and its ledgers built (unless they exist and its data did not
+     * change), as a county does every month — and serves the web app as soon as one month is built, the remaining
+     * months being built behind it ({@link BuildStatus}: a banner on every page; each month's ledgers commit in one
+     * transaction, so the pages show the latest month built). Without {@code --no-serve} the command returns while
+     * the web app serves; the H2 file is compacted when nothing serves from it (at the end with {@code --no-serve},
+     * else at the next start, when less than half of it is live).
      */
-    private void ingest(SynthOptions options, boolean generated, ProgressListener progress) {
+    private void build(SynthOptions options, boolean generated, ProgressListener progress) {
         List<Period> all = Period.range(options.from(), options.to());
-        boolean wrote;
-        try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties())) {
+        ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
+        boolean keepOpen = false;
+        try {
             DataSource ds = ctx.getBean(DataSource.class);
-            Set<String> done = generated ? Set.of() : succeededPeriods(ds, options.outputDir());
-            List<Period> todo = all.stream().filter(p -> !done.contains(p.toString())).toList();
+            Set<String> ingested = generated ? Set.of() : succeededPeriods(ds, options.outputDir());
+            LedgerRun probe = county.profile().ledgerRun(ds, progress::detail);
+            List<Period> toIngest = all.stream().filter(p -> !ingested.contains(p.toString())).toList();
+            List<Period> todo = all.stream().filter(p -> toIngest.contains(p) || !probe.done(p) || !probe.hasIncome(p)).toList();
+            LedgerRun ledger = probe;
+            boolean anyBuilt = all.stream().anyMatch(p -> !todo.contains(p));
             if (todo.isEmpty()) {
-                System.out.println("All " + all.size() + " months are already ingested.");
-            } else {
-                System.out.println("Ingesting " + todo.size() + " months into " + db.describe() + " …");
-                long t0 = System.nanoTime();
-                IngestCommand.run(ds, county.profile(), options.outputDir(), todo, db.dataDir.resolve("reports"), progress);
-                System.out.printf("Ingested %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
+                System.out.println("All " + all.size() + " months are already ingested and their ledgers built.");
             }
-            wrote = ledgers(ds, all, todo, progress) || !todo.isEmpty();
+            if (todo.isEmpty() || !anyBuilt) {
+                // nothing serves yet: the file may be compacted first (only when less than half of it is live)
+                ctx.close();
+                db.compactH2();
+                if (todo.isEmpty()) {
+                    serve(null);
+                    return;
+                }
+                ctx = AccountCommand.context(db, county.springProperties());
+                ds = ctx.getBean(DataSource.class);
+                ledger = county.profile().ledgerRun(ds, progress::detail);
+            }
+            BuildStatus status = anyBuilt ? serve(null) : null;
+            if (status != null) {
+                status.begin(all.size() - todo.size(), all.size(), latestBuilt(all, todo));
+            }
+            System.out.println("Building " + todo.size() + " months into " + db.describe() + " (ingestion "
+                    + toIngest.size() + ", ledgers " + todo.size() + ")"
+                    + (noServe || status != null ? "" : "; the web app serves once the first month is built") + " …");
+            long t0 = System.nanoTime();
+            long ingestNanos = 0;
+            ProgressListener quiet = detailsOnly(progress);
+            progress.stage("months", todo.size());
+            for (Period p : todo) {
+                try {
+                    if (toIngest.contains(p)) {
+                        long i0 = System.nanoTime();
+                        IngestCommand.run(ds, county.profile(), options.outputDir(), List.of(p), db.dataDir.resolve("reports"), quiet);
+                        ingestNanos += System.nanoTime() - i0;
+                    }
+                    RunCommand.run(ledger, county.profile().income().family(), p, null, db.dataDir.resolve("reports"), quiet);
+                } catch (RuntimeException e) {
+                    if (status == null) {
+                        throw e;
+                    }
+                    // the web app serves the months built; the month that failed rolled back (the ingestion and the
+                    // run each commit in one transaction), and the next start builds it again
+                    status.end();
+                    System.err.println("olive demo: month " + p + " failed, the web app keeps serving the months built "
+                            + "before it; run ./olive demo again to build the rest: " + e.getMessage());
+                    keepOpen = true;
+                    return;
+                }
+                progress.step(p.toString());
+                if (status != null) {
+                    status.built(p.toString());
+                } else if (!noServe) {
+                    status = serve(() -> System.out.printf("Serving while the other %d months are built (a banner shows "
+                            + "how far it is; pages show the latest month built)%n", todo.size() - 1));
+                    status.begin(all.size() - todo.size() + 1, all.size(), p.toString());
+                }
+            }
+            System.out.printf("Built %d months in %.1f s (ingestion %.1f s, ledgers %.1f s)%n", todo.size(),
+                    (System.nanoTime() - t0) / 1e9, ingestNanos / 1e9, (System.nanoTime() - t0 - ingestNanos) / 1e9);
+            if (status != null) {
+                status.end();
+                System.out.println("All " + all.size() + " months are built; the H2 file is compacted at the next start "
+                        + "when less than half of it is live.");
+            }
+        } finally {
+            if (!keepOpen) {
+                ctx.close();
+            }
         }
-        if (wrote) {
+        if (noServe) {
             db.compactH2();
         }
     }
 
+    /** Starts the web app unless {@code --no-serve}; its build status (null with {@code --no-serve}). */
+    private BuildStatus serve(Runnable then) {
+        if (noServe) {
+            return null;
+        }
+        Map<String, Object> props = new java.util.LinkedHashMap<>(county.springProperties());
+        props.put("olive.demo.accounts", "true");
+        ConfigurableApplicationContext web = ServeCommand.start(db, port, bind, props);
+        if (then != null) {
+            then.run();
+        }
+        return web.getBean(BuildStatus.class);
+    }
+
+    /** The latest month of {@code all} not in {@code todo} (built before this start), or null. */
+    private static String latestBuilt(List<Period> all, List<Period> todo) {
+        String latest = null;
+        for (Period p : all) {
+            if (!todo.contains(p)) {
+                latest = p.toString();
+            }
+        }
+        return latest;
+    }
+
     /**
-     * Builds the ledgers of every month, oldest first: those just ingested and those without ledgers yet; months
-     * whose ledgers (with their income ledger) exist and whose data did not change are skipped.
+     * The progress of the ingestion and the run of one month inside the demo's stage {@code months}: only their
+     * details (the file, the step) reach the bar; their own stages and steps would restart it each month.
      */
-    private boolean ledgers(DataSource ds, List<Period> all, List<Period> ingested, ProgressListener progress) {
-        LedgerRun ledger = county.profile().ledgerRun(ds, progress::detail);
-        List<Period> todo = all.stream().filter(p -> ingested.contains(p) || !ledger.done(p) || !ledger.hasIncome(p)).toList();
-        if (todo.isEmpty()) {
-            System.out.println("The ledgers of all " + all.size() + " months are already built.");
-            return false;
-        }
-        long t0 = System.nanoTime();
-        progress.stage("ledgers", todo.size());
-        for (Period p : todo) {
-            RunCommand.run(ledger, county.profile().income().family(), p, null, db.dataDir.resolve("reports"), progress);
-        }
-        System.out.printf("Built the ledgers of %d months in %.1f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
-        return true;
+    private static ProgressListener detailsOnly(ProgressListener progress) {
+        return new ProgressListener() {
+            @Override
+            public void stage(String name, int total) {
+            }
+
+            @Override
+            public void step(String label) {
+            }
+
+            @Override
+            public void detail(String text) {
+                progress.detail(text);
+            }
+
+            @Override
+            public void done() {
+            }
+        };
     }
 
     private static Set<String> succeededPeriods(DataSource ds, Path countyDir) {

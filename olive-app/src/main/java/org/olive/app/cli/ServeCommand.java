@@ -63,6 +63,15 @@ public class ServeCommand implements Callable<Integer> {
         return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
+    /** Stops the web app started by {@link #start}, if any (tests). */
+    static void stop() {
+        ConfigurableApplicationContext c = context;
+        if (c != null) {
+            c.close();
+        }
+        context = null;
+    }
+
     static boolean serverRunning() {
         return context != null && context.isActive();
     }

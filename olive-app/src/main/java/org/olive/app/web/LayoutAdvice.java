@@ -10,16 +10,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts what the shared layout needs into every model: user, role, area scope, menus and the current path. */
+/** Puts what the shared layout needs into every model: user, role, area scope, menus, the current path and
+ * the months still being built behind the web app ({@link BuildStatus}). */
 @ControllerAdvice
 public class LayoutAdvice {
 
     private final Navigation navigation;
     private final Divisions divisions;
+    private final BuildStatus build;
 
-    public LayoutAdvice(Navigation navigation, Divisions divisions) {
+    public LayoutAdvice(Navigation navigation, Divisions divisions, BuildStatus build) {
         this.navigation = navigation;
         this.divisions = divisions;
+        this.build = build;
     }
 
     @ModelAttribute
@@ -33,6 +36,7 @@ public class LayoutAdvice {
             model.addAttribute("scope", AreaScope.of(user, divisions));
             model.addAttribute("nav", navigation.ledgers(user.role()));
             model.addAttribute("adminNav", navigation.administration(user.role()));
+            model.addAttribute("build", build.view());
         }
     }
 }

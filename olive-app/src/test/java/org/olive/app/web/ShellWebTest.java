@@ -60,6 +60,28 @@ class ShellWebTest {
         mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }
 
+    @Autowired
+    BuildStatus build;
+
+    /** While the demo builds months behind the web app, every page says how far it is; afterwards nothing. */
+    @Test
+    void aBannerShowsTheMonthsStillBeingBuiltAndGoesWhenDone() throws Exception {
+        MockHttpSession session = login("analyst");
+        assertThat(page(get("/cockpit").session(session))).doesNotContain("build-banner");
+        try {
+            build.begin(1, 36, "2023-01");
+            assertThat(page(get("/cockpit").session(session))).contains("id=\"build-banner\"",
+                    "演示县数据仍在构建：已建成 1/36 个月（最新 2023-01）");
+            build.built("2023-02");
+            String html = page(get("/population").session(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .param("lang", "en"));
+            assertThat(html).contains("2 of 36 months done (latest 2023-02), about ").contains(" min left");
+        } finally {
+            build.end();
+        }
+        assertThat(page(get("/cockpit").session(session))).doesNotContain("build-banner");
+    }
+
     @Test
     void loginPageIsChineseByDefaultWhateverTheBrowserAsks() throws Exception {
         String html = page(get("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9"));
