@@ -36,8 +36,7 @@ public class TagsCommand implements Callable<Integer> {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Write the effective tags — the county profile's tags.yaml with every version saved from the "
                     + "web (tag_rule_version) — as a tags.yaml to standard output (UTF-8).",
-                    "Put it into the profile folder and check it: olive tags export --county DIR > DIR/tags.yaml.new; "
-                            + "olive county check DIR."})
+                    "Put it into the profile folder (DIR/tags.yaml) and check it with olive county check DIR."})
     static class Export implements Callable<Integer> {
 
         @Mixin

@@ -87,8 +87,8 @@ public final class TagRuleVersions {
     public static Export export(Connection c, TagDefinitions profile) throws SQLException {
         List<Stored> stored = all(c);
         TagDefinitions effective = profile.withVersions(stored.stream().map(Stored::version).toList());
-        StringBuilder head = new StringBuilder("# tags.yaml exported by Olive (olive tags export, or 导出 tags.yaml on /tags): the "
-                + "county profile's tags (version " + profile.version() + ") with the " + stored.size()
+        StringBuilder head = new StringBuilder("# tags.yaml exported by Olive (olive tags export, or 导出 tags.yaml on "
+                + "/tags): the county profile's tags (version " + profile.version() + ") with the " + stored.size()
                 + " version(s) saved from the web.\n# Put it into the profile folder and check it: olive county check DIR.\n");
         for (Stored s : stored) {
             head.append("#   ").append(s.version().versionId()).append(" valid_from ").append(s.version().validFrom())
