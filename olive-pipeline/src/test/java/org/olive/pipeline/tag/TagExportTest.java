@@ -53,9 +53,9 @@ class TagExportTest {
             Files.writeString(dir.resolve("tags.yaml"), export.yaml(), StandardCharsets.UTF_8);
             assertThat(CountyProfile.check(dir)).isEmpty();
             TagDefinitions loaded = CountyProfile.load(dir).tags();
-            assertThat(loaded).isEqualTo(effective);
             // a dropped version fails here: the file holds the profile's versions and both saved ones
             assertThat(versions(loaded)).isEqualTo(builtInVersions + 2);
+            assertThat(loaded).isEqualTo(effective);
             assertThat(loaded.tag("elderly").orElseThrow().versions())
                     .extracting(TagDefinitions.TagVersion::version, v -> v.validFrom().toString(), TagDefinitions.TagVersion::when)
                     .containsExactly(Tuple.tuple("elderly@1", "2023-01", "age >= 60"),
