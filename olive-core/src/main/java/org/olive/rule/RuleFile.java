@@ -1,6 +1,7 @@
 package org.olive.rule;
 
 import org.olive.period.Period;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * What the profile files of dated CEL rules (groups.yaml, tags.yaml) share: reading the YAML, the dates and texts of
+ * What the profile files of dated CEL rules (groups.yaml, tags.yaml) share: reading (and writing) the YAML, the dates and texts of
  * their entries, compiling a rule into the list of problems, and the exception that lists every problem at once.
  */
 public final class RuleFile {
@@ -48,6 +49,21 @@ public final class RuleFile {
     /** The YAML document (safe constructor: plain maps, lists and scalars). */
     public static Object yaml(InputStream in) {
         return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    }
+
+    /**
+     * A document of maps, lists and strings as YAML text, for a profile file written back (tags.yaml's export): block
+     * style, two-space indents, Chinese as is, long rules on one line; {@link #yaml} reads it back to the same values.
+     */
+    public static String dump(Object document) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        options.setSplitLines(false);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        return new Yaml(options).dump(document);
     }
 
     /** A month (YYYY-MM, or a date whose month is taken), or null with a problem naming the key. */

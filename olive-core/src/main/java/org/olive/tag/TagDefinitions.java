@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,6 +183,43 @@ public record TagDefinitions(String version, List<Tag> tags) {
             out.add(new Tag(t.id(), t.subject(), t.category(), t.subcategory(), t.nameZh(), t.nameEn(), List.copyOf(all)));
         }
         return new TagDefinitions(version, List.copyOf(out));
+    }
+
+    /**
+     * These definitions as a {@code tags.yaml} text that {@link #read} reads back to equal definitions: {@code version},
+     * then every tag with its definition and versions in order, each {@code {version, valid_from, when, value?}}
+     * with the version's number (the part after {@code @}). Written with {@link RuleFile#dump}, not by hand.
+     */
+    public String toYaml() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Tag t : tags) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("subject", t.subject().name());
+            m.put("category", t.category());
+            m.put("subcategory", t.subcategory());
+            m.put("name_zh", t.nameZh());
+            if (t.nameEn() != null && !t.nameEn().isEmpty()) {
+                m.put("name_en", t.nameEn());
+            }
+            List<Map<String, Object>> versions = new ArrayList<>();
+            for (TagVersion v : t.versions()) {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("version", v.version().substring(v.version().indexOf('@') + 1));
+                vm.put("valid_from", v.validFrom().toString());
+                vm.put("when", v.when());
+                if (v.value() != null) {
+                    vm.put("value", v.value());
+                }
+                versions.add(vm);
+            }
+            m.put("versions", versions);
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("version", version);
+        root.put("tags", list);
+        return RuleFile.dump(root);
     }
 
     /** The versions in force at {@code p}, compiled. */

@@ -122,4 +122,19 @@ class TagDefinitionsTest {
         assertThat(c.family(one)).extracting(TagClassifier.Hit::tagId).doesNotContain("left_behind");
         assertThat(c.failures()).containsEntry("left_behind@1.value", 1L);
     }
+
+    @Test
+    void writtenAsYamlTheDefinitionsReadBackEqualWithEveryVersionAndTheSavedOnes() {
+        TagDefinitions d = read(FILE).withVersions(List.of(
+                SavedTagVersion.of("elderly", 3, Period.of(2025, 1), "age >= 65 &&\n  education != '大学'", null),
+                new SavedTagVersion("working_age", 1, Period.of(2024, 1), "age >= 16 && age < 60", "string(age)",
+                        TagDefinitions.Subject.PERSON, "人口特征", "年龄", "劳动年龄人口: \"16-59\"", null)));
+        String yaml = d.toYaml();
+        assertThat(yaml).startsWith("version: t-1\n").contains("劳动年龄人口").doesNotContain("\\u");
+        TagDefinitions back = read(yaml);
+        assertThat(back).isEqualTo(d);
+        assertThat(back.tag("elderly").orElseThrow().versions()).extracting(TagDefinitions.TagVersion::version)
+                .containsExactly("elderly@1", "elderly@2", "elderly@3");
+        assertThat(back.tags().stream().mapToInt(t -> t.versions().size()).sum()).isEqualTo(10);
+    }
 }

@@ -28,5 +28,10 @@ public enum AuditAction {
      * Someone changed a rule that later runs use: a new version of a tag (or a new tag) saved from the tag editor.
      * Subject: {@code TAG_RULE} "tag@version"; detail: valid_from, the rule and the reason.
      */
-    RULE_CHANGED
+    RULE_CHANGED,
+    /**
+     * Someone downloaded rules that later runs use, to carry them out of the platform: the effective tag definitions
+     * as a county profile's tags.yaml. Subject: {@code TAG_RULE} "tags.yaml"; detail: tags, versions, saved versions.
+     */
+    RULES_EXPORTED
 }

@@ -78,6 +78,11 @@ public class AuditLog {
         recordByCurrentUser(AuditAction.RULE_CHANGED, subjectType, subjectId, detail);
     }
 
+    /** Records that the current user downloaded rules (the effective tags as tags.yaml: subject TAG_RULE "tags.yaml"). */
+    public void recordRulesExport(String subjectType, String subjectId, String detail) {
+        recordByCurrentUser(AuditAction.RULES_EXPORTED, subjectType, subjectId, detail);
+    }
+
     /** Records that the current user exported audit events ({@code detail}: format, filter, number of events). */
     public void recordAuditExport(String detail) {
         recordByCurrentUser(AuditAction.AUDIT_EXPORTED, "AUDIT_LOG", null, detail);

@@ -60,6 +60,15 @@ public class TagBoard {
         }
     }
 
+    /** The effective tags (profile and saved versions) as a county profile's tags.yaml ({@link TagRuleVersions#export}). */
+    public TagRuleVersions.Export export() {
+        try (Connection c = dataSource.getConnection()) {
+            return TagRuleVersions.export(c, profile);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("tag versions: " + e.getMessage(), e);
+        }
+    }
+
     /** The versions saved from the web, oldest first. */
     public List<TagRuleVersions.Stored> stored() {
         try (Connection c = dataSource.getConnection()) {

@@ -1,5 +1,6 @@
 package org.olive.app.tag;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ import org.olive.rule.RuleException;
 import org.olive.rule.RuleFile;
 import org.olive.tag.SavedTagVersion;
 import org.olive.tag.TagDefinitions;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +47,10 @@ public class TagController {
     /** Audit subject types: a saved tag version, the preview's sample of persons or families. */
     public static final String AUDIT_RULE = "TAG_RULE";
     public static final String AUDIT_PREVIEW = "TAG_PREVIEW";
+    /** The export's file name, the profile's. */
+    static final String EXPORT_FILE = "tags.yaml";
+    /** The id a new tag may not take: its page would be the export's URL. */
+    static final String RESERVED = "export";
     /** Subjects shown in the preview's sample. */
     static final int SAMPLE = 20;
 
@@ -91,6 +100,24 @@ public class TagController {
         model.addAttribute("mayEdit", Access.may(Permission.EDIT_TAGS));
         model.addAttribute("board", board);
         return "tag/tag";
+    }
+
+    /**
+     * The effective tags (the profile's tags.yaml with every version saved here) as a county profile's tags.yaml, to
+     * carry into the profile folder (EDIT_TAGS; audited {@code RULES_EXPORTED}). Mapped before {@code /tags/{id}}:
+     * "export" is therefore no tag id ({@link #RESERVED}).
+     */
+    @GetMapping("/tags/export")
+    public ResponseEntity<byte[]> export() {
+        access.require(Permission.EDIT_TAGS, AUDIT_RULE, EXPORT_FILE);
+        TagRuleVersions.Export export = board.export();
+        audit.recordRulesExport(AUDIT_RULE, EXPORT_FILE, export.definitions().tags().size() + " tags, "
+                + export.versions() + " versions, of which " + export.saved() + " saved from the web");
+        return ResponseEntity.ok().contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(EXPORT_FILE).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(export.yaml().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The syntax check (htmx): the rule's and the value's problems with line and column, or that they compile. */
@@ -174,6 +201,10 @@ public class TagController {
                          RedirectAttributes redirect) {
         access.require(Permission.EDIT_TAGS, AUDIT_RULE, id);
         String tagId = nz(id).strip();
+        if (RESERVED.equals(tagId)) {
+            redirect.addFlashAttribute("saveProblems", List.of("tags: " + tagId + ".id: reserved for /tags/export"));
+            return "redirect:/tags#new-tag";
+        }
         if (board.definitions().tag(tagId).isPresent()) {
             redirect.addFlashAttribute("saveProblems", List.of("tags: " + tagId + ": the tag exists; add a version on its page"));
             return "redirect:/tags#new-tag";

@@ -2,6 +2,7 @@ package org.olive.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,11 +21,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.olive.period.Period;
 import org.olive.pipeline.income.IncomeIndicatorFixture;
+import org.olive.pipeline.tag.TagRuleVersions;
+import org.olive.pipeline.tag.TagSettings;
+import org.olive.tag.SavedTagVersion;
+import org.olive.tag.TagDefinitions;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +71,8 @@ class MachineReadableOutputTest {
             s.execute("INSERT INTO person_occupation (data_period, person_key, occupation_code, industry_code, source, "
                     + "confidence, rule_version, evidence) VALUES ('2025-12', 1, '4-03', '6210', 'EMPLOYER', 0.7, 'o-1', "
                     + "'employer_industries=[6210]'), ('2025-12', 2, NULL, NULL, 'NONE', 0, 'o-1', NULL)");
+            TagRuleVersions.save(c, TagSettings.builtIn(), SavedTagVersion.of("elderly", 2, Period.of(2025, 4),
+                    "age >= 65", null), "admin", "按新口径统计", Instant.parse("2026-01-05T08:00:00Z"));
         }
         Files.createDirectories(dir.resolve("county/truth"));
         Files.writeString(dir.resolve("county/truth/faults.csv"), """
@@ -127,6 +137,20 @@ class MachineReadableOutputTest {
         }
         return new Output(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** {@code olive tags export}: standard output is the effective tags.yaml (UTF-8), with the saved version. */
+    @Test
+    void tagsExportPrintsOnlyTheEffectiveTagsYaml() throws Exception {
+        Output o = olive(List.of("tags", "export", "--data-dir", "%DIR%"));
+        assertThat(o.exit()).as("exit code; stderr: " + o.err()).isZero();
+        TagDefinitions exported = TagDefinitions.read(new ByteArrayInputStream(o.out().getBytes(StandardCharsets.UTF_8)),
+                "tags.yaml");
+        assertThat(exported).isEqualTo(TagSettings.builtIn().withVersions(List.of(SavedTagVersion.of("elderly", 2,
+                Period.of(2025, 4), "age >= 65", null))));
+        assertThat(exported.tag("elderly").orElseThrow().versions()).hasSize(2);
+        assertThat(o.out()).contains("老年人（60岁及以上）");
+        assertThat(o.err()).contains("41 tags", "of which 1 saved from the web");
     }
 
     @ParameterizedTest(name = "{1}")

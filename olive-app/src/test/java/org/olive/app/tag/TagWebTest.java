@@ -5,20 +5,27 @@ import static org.olive.app.population.LedgerTestData.*;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.olive.app.OliveWebTest;
-import org.olive.app.group.GroupTestData;
 import org.olive.app.population.LedgerWebSupport;
+import org.olive.pipeline.tag.TagRuleVersions;
+import org.olive.pipeline.tag.TagSettings;
+import org.olive.tag.TagDefinitions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -26,8 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue 13's tag pages on {@link GroupTestData}'s county with the tags a run of 2025-03 would leave (written here with
- * SQL): the tag tree with the latest counts, a tag's versions, the syntax check with the position of an error, the
+ * Issue 13's tag pages on {@link TagTestData}'s county (the tags a run of 2025-03 would leave): the tag tree with the latest counts, a tag's versions, the syntax check with the position of an error, the
  * preview's counts over the stored facts and its sample scoped to a cadre's township (audited; none for the policy
  * officer), saving a version (EDIT_TAGS only: refused and audited for the analyst; checked, stored as version 2 and
  * audited for the administrator), a new tag, and the tags on the person and family pages. A context of its own: it
@@ -43,37 +49,15 @@ class TagWebTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     LedgerWebSupport web;
 
     @BeforeEach
     void seed() {
         web = new LedgerWebSupport(mvc, jdbc);
-        GroupTestData.seed(jdbc);
-        if (jdbc.sql("SELECT COUNT(*) FROM tag_count").query(Long.class).single() > 0) {
-            return;
-        }
-        value("PERSON", String.valueOf(ZHANG_WEI), ";age_band=40-59;key_groups=skilled_worker;",
-                ";age_band@1;key_groups@1;", "age_band: age=45 | key_groups: groups=[skilled_worker] [id " + ID_ZHANG_WEI + "]");
-        value("PERSON", String.valueOf(WANG_QIANG), ";age_band=18-39;", ";age_band@1;", "age_band: age=34");
-        value("FAMILY", FAMILY_ZHANG, ";family_key_groups=skilled_worker;", ";family_key_groups@1;",
-                "family_key_groups: groups=[skilled_worker]");
-        count("2025-03", "PERSON", "age_band", "40-59", CAIYUAN, 3);
-        count("2025-03", "PERSON", "age_band", "18-39", SHENGSHAN, 2);
-        count("2025-03", "PERSON", "elderly", "", CAIYUAN, 1);
-        count("2025-02", "PERSON", "elderly", "", CAIYUAN, 9);
-    }
-
-    private void value(String kind, String key, String tags, String versions, String evidence) {
-        jdbc.sql("INSERT INTO tag_value (data_period, subject_kind, subject_key, tags, versions, evidence) VALUES "
-                        + "('2025-03', :k, :s, :t, :v, :e)")
-                .param("k", kind).param("s", key).param("t", tags).param("v", versions).param("e", evidence).update();
-    }
-
-    private void count(String p, String kind, String tag, String value, String township, long n) {
-        jdbc.sql("INSERT INTO tag_count (data_period, subject_kind, tag_id, tag_value, township_code, subjects, "
-                        + "rule_version) VALUES (:p, :k, :t, :v, :town, :n, :r)")
-                .param("p", p).param("k", kind).param("t", tag).param("v", value).param("town", township).param("n", n)
-                .param("r", tag + "@1").update();
+        TagTestData.seed(jdbc);
     }
 
     @Test
@@ -206,6 +190,43 @@ class TagWebTest {
         // in the tree under 人口特征 → 年龄, before the next category's tags
         assertThat(tree.indexOf("data-tag=\"working_age\"")).isGreaterThan(tree.indexOf("data-tag=\"minor\""))
                 .isLessThan(tree.indexOf("data-tag=\"education_level\""));
+    }
+
+    @Test
+    void theExportIsTheEffectiveTagsYamlForTheAdministratorOnlyAndAudited() throws Exception {
+        // the analyst: no button, and the URL is refused and audited
+        assertThat(web.page(get("/tags").session(web.login("analyst")))).doesNotContain("id=\"tags-export\"");
+        long denied = web.audits("ACCESS_DENIED", TagController.AUDIT_RULE, "tags.yaml");
+        mvc.perform(get("/tags/export").session(web.login("analyst"))).andExpect(status().isForbidden());
+        assertThat(web.audits("ACCESS_DENIED", TagController.AUDIT_RULE, "tags.yaml")).isEqualTo(denied + 1);
+
+        MockHttpSession admin = web.login("admin");
+        assertThat(web.page(get("/tags").session(admin))).contains("id=\"tags-export\"", "导出 tags.yaml");
+        assertThat(web.page(get("/tags").param("lang", "en").session(admin))).contains("Export tags.yaml");
+        long exports = web.audits("RULES_EXPORTED", TagController.AUDIT_RULE, "tags.yaml");
+        var response = mvc.perform(get("/tags/export").session(admin)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"tags.yaml\""))
+                .andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/yaml").containsIgnoringCase("charset=UTF-8");
+        String yaml = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+        TagDefinitions exported = TagDefinitions.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                "tags.yaml");
+        // the profile's tags with every version saved here (other tests of this context may have saved some)
+        assertThat(exported).isEqualTo(TagSettings.builtIn().withVersions(savedVersions()));
+        assertThat(yaml).contains("老年人（60岁及以上）");
+        assertThat(web.audits("RULES_EXPORTED", TagController.AUDIT_RULE, "tags.yaml")).isEqualTo(exports + 1);
+        assertThat(web.lastDetail(TagController.AUDIT_RULE)).contains("tags, ", "versions, of which");
+        // "export" is the export's URL, no tag's id
+        mvc.perform(post("/tags/new").with(csrf()).session(admin).param("id", "export").param("subject", "PERSON")
+                .param("category", "x").param("subcategory", "y").param("nameZh", "z").param("validFrom", "2025-03")
+                .param("when", "age > 1").param("reason", "r")).andExpect(redirectedUrl("/tags#new-tag"));
+        assertThat(versions("export")).isEmpty();
+    }
+
+    private List<org.olive.tag.SavedTagVersion> savedVersions() throws Exception {
+        try (var c = dataSource.getConnection()) {
+            return TagRuleVersions.all(c).stream().map(TagRuleVersions.Stored::version).toList();
+        }
     }
 
     @Test

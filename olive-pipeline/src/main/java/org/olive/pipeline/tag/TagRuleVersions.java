@@ -69,6 +69,35 @@ public final class TagRuleVersions {
         return profile.withVersions(all(c).stream().map(Stored::version).toList());
     }
 
+    /** The effective tags exported as a county profile's tags.yaml; {@code saved} counts the stored versions in it. */
+    public record Export(TagDefinitions definitions, int saved, String yaml) {
+
+        /** How many versions the file holds (the profile's and the stored ones). */
+        public int versions() {
+            return definitions.tags().stream().mapToInt(t -> t.versions().size()).sum();
+        }
+    }
+
+    /**
+     * The profile's tags with the stored versions laid over them ({@link #overlay}), as a tags.yaml text in exactly
+     * the profile's format ({@link TagDefinitions#toYaml}) that {@code olive county check} and every run read back to
+     * the same definitions (docs/tags.md, "Back into the profile"). A comment at the top names each stored version
+     * with who saved it, when and why; the file itself holds only what tags.yaml holds.
+     */
+    public static Export export(Connection c, TagDefinitions profile) throws SQLException {
+        List<Stored> stored = all(c);
+        TagDefinitions effective = profile.withVersions(stored.stream().map(Stored::version).toList());
+        StringBuilder head = new StringBuilder("# tags.yaml exported by Olive (olive tags export, or 导出 tags.yaml on "
+                + "/tags): the county profile's tags (version " + profile.version() + ") with the " + stored.size()
+                + " version(s) saved from the web.\n# Put it into the profile folder and check it: olive county check DIR.\n");
+        for (Stored s : stored) {
+            head.append("#   ").append(s.version().versionId()).append(" valid_from ").append(s.version().validFrom())
+                    .append(", saved by ").append(s.savedBy()).append(" at ").append(s.savedAt()).append(": ")
+                    .append(s.reason().replaceAll("\\R", " ")).append('\n');
+        }
+        return new Export(effective, stored.size(), head + effective.toYaml());
+    }
+
     /**
      * Checks and stores a version.
      *

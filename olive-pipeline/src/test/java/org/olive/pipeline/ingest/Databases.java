@@ -7,13 +7,13 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** Test databases with the pipeline's migrations applied. */
-final class Databases {
+/** Test databases with the pipeline's migrations applied (also used by other packages' tests). */
+public final class Databases {
 
     private Databases() {
     }
 
-    static DataSource h2Memory() {
+    public static DataSource h2Memory() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:pipeline-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
