@@ -141,7 +141,7 @@ public record OccupationReport(String period, String township, int minCellPerson
         totals.forEach((period, t) -> {
             List<String> hidden = new ArrayList<>();
             trend.add(new Point(period, total(rule, t[0], "persons", hidden), total(rule, t[1], "coded", hidden),
-                    mask(rule, major.get(period), "byMajorGroup.", hidden), List.copyOf(hidden)));
+                    mask(rule, major.get(period), "byMajorGroup.", hidden, rule.hides(t[1])), List.copyOf(hidden)));
         });
         List<String> hidden = new ArrayList<>();
         Long shownPersons = total(rule, persons, "persons", hidden);
@@ -162,8 +162,20 @@ public record OccupationReport(String period, String township, int minCellPerson
 
     /** The cells of a map with a published total: null where hidden, each hidden key named with its prefix. */
     private static Map<String, Long> mask(SmallCells rule, Map<String, Long> exact, String prefix, List<String> hidden) {
+        return mask(rule, exact, prefix, hidden, false);
+    }
+
+    /**
+     * {@link #mask(SmallCells, Map, String, List)}; with {@code totalHidden} every non-zero cell is hidden, since the
+     * cells of a hidden total would add up to it.
+     */
+    private static Map<String, Long> mask(SmallCells rule, Map<String, Long> exact, String prefix, List<String> hidden,
+                                          boolean totalHidden) {
         List<String> keys = new ArrayList<>(exact.keySet());
         boolean[] hide = rule.hide(keys.stream().mapToLong(exact::get).toArray());
+        for (int i = 0; i < keys.size() && totalHidden; i++) {
+            hide[i] = exact.get(keys.get(i)) > 0;
+        }
         Map<String, Long> out = new TreeMap<>();
         for (int i = 0; i < keys.size(); i++) {
             out.put(keys.get(i), hide[i] ? null : exact.get(keys.get(i)));
@@ -186,7 +198,7 @@ public record OccupationReport(String period, String township, int minCellPerson
             if (hide[i]) {
                 hidden.add("persons");
             }
-            Map<String, Long> towns = mask(rule, m.get(codes.get(i)), "byTownship.", hidden);
+            Map<String, Long> towns = mask(rule, m.get(codes.get(i)), "byTownship.", hidden, hide[i]);
             out.add(new Count(codes.get(i), name.apply(codes.get(i)), hide[i] ? null : sums[i], towns, List.copyOf(hidden)));
         }
         // most persons first; hidden counts last, by code (their order says nothing of their size)
