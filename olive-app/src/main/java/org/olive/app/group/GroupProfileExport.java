@@ -3,13 +3,9 @@ package org.olive.app.group;
 import static org.olive.app.web.AggregateSheets.header;
 import static org.olive.app.web.AggregateSheets.row;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.olive.app.group.GroupProfileQuery.Count;
 import org.olive.app.group.GroupProfileQuery.Profile;
@@ -50,9 +46,7 @@ final class GroupProfileExport {
     }
 
     byte[] xlsx() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "Olive", "1.0");
+        return org.olive.app.web.AggregateSheets.xlsx(wb -> {
             summary(wb.newWorksheet("概况"));
             Worksheet ws = wb.newWorksheet("规模趋势");
             header(ws, "期间", "人数", "收入已监测", "监测覆盖率");
@@ -82,11 +76,7 @@ final class GroupProfileExport {
             occupations(wb.newWorksheet("行业"), "行业大类（GB/T 4754）", ProfileCells.INDUSTRY, profile.industries(),
                     profile.industryUnknown());
             income(wb.newWorksheet("收入结构"));
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private void summary(Worksheet ws) {

@@ -3,13 +3,9 @@ package org.olive.app.occupation;
 import static org.olive.app.web.AggregateSheets.header;
 import static org.olive.app.web.AggregateSheets.row;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.olive.app.web.AggregateSheets.Hidden;
 import org.olive.pipeline.occupation.OccupationReport;
@@ -44,9 +40,7 @@ public final class OccupationReportExport {
     }
 
     public byte[] xlsx() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "Olive", "1.0");
+        return org.olive.app.web.AggregateSheets.xlsx(wb -> {
             summary(wb.newWorksheet("概况"));
             Worksheet ws = wb.newWorksheet("来源");
             header(ws, "来源", "人数");
@@ -86,11 +80,7 @@ public final class OccupationReportExport {
                 }
                 row(ws, r++, cells);
             }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private void summary(Worksheet ws) {

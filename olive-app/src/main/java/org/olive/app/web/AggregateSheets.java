@@ -1,7 +1,11 @@
 package org.olive.app.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
+import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.olive.export.SpreadsheetCell;
 
@@ -16,7 +20,25 @@ public final class AggregateSheets {
     public record Hidden(String label) {
     }
 
+    /** What fills a workbook: its sheets. */
+    public interface Sheets {
+        void write(Workbook wb) throws IOException;
+    }
+
     private AggregateSheets() {
+    }
+
+    /** A workbook of the given sheets, as bytes. */
+    public static byte[] xlsx(Sheets sheets) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(out, "Olive", "1.0");
+            sheets.write(wb);
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** The header row, bold and frozen. */
