@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,51 +33,37 @@ public class GroupsCommand implements Callable<Integer> {
     @Mixin
     CountyOption county = new CountyOption();
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period.")
-    String period;
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
     @Option(names = "--group", paramLabel = "ID", description = "Only this group (an id of the profile's groups.yaml).")
     String group;
 
-    @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
-            description = "Output on standard output (default: ${DEFAULT-VALUE}); json and csv print only the data.")
-    String format;
-
     @Override
     public Integer call() {
-        Period p;
-        try {
-            p = Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (!format.equals("text") && !format.equals("json") && !format.equals("csv")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format is text, json or csv, not '" + format + "'");
-        }
+        Period p = report.period();
+        String format = report.format(List.of("text", "json", "csv"));
         var definitions = county.profile().groups();
         if (group != null && definitions.group(group).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--group " + group + " is not a group of the "
                     + "profile; its groups: " + definitions.groups().stream().map(g -> g.id()).toList());
         }
-        GroupReport report;
+        GroupReport groups;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
-            report = GroupReport.read(c, definitions, p, group);
+            groups = GroupReport.read(c, definitions, p, group);
         } catch (SQLException e) {
             throw new DataException("cannot read the key groups of " + p + " from " + db.describe() + ": " + e.getMessage(), e);
         }
-        if (report.overall() == null) {
+        if (groups.overall() == null) {
             throw new DataException("no key groups are stored for " + p + " in " + db.describe()
                     + ": run the period's ledgers first (olive run --period " + p + ")");
         }
-        // standard output itself (logs go to standard error): with json and csv it holds only the data
-        java.io.PrintStream out = System.out;
-        out.print(switch (format) {
-            case "json" -> report.toJson() + "\n";
-            case "csv" -> report.toCsv();
-            default -> report.toText();
+        ReportOptions.print(switch (format) {
+            case "json" -> groups.toJson() + "\n";
+            case "csv" -> groups.toCsv();
+            default -> groups.toText();
         });
-        out.flush();
         return 0;
     }
 }

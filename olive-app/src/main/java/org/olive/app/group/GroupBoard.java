@@ -64,13 +64,14 @@ public class GroupBoard {
                 + "ORDER BY data_period DESC").param("m", GroupStep.MONITORING).query(String.class).list();
     }
 
+    /** The periods with a run and the one to show: the asked period when it has a run, else the latest one. */
+    public org.olive.app.web.PeriodChoice choice(String period) {
+        return org.olive.app.web.PeriodChoice.of(periods(), period);
+    }
+
     /** The asked period when it has a run, else the latest one, else null. */
     public String choose(String period) {
-        List<String> all = periods();
-        if (period != null && all.contains(period.strip())) {
-            return period.strip();
-        }
-        return all.isEmpty() ? null : all.get(0);
+        return choice(period).chosen();
     }
 
     /** The report of a period: every group of the profile with its size, changes, tiers, entries, exits, indicator 6. */

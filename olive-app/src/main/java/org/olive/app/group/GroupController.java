@@ -11,6 +11,8 @@ import org.olive.app.population.AreaNames;
 import org.olive.app.security.Access;
 import org.olive.app.security.AreaScope;
 import org.olive.app.security.PersonalDataAccess;
+import org.olive.app.web.PeriodChoice;
+import org.olive.app.web.PublishedCounts;
 import org.olive.group.GroupDefinitions;
 import org.olive.period.Period;
 import org.springframework.context.MessageSource;
@@ -60,11 +62,14 @@ public class GroupController {
     private final PersonalDataAccess access;
     private final MessageSource messages;
     private final IncomeLedger income;
+    private final PublishedCounts published;
 
     public GroupController(GroupBoard board, GroupProfileQuery profiles, GroupMemberQueries members,
                            GroupHandDecisions decisions, PersonDirectory persons, AreaNames areas, AuditLog audit,
-                           PersonalDataAccess access, MessageSource messages, IncomeLedger income) {
+                           PersonalDataAccess access, MessageSource messages, IncomeLedger income,
+                           PublishedCounts published) {
         this.income = income;
+        this.published = published;
         this.board = board;
         this.profiles = profiles;
         this.members = members;
@@ -78,12 +83,10 @@ public class GroupController {
 
     @GetMapping("/groups")
     public String groups(@RequestParam(required = false) String period, Model model) {
-        List<String> periods = board.periods();
-        String chosen = board.choose(period);
+        PeriodChoice choice = board.choice(period);
+        String chosen = choice.chosen();
         model.addAttribute("ledger", "groups");
-        model.addAttribute("periods", periods);
-        model.addAttribute("period", chosen);
-        model.addAttribute("unknownPeriod", period != null && !period.isBlank() && !period.strip().equals(chosen));
+        choice.addTo(model);
         model.addAttribute("definitions", board.definitions());
         if (chosen != null) {
             model.addAttribute("report", board.report(chosen));
@@ -97,12 +100,11 @@ public class GroupController {
                         @RequestParam(required = false) String township, @RequestParam(defaultValue = "1") int page,
                         AreaScope scope, Model model) {
         GroupDefinitions.Group g = board.group(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String chosen = board.choose(period);
+        PeriodChoice choice = board.choice(period);
+        String chosen = choice.chosen();
         model.addAttribute("ledger", "groups");
         model.addAttribute("group", g);
-        model.addAttribute("periods", board.periods());
-        model.addAttribute("period", chosen);
-        model.addAttribute("unknownPeriod", period != null && !period.isBlank() && !period.strip().equals(chosen));
+        choice.addTo(model);
         model.addAttribute("areas", areas);
         boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
         model.addAttribute("personalRows", rows);
@@ -130,7 +132,9 @@ public class GroupController {
         model.addAttribute("now", trend.stream().filter(x -> x.period().equals(chosen)).findFirst().orElse(null));
         model.addAttribute("lastMonth", GroupBoard.sizeAt(trend, p.minusMonths(1).toString()));
         model.addAttribute("lastYear", GroupBoard.sizeAt(trend, p.minusMonths(12).toString()));
-        model.addAttribute("profile", profiles.profile(chosen, g.id()));
+        GroupProfileQuery.Profile profile = profiles.profile(chosen, g.id());
+        model.addAttribute("profile", profile);
+        model.addAttribute("cells", new ProfileCells(profile, published.page(scope, p)));
         model.addAttribute("brackets", income.brackets(chosen));
         model.addAttribute("township", t);
         model.addAttribute("townships", areas.divisions().townships().stream()
@@ -162,9 +166,11 @@ public class GroupController {
         }
         List<GroupBoard.Point> trend = board.trend(g.id());
         Period p = Period.parse(chosen);
-        GroupProfileExport export = new GroupProfileExport(g, profiles.profile(chosen, g.id()), trend,
+        GroupProfileQuery.Profile profile = profiles.profile(chosen, g.id());
+        GroupProfileExport export = new GroupProfileExport(g, profile, trend,
                 GroupBoard.sizeAt(trend, p.minusMonths(1).toString()), GroupBoard.sizeAt(trend, p.minusMonths(12).toString()),
-                key -> messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE));
+                key -> messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE),
+                new ProfileCells(profile, published.export(p)));
         byte[] body = export.xlsx();
         audit.recordExport(AUDIT_PROFILE, g.id() + " " + chosen, "XLSX, aggregates only (no person)");
         return ResponseEntity.ok().contentType(XLSX)

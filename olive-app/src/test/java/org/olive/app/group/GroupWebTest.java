@@ -119,23 +119,38 @@ class GroupWebTest {
                 .contains("Accuracy against the generator&#39;s truth", "All memberships");
     }
 
-    /** The occupation ledger's page (职业一本账) on the same data: two persons with an occupation in March. */
+    /**
+     * The occupation ledger's page (职业一本账) on the same data: two persons with an occupation in March. The analyst
+     * (personal data, county-wide) sees the exact counts; the policy officer and the cadre the profile's small-cell
+     * rule (publication.min_cell_persons, 5): no count of 1 to 4 is printed.
+     */
     @Test
     void theOccupationsPageCountsTheLedgerByCodeIndustryAndTownship() throws Exception {
-        for (String user : List.of("analyst", "policy", "cadre")) {
-            String html = web.page(get("/occupations").param("period", P2).session(web.login(user)));
-            assertThat(html).contains("<h1>职业一本账</h1>", "id=\"nav-occupations\" aria-current=\"page\"",
-                    "有职业 2 人 / 劳动年龄人口 2 人（100.0%）", "data-chart=\"hbar\"", "data-chart=\"trend\"");
-            assertThat(row(html, "occupations-table", "data-code=\"4-03\"")).containsExactly("住宿和餐饮服务人员", "4-03", "1");
-            assertThat(row(html, "occupations-table", "data-code=\"4-02\"")).containsExactly(
-                    "交通运输、仓储物流和邮政业服务人员", "4-02", "1");
-            assertThat(row(html, "industries-table", "data-code=\"61\"")).containsExactly("住宿业", "61", "1");
-            assertThat(row(html, "sources-table", "data-source=\"EMPLOYER\"")).containsExactly("就业单位", "2");
-            assertThat(row(html, "townships-table", "data-township=\"" + SHENGSHAN + "\"")).containsExactly("嵊山镇", "1", "1",
-                    "100.0%");
-            assertThat(row(html, "trend-table", "data-period=\"" + P2 + "\"")).containsExactly(P2, "2", "2", "0", "0",
-                    "0", "2", "0", "0", "0", "0");
-            assertThat(LedgerWebSupport.FULL_ID.matcher(html).find()).isFalse();
+        String html = web.page(get("/occupations").param("period", P2).session(web.login("analyst")));
+        assertThat(html).contains("<h1>职业一本账</h1>", "id=\"nav-occupations\" aria-current=\"page\"",
+                "有职业 2 人 / 劳动年龄人口 2 人（100.0%）", "data-chart=\"hbar\"", "data-chart=\"trend\"")
+                .doesNotContain("id=\"small-cells\"");
+        assertThat(row(html, "occupations-table", "data-code=\"4-03\"")).containsExactly("住宿和餐饮服务人员", "4-03", "1");
+        assertThat(row(html, "occupations-table", "data-code=\"4-02\"")).containsExactly(
+                "交通运输、仓储物流和邮政业服务人员", "4-02", "1");
+        assertThat(row(html, "industries-table", "data-code=\"61\"")).containsExactly("住宿业", "61", "1");
+        assertThat(row(html, "sources-table", "data-source=\"EMPLOYER\"")).containsExactly("就业单位", "2");
+        assertThat(row(html, "townships-table", "data-township=\"" + SHENGSHAN + "\"")).containsExactly("嵊山镇", "1", "1",
+                "100.0%");
+        assertThat(row(html, "trend-table", "data-period=\"" + P2 + "\"")).containsExactly(P2, "2", "2", "0", "0",
+                "0", "2", "0", "0", "0", "0");
+        assertThat(LedgerWebSupport.FULL_ID.matcher(html).find()).isFalse();
+        for (String user : List.of("policy", "cadre")) {
+            String hidden = web.page(get("/occupations").param("period", P2).session(web.login(user)));
+            assertThat(hidden).as(user).contains("<h1>职业一本账</h1>", "有职业 &lt;5 人 / 劳动年龄人口 &lt;5 人（–%）",
+                    "id=\"small-cells\"", "少于 5 人的格不公布");
+            assertThat(row(hidden, "occupations-table", "data-code=\"4-03\"")).containsExactly("住宿和餐饮服务人员", "4-03", "&lt;5");
+            assertThat(row(hidden, "industries-table", "data-code=\"61\"")).containsExactly("住宿业", "61", "&lt;5");
+            assertThat(row(hidden, "sources-table", "data-source=\"EMPLOYER\"")).containsExactly("就业单位", "&lt;5");
+            assertThat(row(hidden, "townships-table", "data-township=\"" + SHENGSHAN + "\""))
+                    .containsExactly("嵊山镇", "&lt;5", "&lt;5", "–");
+            assertThat(row(hidden, "trend-table", "data-period=\"" + P2 + "\"")).containsExactly(P2, "&lt;5", "&lt;5",
+                    "0", "0", "0", "&lt;5", "0", "0", "0", "0");
         }
         // one township: its persons only
         String shengshan = web.page(get("/occupations").param("period", P2).param("township", SHENGSHAN)
@@ -146,6 +161,55 @@ class GroupWebTest {
                 .andExpect(status().isBadRequest());
         assertThat(web.page(get("/occupations").param("lang", "en").session(web.login("analyst"))))
                 .contains("Occupation ledger", "With an occupation: 2 of 2 working-age persons (100.0%)");
+    }
+
+    /** The occupation report as XLSX, read back: Chinese sheets and headers, small counts as text, audited. */
+    @Test
+    void theOccupationReportExportsAsXlsxWithSmallCountsHidden() throws Exception {
+        long exports = web.audits("EXPORT_PERSONAL_DATA", org.olive.app.occupation.OccupationController.AUDIT_REPORT, null);
+        // the analyst sees exact counts on the page; the file leaves Olive: the rule applies whoever asks
+        MockHttpServletResponse r = mvc.perform(get("/occupations/export.xlsx").param("period", P2)
+                .session(web.login("analyst"))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(r.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(r.getHeader("Content-Disposition")).contains("occupations-2025-03.xlsx");
+        Map<String, List<List<String>>> sheets = sheets(r.getContentAsByteArray());
+        assertThat(sheets.keySet()).containsExactly("概况", "来源", "职业中类", "行业大类", "乡镇分布", "期间趋势");
+        assertThat(sheets.get("职业中类").get(0)).containsExactly("代码", "职业中类（GB/T 6565）", "人数");
+        assertThat(sheets.get("职业中类")).contains(List.of("4-03", "住宿和餐饮服务人员", "<5"));
+        assertThat(sheets.get("乡镇分布").get(0)).containsExactly("乡镇代码", "乡镇", "劳动年龄人数", "有职业人数");
+        assertThat(sheets.get("乡镇分布")).contains(List.of(SHENGSHAN, "嵊山镇", "<5", "<5"));
+        assertThat(sheets.get("来源")).contains(List.of("就业单位", "<5"));
+        assertThat(sheets.get("概况")).contains(List.of("劳动年龄人数", "<5"));
+        assertThat(sheets.get("概况").stream().filter(x -> x.get(0).equals("小格规则")).findFirst().orElseThrow().get(1))
+                .contains("少于 5 人");
+        // no cell holds a count of 1 to 4
+        sheets.forEach((name, rows) -> rows.stream().skip(1).forEach(row -> row.stream().skip(1).forEach(cell ->
+                assertThat(cell).as(name + " " + row).doesNotMatch("[1-4]"))));
+        assertThat(web.audits("EXPORT_PERSONAL_DATA", org.olive.app.occupation.OccupationController.AUDIT_REPORT, null))
+                .isEqualTo(exports + 1);
+        // one township
+        MockHttpServletResponse t = mvc.perform(get("/occupations/export.xlsx").param("period", P2).param("township", SHENGSHAN)
+                .session(web.login("policy"))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(t.getHeader("Content-Disposition")).contains("occupations-2025-03-" + SHENGSHAN + ".xlsx");
+        assertThat(sheets(t.getContentAsByteArray()).keySet()).doesNotContain("乡镇分布");
+    }
+
+    static Map<String, List<List<String>>> sheets(byte[] xlsx) throws java.io.IOException {
+        Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet s : wb.getSheets().toList()) {
+                List<List<String>> rows = new ArrayList<>();
+                for (Row row : s.read()) {
+                    List<String> cells = new ArrayList<>();
+                    for (int i = 0; i < row.getCellCount(); i++) {
+                        cells.add(row.getCellText(i));
+                    }
+                    rows.add(cells);
+                }
+                sheets.put(s.getName(), rows);
+            }
+        }
+        return sheets;
     }
 
     @Test
@@ -226,6 +290,31 @@ class GroupWebTest {
                 .session(web.login("analyst")));
         assertThat(shengshan).contains("data-person=\"" + WANG_QIANG + "\"", "共 1 人")
                 .doesNotContain("data-person=\"" + ZHANG_WEI + "\"");
+    }
+
+    /** The policy officer and the cadre see the profile's breakdowns under the small-cell rule: no 1 to 4 printed. */
+    @Test
+    void theProfilesSmallCellsAreHiddenFromThePolicyOfficerAndTheCadre() throws Exception {
+        for (String user : List.of("policy", "cadre")) {
+            String html = web.page(get("/groups/" + SKILLED).param("period", P2).session(web.login(user)));
+            assertThat(html).as(user).contains("id=\"small-cells\"", "少于 5 人的格不公布");
+            // 菜园镇 2 and 嵊山镇 1 members, a tier of 2, a pyramid cell of 1, 1 大学专科, 1 of 4-03: none printed
+            assertThat(row(html, "township-table", "data-code=\"" + CAIYUAN + "\"")).containsExactly("菜园镇", "&lt;5");
+            assertThat(row(html, "township-table", "data-code=\"" + SHENGSHAN + "\"")).containsExactly("嵊山镇", "&lt;5");
+            assertThat(row(html, "village-table", "data-code=\"" + V_DONGHAI + "\"").get(1)).isEqualTo("&lt;5");
+            assertThat(row(html, "tier-table", "data-tier=\"STABLE\"")).containsExactly("基本盘", "&lt;5");
+            assertThat(row(html, "tier-table", "data-tier=\"POTENTIAL\"")).containsExactly("潜力股", "0");
+            assertThat(row(html, "pyramid-table", "data-band=\"30-34\"")).containsExactly("30-34", "&lt;5", "0", "0");
+            assertThat(row(html, "education-table", "data-code=\"30\"")).containsExactly("大学专科", "&lt;5");
+            assertThat(row(html, "occupation-table", "data-code=\"4-03\"")).containsExactly("4-03 住宿和餐饮服务人员", "&lt;5");
+            assertThat(row(html, "bracket-table", "data-bracket=\"middle_10_50\"")).containsExactly("10-50万", "&lt;5", "");
+            // three families: no quartile of their incomes, no component total
+            assertThat(html).contains("id=\"income-median\">&lt;5<").doesNotContain("80,000", "212,000");
+        }
+        // the analyst (personal data, county-wide) sees the exact counts, without the note
+        String analyst = web.page(get("/groups/" + SKILLED).param("period", P2).session(web.login("analyst")));
+        assertThat(row(analyst, "township-table", "data-code=\"" + CAIYUAN + "\"")).containsExactly("菜园镇", "2");
+        assertThat(analyst).doesNotContain("id=\"small-cells\"");
     }
 
     @Test
@@ -328,13 +417,17 @@ class GroupWebTest {
         }
         assertThat(sheets.keySet()).containsExactly("概况", "规模趋势", "乡镇分布", "村社分布", "年龄性别", "学历", "职业", "行业",
                 "收入结构");
+        // the size stays (the groups overview publishes it); every breakdown's 1 to 4 is "<5" (publication.min_cell_persons)
         assertThat(sheets.get("概况")).containsEntry("群体", "技术工人").containsEntry("人数", "3")
-                .containsEntry("较上月变化", "0").containsEntry("基本盘", "2").containsEntry("薄弱点", "1");
-        assertThat(sheets.get("乡镇分布")).containsEntry(CAIYUAN + "|菜园镇", "2").containsEntry(SHENGSHAN + "|嵊山镇", "1");
+                .containsEntry("较上月变化", "0").containsEntry("基本盘", "<5").containsEntry("薄弱点", "<5")
+                .containsEntry("潜力股", "0");
+        assertThat(sheets.get("概况").get("小格规则")).contains("少于 5 人");
+        assertThat(sheets.get("乡镇分布")).containsEntry(CAIYUAN + "|菜园镇", "<5").containsEntry(SHENGSHAN + "|嵊山镇", "<5");
         assertThat(sheets.get("规模趋势")).containsKey("2025-02|3");
-        assertThat(sheets.get("学历")).containsEntry("30|大学专科", "1");
-        assertThat(sheets.get("职业")).containsEntry("4-03|住宿和餐饮服务人员", "1");
-        assertThat(sheets.get("收入结构")).containsEntry("家庭人均可支配收入 中位数（元）", "80000.00");
+        assertThat(sheets.get("学历")).containsEntry("30|大学专科", "<5").containsEntry("10|研究生", "0");
+        assertThat(sheets.get("职业")).containsEntry("4-03|住宿和餐饮服务人员", "<5");
+        assertThat(sheets.get("收入结构")).containsEntry("家庭人均可支配收入 中位数（元）", "<5");
+        assertThat(sheets.get("年龄性别").values()).doesNotContain("1", "2", "3", "4");
         assertThat(web.audits("EXPORT_PERSONAL_DATA", GroupController.AUDIT_PROFILE, null)).isEqualTo(exports + 1);
         assertThat(web.lastDetail(GroupController.AUDIT_PROFILE)).contains("aggregates only");
     }

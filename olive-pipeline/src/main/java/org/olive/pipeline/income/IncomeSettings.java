@@ -2,6 +2,9 @@ package org.olive.pipeline.income;
 
 import org.olive.income.FamilyIncomeRules;
 import org.olive.income.IncomeParameters;
+import org.olive.income.Validity;
+import org.olive.export.SmallCells;
+import org.olive.period.Period;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,11 +38,24 @@ import java.util.Objects;
  * @param estimation       the {@code estimation:} section, passed through to the estimation untouched
  * @param surveyMinCellPersons the indicators' small-cell rule ({@code indicators.survey_min_cell_persons}): a survey
  *                         group with fewer sample persons has its figures marked unreliable
+ * @param minCellPersons   the dated small-cell rule of published counts ({@code publication.min_cell_persons}): the
+ *                         smallest count of persons the occupation report and the group profiles publish, from a
+ *                         date ({@link #smallCells(Period)})
  */
 public record IncomeSettings(String version, Map<String, Double> margins, Map<String, List<String>> iit,
                              List<String> wageBaseTypes, Map<String, Double> confidence, FamilyIncomeRules family,
                              double maxIntervalWidth, int childUnderAge, Map<String, Object> estimation,
-                             int surveyMinCellPersons) {
+                             int surveyMinCellPersons, List<MinCell> minCellPersons) {
+
+    /**
+     * One dated figure of {@code publication.min_cell_persons}.
+     *
+     * @param from    its first day, or null (from the start)
+     * @param persons the smallest count published from then on (1 publishes every count)
+     * @param key     its key in the profile, e.g. {@code publication.min_cell_persons[0]}
+     */
+    public record MinCell(java.time.LocalDate from, int persons, String key) {
+    }
 
     static final List<String> MARGINS = List.of("bnb_net", "vessel_owner_on_catch", "vessel_crew_share", "aquaculture_net");
     static final List<String> IIT_ROLES = List.of("wage_items", "business_items", "property_items", "rental_items");
@@ -67,6 +83,21 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
         if (surveyMinCellPersons < 0) {
             throw new IllegalArgumentException("indicators.survey_min_cell_persons must not be negative, found " + surveyMinCellPersons);
         }
+        if (minCellPersons == null || minCellPersons.isEmpty()) {
+            throw new IllegalArgumentException("publication.min_cell_persons must list at least one figure {from, persons}");
+        }
+        java.util.Set<java.time.LocalDate> froms = new java.util.HashSet<>();
+        for (MinCell m : minCellPersons) {
+            if (m.persons() < 1 || m.persons() > 1000) {
+                throw new IllegalArgumentException(m.key() + ".persons must be a whole number from 1 to 1000 (1 publishes "
+                        + "every count), found " + m.persons());
+            }
+            if (!froms.add(m.from() == null ? java.time.LocalDate.MIN : m.from())) {
+                throw new IllegalArgumentException(m.key() + ": a second figure from "
+                        + (m.from() == null ? "the start" : m.from()));
+            }
+        }
+        minCellPersons = List.copyOf(minCellPersons);
         if (!(maxIntervalWidth >= 0)) {
             throw new IllegalArgumentException("monitoring.max_interval_width must not be negative");
         }
@@ -89,6 +120,26 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
 
     public List<String> items(String role) {
         return iit.get(role);
+    }
+
+    /**
+     * The small-cell rule of published counts at a period: the latest figure of {@code publication.min_cell_persons}
+     * from on or before the period's first day; before the first figure, the first one (a count is never published
+     * without a rule).
+     */
+    public SmallCells smallCells(Period p) {
+        MinCell best = null;
+        MinCell first = null;
+        for (MinCell m : minCellPersons) {
+            if (first == null || m.from() == null || first.from() != null && m.from().isBefore(first.from())) {
+                first = m;
+            }
+            if ((m.from() == null || !p.firstDay().isBefore(m.from()))
+                    && (best == null || best.from() == null || m.from() != null && m.from().isAfter(best.from()))) {
+                best = m;
+            }
+        }
+        return new SmallCells((best == null ? first : best).persons());
     }
 
     /** Where the built-in file is, as error messages name it. */
@@ -141,16 +192,44 @@ public record IncomeSettings(String version, Map<String, Double> margins, Map<St
             if (minCell != Math.rint(minCell)) {
                 throw new IllegalArgumentException("indicators.survey_min_cell_persons must be a whole number, found " + minCell);
             }
+            List<MinCell> minCells = minCells(section(map, "publication").get("min_cell_persons"));
             Map<String, Object> estimation = new LinkedHashMap<>();
             if (map.get("estimation") instanceof Map<?, ?> e) {
                 e.forEach((k, v) -> estimation.put(String.valueOf(k), v));
             }
             return new IncomeSettings(version, margins, iit, types, confidence, family,
                     number(m.get("max_interval_width"), "monitoring.max_interval_width"),
-                    (int) number(m.get("child_under_age"), "monitoring.child_under_age"), estimation, (int) minCell);
+                    (int) number(m.get("child_under_age"), "monitoring.child_under_age"), estimation, (int) minCell, minCells);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code publication.min_cell_persons}: a list of {@code {from, persons}} (from optional: from the start). */
+    private static List<MinCell> minCells(Object v) {
+        String key = "publication.min_cell_persons";
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException(key + " must list figures {from: YYYY-MM, persons: N}, found " + v);
+        }
+        List<MinCell> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String k = key + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> e)) {
+                throw new IllegalArgumentException(k + " must be {from: YYYY-MM, persons: N}, found " + list.get(i));
+            }
+            for (Object name : e.keySet()) {
+                if (!"from".equals(name) && !"persons".equals(name)) {
+                    throw new IllegalArgumentException(k + ": unknown key '" + name + "' (known: from, persons)");
+                }
+            }
+            double n = number(e.get("persons"), k + ".persons");
+            if (n != Math.rint(n)) {
+                throw new IllegalArgumentException(k + ".persons must be a whole number, found " + e.get("persons"));
+            }
+            out.add(new MinCell(e.get("from") == null ? null : Validity.parse(e.get("from"), false, k + ".from"),
+                    (int) n, k));
+        }
+        return out;
     }
 
     private static Object required(Map<?, ?> m, String key) {

@@ -65,6 +65,36 @@ class CountyProfileIncomeTest {
                 "    - {from: 2025, amount: 14000}\n    - {from: 2025, area: 330922100, amount: 15000}")).isEmpty();
     }
 
+    /** publication.min_cell_persons: dated, checked (file, key, reason), and the figure in force at a period. */
+    @Test
+    void theSmallCellRuleOfPublishedCountsIsADatedCheckedParameter() throws IOException {
+        String shipped = "    - {from: 2020-01, persons: 5}";
+        assertThat(problems("zero", shipped, "    - {from: 2020-01, persons: 0}")).containsExactly("income.yaml: "
+                + "publication.min_cell_persons[0].persons must be a whole number from 1 to 1000 (1 publishes every "
+                + "count), found 0");
+        assertThat(problems("half", shipped, "    - {from: 2020-01, persons: 2.5}"))
+                .containsExactly("income.yaml: publication.min_cell_persons[0].persons must be a whole number, found 2.5");
+        assertThat(problems("date", shipped, "    - {from: soon, persons: 5}")).containsExactly("income.yaml: "
+                + "publication.min_cell_persons[0].from: 'soon' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        assertThat(problems("twice", shipped, shipped + "\n" + shipped)).containsExactly("income.yaml: "
+                + "publication.min_cell_persons[1]: a second figure from 2020-01-01");
+        assertThat(problems("none", shipped, "    []").get(0)).startsWith("income.yaml: publication.min_cell_persons must");
+        assertThat(problems("key", shipped, "    - {from: 2020-01, cells: 5}").get(0))
+                .isEqualTo("income.yaml: publication.min_cell_persons[0]: unknown key 'cells' (known: from, persons)");
+
+        Path dir = tmp.resolve("dated");
+        CountyProfile.writeBuiltIn(dir);
+        Path income = dir.resolve("income.yaml");
+        Files.writeString(income, Files.readString(income).replace(shipped, shipped + "\n    - {from: 2025-01, persons: 10}"));
+        var settings = CountyProfile.load(dir).income();
+        assertThat(settings.smallCells(org.olive.period.Period.parse("2024-12")).minPersons()).isEqualTo(5);
+        assertThat(settings.smallCells(org.olive.period.Period.parse("2025-01")).minPersons()).isEqualTo(10);
+        assertThat(settings.smallCells(org.olive.period.Period.parse("2019-06")).minPersons()).as("before the first: the first")
+                .isEqualTo(5);
+        assertThat(CountyProfile.builtIn().income().smallCells(org.olive.period.Period.parse("2025-03")).minPersons())
+                .isEqualTo(5);
+    }
+
     private List<String> problems(String name, String from, String to) throws IOException {
         Path dir = tmp.resolve(name);
         CountyProfile.writeBuiltIn(dir);

@@ -135,7 +135,7 @@ class OccupationLedgerRunTest {
             OccupationReport t = OccupationReport.read(c, P, town);
             assertThat(t.persons()).isEqualTo(r.townships().stream().filter(a -> a.township().equals(town))
                     .findFirst().orElseThrow().persons());
-            assertThat(t.toCsv().lines().findFirst().orElseThrow()).isEqualTo("period,township,classification,code,name,persons");
+            assertThat(t.toCsv().lines().findFirst().orElseThrow()).isEqualTo("period,township,classification,code,name,persons,suppressed");
         }
     }
 
