@@ -7,70 +7,30 @@ import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.olive.app.income.IncomeTestData;
-import org.olive.app.web.HeadlessChromium;
+import org.olive.app.web.BrowserTestBase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The cockpit in a real headless Chromium: log in, land on the cockpit, its four charts are drawn (ECharts canvas),
  * the township row drills down to the township's families, a family shows its income, a member's income records;
  * no console errors (CSP). Skipped without /usr/bin/chromedriver and /usr/bin/chromium.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserCockpitTest.PASSWORD})
-@ActiveProfiles("test")
-class BrowserCockpitTest {
-
-    static final String PASSWORD = "Browser-pass-2026";
-
-    static HeadlessChromium browser;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class BrowserCockpitTest extends BrowserTestBase {
 
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     @Test
     void landsOnTheCockpitAndDrillsDownToAPersonsIncomeRecords() throws IOException {
         IncomeTestData.seed(jdbc);
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys("analyst");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/cockpit"));
+        login("analyst");
 
         for (String chart : List.of("trend-di-chart", "trend-share-chart", "histogram-chart", "lorenz-chart")) {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + chart + " canvas")));

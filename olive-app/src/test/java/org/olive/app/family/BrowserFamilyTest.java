@@ -1,6 +1,6 @@
 package org.olive.app.family;
 
-import org.olive.app.web.HeadlessChromium;
+import org.olive.app.web.BrowserTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,66 +9,25 @@ import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.olive.app.population.LedgerTestData;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The ledger charts in a real headless Chromium (like BrowserShellTest): the family graph (head in the centre, one
  * edge per other member), the population pyramid and area bars, redrawn after an htmx filter swap; no console
  * errors (CSP). Skipped without /usr/bin/chromedriver and /usr/bin/chromium.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserFamilyTest.PASSWORD})
-@ActiveProfiles("test")
-class BrowserFamilyTest {
-
-    static final String PASSWORD = "Browser-pass-2026";
-
-    static HeadlessChromium browser;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class BrowserFamilyTest extends BrowserTestBase {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        return browser.waiting();
-    }
 
     void screenshot(String name) throws IOException {
         browser.screenshot(name);
@@ -77,11 +36,7 @@ class BrowserFamilyTest {
     @Test
     void familyGraphAndPopulationChartsRender() throws IOException {
         LedgerTestData.seed(jdbc);
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys("analyst");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        waiting().until(ExpectedConditions.urlContains("/cockpit"));
+        login("analyst");
 
         driver.get(url("/families/" + LedgerTestData.FAMILY_ZHANG));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#family-graph canvas")));

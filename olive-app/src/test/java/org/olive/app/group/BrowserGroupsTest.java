@@ -6,23 +6,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.olive.app.population.LedgerTestData;
-import org.olive.app.web.HeadlessChromium;
+import org.olive.app.web.BrowserTestBase;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The key-group pages in a real headless Chromium (like BrowserFamilyTest, whose Spring context it shares): /groups
@@ -30,52 +22,15 @@ import org.springframework.test.context.ActiveProfiles;
  * error (CSP, script errors). Skipped without /usr/bin/chromedriver and /usr/bin/chromium, failed then under CI=true
  * ({@link HeadlessChromium}).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserGroupsTest.PASSWORD})
-@ActiveProfiles("test")
-class BrowserGroupsTest {
-
-    static final String PASSWORD = "Browser-pass-2026";
-
-    static HeadlessChromium browser;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class BrowserGroupsTest extends BrowserTestBase {
 
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        return browser.waiting();
-    }
-
     @Test
     void theGroupPagesRenderTheirChartsWithoutScriptErrors() throws IOException {
         GroupTestData.seed(jdbc);
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys("analyst");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        waiting().until(ExpectedConditions.urlContains("/cockpit"));
+        login("analyst");
 
         driver.findElement(By.id("nav-groups")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tiers-chart canvas")));

@@ -8,25 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.olive.app.web.HeadlessChromium;
+import org.olive.app.web.BrowserTestBase;
 import org.olive.tag.TagDefinitions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The tag editor (/tags/{id}) in a real headless Chromium, on the browser tests' shared context (like
@@ -36,51 +28,10 @@ import org.springframework.test.context.ActiveProfiles;
  * it; the analyst sees the tag but no editor to save with, and is refused the export. Skipped without
  * /usr/bin/chromedriver and /usr/bin/chromium, failed when CI=true.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserTagTest.PASSWORD})
-@ActiveProfiles("test")
-class BrowserTagTest {
-
-    static final String PASSWORD = "Browser-pass-2026";
-
-    static HeadlessChromium browser;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class BrowserTagTest extends BrowserTestBase {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        return browser.waiting();
-    }
-
-    void login(String user) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        waiting().until(ExpectedConditions.urlContains("/cockpit"));
-    }
 
     void logout() {
         driver.findElement(By.cssSelector("form.logout button")).click();

@@ -8,71 +8,30 @@ import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.olive.app.account.AccountService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Logs in with a real headless Chromium (Debian packages chromium and chromium-driver) and looks at the shell. Never
  * downloads anything: the driver and browser are given explicitly, so Selenium Manager is not used. Without
  * /usr/bin/chromedriver the test is skipped, or fails when CI=true.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"olive.demo.accounts=true", "olive.demo.password=" + BrowserShellTest.PASSWORD})
-@ActiveProfiles("test")
-class BrowserShellTest {
+class BrowserShellTest extends BrowserTestBase {
 
-    static final String PASSWORD = "Browser-pass-2026";
     static final List<String> NAV_ZH = List.of("驾驶舱", "人口", "家庭", "收入", "群体", "职业", "预警", "政策", "地图");
     static final List<String> NAV_EN =
             List.of("Cockpit", "Population", "Families", "Income", "Groups", "Occupations", "Warnings", "Policies", "Map");
 
-
-    static HeadlessChromium browser;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     AccountService accounts;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        return browser.waiting();
-    }
 
     List<String> nav() {
         return driver.findElements(By.cssSelector("nav.mainnav ul:not(.admin) a")).stream()
