@@ -91,15 +91,32 @@ public class PersonDirectory {
      * (the period rule of docs/access.md).
      */
     public List<Hit> byName(String name, String township) {
-        String like = "%" + escape(name) + "%";
         String prefix = escape(name) + "%";
+        // those whose name starts with it first, read along the name index (a surname alone fills the page there);
+        // the names that only contain it, which need a scan of every name, only when those do not fill the page
+        List<Hit> hits = new java.util.ArrayList<>(byName("p.name LIKE :prefix ESCAPE '\\'", prefix, null, township,
+                MAX_RESULTS));
+        if (hits.size() < MAX_RESULTS) {
+            hits.addAll(byName("p.name LIKE :like ESCAPE '\\' AND p.name NOT LIKE :prefix ESCAPE '\\'", prefix,
+                    "%" + escape(name) + "%", township, MAX_RESULTS - hits.size()));
+        }
+        return hits;
+    }
+
+    private List<Hit> byName(String condition, String prefix, String like, String township, int limit) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("prefix", prefix);
+        params.put("n", limit);
+        if (like != null) {
+            params.put("like", like);
+        }
+        if (township != null) {
+            params.put("t", township);
+        }
         return jdbc.sql("SELECT p.*, " + prefixed("pp") + " FROM person p LEFT JOIN person_period pp "
                         + "ON pp.person_key = p.person_key AND pp.data_period = " + latest(township) + " "
-                        + "WHERE p.name LIKE :like ESCAPE '\\'" + scoped(township)
-                        + " ORDER BY CASE WHEN p.name LIKE :prefix ESCAPE '\\' THEN 0 ELSE 1 END, p.name, p.person_key "
-                        + "LIMIT :n")
-                .param("like", like).param("prefix", prefix).param("n", MAX_RESULTS)
-                .params(township == null ? java.util.Map.of() : java.util.Map.of("t", township))
+                        + "WHERE " + condition + scoped(township) + " ORDER BY p.name, p.person_key LIMIT :n")
+                .params(params)
                 .query((rs, n) -> new Hit(person(rs), rs.getString("pp_data_period") == null ? null : period(rs, "pp_")))
                 .list();
     }
