@@ -38,7 +38,7 @@ class TableOwnershipTest {
                 "income_indicator", "income_declaration", "income_fact", "income_fact_delivery", "income_distribution",
                 "income_histogram", "income_lorenz");
         own("org.olive.pipeline.indicator", "indicator_value");
-        own("org.olive.pipeline.occupation", "person_occupation");
+        own("org.olive.pipeline.occupation", "person_occupation", "occupation_count");
         own("org.olive.pipeline.figure", "ledger_figure");
         own("org.olive.pipeline.tag", "tag_value", "tag_count", "tag_rule_version");
         own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");

@@ -63,7 +63,7 @@ public class OccupationController {
 
     /** The periods with a run of step occupations (newest first) and the one to show. */
     PeriodChoice period(String asked) {
-        return PeriodChoice.of(jdbc.sql("SELECT DISTINCT data_period FROM person_occupation ORDER BY data_period DESC")
+        return PeriodChoice.of(jdbc.sql("SELECT DISTINCT data_period FROM occupation_count ORDER BY data_period DESC")
                 .query(String.class).list(), asked);
     }
 

@@ -71,6 +71,7 @@ class MachineReadableOutputTest {
             s.execute("INSERT INTO person_occupation (data_period, person_key, occupation_code, industry_code, source, "
                     + "confidence, rule_version, evidence) VALUES ('2025-12', 1, '4-03', '6210', 'EMPLOYER', 0.7, 'o-1', "
                     + "'employer_industries=[6210]'), ('2025-12', 2, NULL, NULL, 'NONE', 0, 'o-1', NULL)");
+            org.olive.pipeline.occupation.OccupationTables.recount(c, Period.parse("2025-12"));
             TagRuleVersions.save(c, TagSettings.builtIn(), SavedTagVersion.of("elderly", 2, Period.of(2025, 4),
                     "age >= 65", null), "admin", "按新口径统计", Instant.parse("2026-01-05T08:00:00Z"));
         }

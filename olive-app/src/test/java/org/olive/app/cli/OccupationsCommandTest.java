@@ -62,6 +62,7 @@ class OccupationsCommandTest {
                             + g[2] + ", " + g[3] + ", 0.7, 'o-1', NULL)");
                 }
             }
+            org.olive.pipeline.occupation.OccupationTables.recount(c, org.olive.period.Period.parse("2025-12"));
         }
     }
 

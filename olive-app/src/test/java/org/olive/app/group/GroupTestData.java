@@ -63,6 +63,7 @@ public final class GroupTestData {
                         + "source, confidence, reason, rule_version, evidence) VALUES (:p, :k, '4-02', NULL, '5511', "
                         + "'EMPLOYER', 0.800, NULL, 'shengsi-1', 'employer industry 5511')")
                 .param("p", P2).param("k", WANG_QIANG).update();
+        jdbc.sql(org.olive.pipeline.occupation.OccupationTables.COUNT).param(P2).update(); // as the step stores them
         long run = jdbc.sql("SELECT MIN(id) FROM ingest_run WHERE status = 'SUCCEEDED'").query(Long.class).single();
         jdbc.sql("INSERT INTO basic_hukou (data_period, run_id, source_file, source_row, person_id, name, sex, birth_date, "
                         + "hukou_no, relation_to_head, village_code, status, education) VALUES (:p, :r, '户籍人口_202503.csv', 40, "

@@ -71,17 +71,16 @@ public record OccupationReport(String period, String township, int minCellPerson
     public static OccupationReport read(Connection c, Period p, String township, SmallCells rule) throws SQLException {
         OccupationClassification occupations = OccupationClassification.gbt6565();
         IndustryClassification industries = IndustryClassification.gbt4754();
-        String where = township == null ? "" : " AND pp.township_code = ?";
+        String where = township == null ? "" : " AND township_code = ?";
         Map<String, Long> sources = new TreeMap<>();
         Map<String, Map<String, Long>> byOccupation = new TreeMap<>();
         Map<String, Map<String, Long>> byIndustry = new TreeMap<>();
         Map<String, long[]> areas = new TreeMap<>();
         long persons = 0;
         long coded = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT o.occupation_code, o.industry_code, o.source, "
-                + "pp.township_code, COUNT(*) FROM person_occupation o LEFT JOIN person_period pp ON pp.data_period = "
-                + "o.data_period AND pp.person_key = o.person_key WHERE o.data_period = ?" + where
-                + " GROUP BY o.occupation_code, o.industry_code, o.source, pp.township_code")) {
+        // the counts step occupations stored with the period's rows (occupation_count; '' = none)
+        try (PreparedStatement ps = c.prepareStatement("SELECT NULLIF(occupation_code, ''), NULLIF(industry_code, ''), "
+                + "source, township_code, persons FROM occupation_count WHERE data_period = ?" + where)) {
             ps.setString(1, p.toString());
             if (township != null) {
                 ps.setString(2, township);
@@ -113,10 +112,8 @@ public record OccupationReport(String period, String township, int minCellPerson
 
         Map<String, long[]> totals = new TreeMap<>();
         Map<String, Map<String, Long>> major = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT o.data_period, o.occupation_code, COUNT(*) FROM "
-                + "person_occupation o" + (township == null ? "" : " JOIN person_period pp ON pp.data_period = "
-                + "o.data_period AND pp.person_key = o.person_key") + " WHERE o.data_period <= ?" + where
-                + " GROUP BY o.data_period, o.occupation_code")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT data_period, NULLIF(occupation_code, ''), SUM(persons) FROM "
+                + "occupation_count WHERE data_period <= ?" + where + " GROUP BY data_period, occupation_code")) {
             ps.setString(1, p.toString());
             if (township != null) {
                 ps.setString(2, township);

@@ -100,10 +100,14 @@ class OccupationLedgerRunTest {
     void reRunningThePeriodGivesIdenticalRows() throws SQLException {
         String sql = "SELECT person_key, occupation_code, occupation_detail, industry_code, source, confidence, reason, "
                 + "rule_version, evidence FROM person_occupation WHERE data_period = ? ORDER BY person_key";
+        String counts = "SELECT township_code, occupation_code, industry_code, source, persons FROM occupation_count "
+                + "WHERE data_period = ? ORDER BY 1, 2, 3, 4";
         List<List<Object>> before = rows(sql).stream().map(java.util.Arrays::asList).toList();
+        List<List<Object>> countsBefore = rows(counts).stream().map(java.util.Arrays::asList).toList();
         ledger.run(P);
         List<List<Object>> after = rows(sql).stream().map(java.util.Arrays::asList).toList();
         assertThat(after).isEqualTo(before);
+        assertThat(rows(counts).stream().map(java.util.Arrays::asList).toList()).isNotEmpty().isEqualTo(countsBefore);
     }
 
     /** olive occupations' read model adds up to the stored rows, by code, township and period. */
