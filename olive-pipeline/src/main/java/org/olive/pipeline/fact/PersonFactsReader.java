@@ -135,35 +135,40 @@ public final class PersonFactsReader {
         });
         query(c, "family_member", "SELECT person_key, family_key FROM family_member WHERE data_period = ?", ps -> ps.setString(1, period),
                 rs -> on(persons, rs, x -> x.familyKey = rs.getString(2)));
-        query(c, "hukou", "SELECT p.person_key, t.education FROM (SELECT person_id, education FROM basic_hukou WHERE "
-                + MasterTables.VISIBLE + " AND data_period = ?) t JOIN person p ON p.id_number = t.person_id",
-                ps -> ps.setString(1, period), rs -> on(persons, rs, x -> {
+        // every table keyed by ID number is read by its period window alone and the ID number mapped to the person here:
+        // joined to person in SQL, H2 walked the person_id index for every person through all the months delivered (the
+        // social-insurance read took 21 s a month on the default county once 36 months were in; benefits and education
+        // grew the same way)
+        Map<String, Long> keyOf = personKeys(c, persons);
+        query(c, "hukou", "SELECT t.person_id, t.education FROM (SELECT person_id, education FROM basic_hukou WHERE "
+                + MasterTables.VISIBLE + " AND data_period = ?) t",
+                ps -> ps.setString(1, period), rs -> onId(keyOf, persons, rs, x -> {
                     String e = rs.getString(2);
                     // GB/T 4658: the lower the code, the more schooling
                     if (e != null && !e.isBlank() && (x.education.isEmpty() || e.compareTo(x.education) < 0)) {
                         x.education = e.strip();
                     }
                 }));
-        query(c, "skill_cert", "SELECT p.person_key, t.certificate_no, t.occupation_code, t.level, t.issued_date, t.data_period, "
+        query(c, "skill_cert", "SELECT t.person_id, t.certificate_no, t.occupation_code, t.level, t.issued_date, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT certificate_no, person_id, occupation_code, level, issued_date, "
                 + "data_period, source_file, source_row FROM work_skill_cert WHERE " + MasterTables.VISIBLE
-                + " AND data_period <= ?) t JOIN person p ON p.id_number = t.person_id", ps -> ps.setString(1, period),
-                rs -> on(persons, rs, x -> {
+                + " AND data_period <= ?) t", ps -> ps.setString(1, period),
+                rs -> onId(keyOf, persons, rs, x -> {
                     Date issued = rs.getDate(5);
                     keep(x.certificates, rs.getString(2), rs.getString(6), "", new PersonFact.Certificate(rs.getString(3),
                             rs.getInt(4), issued == null ? null : issued.toLocalDate(), source("skill_cert", rs, 6)));
                 }));
         Map<String, String[]> entities = new HashMap<>(); // uscc → {kind, industry}
         Map<String, List<Object[]>> operated = new HashMap<>(); // uscc → rows of operating persons
-        query(c, "market_entity", "SELECT t.uscc, t.kind, t.industry_code, p.person_key, t.employees, t.closed_date, t.data_period, "
+        query(c, "market_entity", "SELECT t.uscc, t.kind, t.industry_code, t.operator_id, t.employees, t.closed_date, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT uscc, kind, industry_code, operator_id, employees, closed_date, "
                 + "data_period, source_file, source_row FROM work_market_entity WHERE " + MasterTables.VISIBLE
-                + " AND data_period = ?) t LEFT JOIN person p ON p.id_number = t.operator_id", ps -> ps.setString(1, period),
+                + " AND data_period = ?) t", ps -> ps.setString(1, period),
                 rs -> {
                     String uscc = rs.getString(1);
                     entities.put(uscc, new String[] {rs.getString(2), rs.getString(3)});
-                    long key = rs.getLong(4);
-                    if (!rs.wasNull() && persons.containsKey(key)) {
+                    Long key = rs.getString(4) == null ? null : keyOf.get(rs.getString(4));
+                    if (key != null && persons.containsKey(key)) {
                         Date closed = rs.getDate(6);
                         long employees = rs.getLong(5);
                         Integer emp = rs.wasNull() ? null : (int) employees;
@@ -192,10 +197,6 @@ public final class PersonFactsReader {
                         (Integer) o[3], rev == null ? null : (BigDecimal) rev[2], (Boolean) o[4], (PersonFact.Source) o[5]));
             }
         }
-        // social insurance is the largest table read here (every insured person, every month): joined to person in SQL,
-        // H2 walks the person_id index for every person through all the months delivered (21 s a month on the default
-        // county once 36 months are in); read by the period window alone and map the ID number here
-        Map<String, Long> keyOf = personKeys(c, persons);
         query(c, "social_insurance", "SELECT person_id, employer_uscc, month_period, insurance_type, data_period, source_file, "
                 + "source_row FROM work_social_insurance WHERE " + MasterTables.VISIBLE + window(),
                 ps -> window(ps, firstEmployment, period), rs -> {
@@ -212,34 +213,33 @@ public final class PersonFactsReader {
                             rs.getString(3), uscc, entity == null ? null : entity[0], entity == null ? null : entity[1], type,
                             source("social_insurance", rs, 5)));
                 });
-        query(c, "platform_work", "SELECT p.person_key, t.platform, t.kind, t.month_period, t.income, t.data_period, t.source_file, "
+        query(c, "platform_work", "SELECT t.person_id, t.platform, t.kind, t.month_period, t.income, t.data_period, t.source_file, "
                 + "t.source_row FROM (SELECT person_id, platform, kind, month_period, income, data_period, source_file, "
-                + "source_row FROM work_platform_work WHERE " + MasterTables.VISIBLE + window() + ") t "
-                + "JOIN person p ON p.id_number = t.person_id", ps -> window(ps, firstYear, period),
-                rs -> on(persons, rs, x -> keep(x.platform, rs.getString(2) + "|" + rs.getString(4), rs.getString(6), "",
+                + "source_row FROM work_platform_work WHERE " + MasterTables.VISIBLE + window() + ") t",
+                ps -> window(ps, firstYear, period), rs -> onId(keyOf, persons, rs, x -> keep(x.platform, rs.getString(2) + "|" + rs.getString(4), rs.getString(6), "",
                         new PersonFact.PlatformWork(rs.getString(4), rs.getString(2), rs.getString(3), rs.getBigDecimal(5),
                                 source("platform_work", rs, 6)))));
-        fishery(c, persons, "work_fishery_crew", "fishery_crew", "person_id", "CREW", "role", firstYear, period);
-        fishery(c, persons, "work_fishery_vessels", "fishery_vessels", "owner_id", "VESSEL_OWNER", "gear", firstYear, period);
-        fishery(c, persons, "work_fishery_aquaculture", "fishery_aquaculture", "holder_id", "AQUACULTURE", "species",
+        fishery(c, keyOf, persons, "work_fishery_crew", "fishery_crew", "person_id", "CREW", "role", firstYear, period);
+        fishery(c, keyOf, persons, "work_fishery_vessels", "fishery_vessels", "owner_id", "VESSEL_OWNER", "gear", firstYear, period);
+        fishery(c, keyOf, persons, "work_fishery_aquaculture", "fishery_aquaculture", "holder_id", "AQUACULTURE", "species",
                 firstYear, period);
-        query(c, "bnb", "SELECT p.person_key, t.bnb_no, t.uscc, t.rooms, t.month_period, t.data_period, t.source_file, t.source_row "
+        query(c, "bnb", "SELECT t.owner_id, t.bnb_no, t.uscc, t.rooms, t.month_period, t.data_period, t.source_file, t.source_row "
                 + "FROM (SELECT owner_id, bnb_no, uscc, rooms, month_period, data_period, source_file, source_row FROM work_bnb "
-                + "WHERE " + MasterTables.VISIBLE + window() + ") t JOIN person p ON p.id_number = t.owner_id",
-                ps -> window(ps, firstYear, period), rs -> on(persons, rs, x -> keep(x.bnbs,
+                + "WHERE " + MasterTables.VISIBLE + window() + ") t",
+                ps -> window(ps, firstYear, period), rs -> onId(keyOf, persons, rs, x -> keep(x.bnbs,
                         rs.getString(2) + "|" + rs.getString(5), rs.getString(6), "", new PersonFact.Bnb(rs.getString(5),
                                 rs.getString(2), rs.getString(3), rs.getInt(4), source("bnb", rs, 6)))));
-        query(c, "benefits", "SELECT p.person_key, t.benefit_type, t.month_period, t.amount, t.data_period, t.source_file, t.source_row "
+        query(c, "benefits", "SELECT t.person_id, t.benefit_type, t.month_period, t.amount, t.data_period, t.source_file, t.source_row "
                 + "FROM (SELECT person_id, benefit_type, month_period, amount, data_period, source_file, source_row FROM "
-                + "income_benefits WHERE " + MasterTables.VISIBLE + window() + ") t JOIN person p ON p.id_number = t.person_id",
-                ps -> window(ps, firstYear, period), rs -> on(persons, rs, x -> keep(x.benefits,
+                + "income_benefits WHERE " + MasterTables.VISIBLE + window() + ") t",
+                ps -> window(ps, firstYear, period), rs -> onId(keyOf, persons, rs, x -> keep(x.benefits,
                         rs.getString(2) + "|" + rs.getString(3), rs.getString(5), "", new PersonFact.Benefit(rs.getString(3),
                                 rs.getString(2), rs.getBigDecimal(4), source("benefits", rs, 5)))));
-        query(c, "education", "SELECT p.person_key, t.level, t.graduation_date, t.school, t.employment_status, t.data_period, "
+        query(c, "education", "SELECT t.person_id, t.level, t.graduation_date, t.school, t.employment_status, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT person_id, level, graduation_date, school, employment_status, "
                 + "data_period, source_file, source_row FROM basic_education WHERE " + MasterTables.VISIBLE
-                + " AND data_period = ?) t JOIN person p ON p.id_number = t.person_id", ps -> ps.setString(1, period),
-                rs -> on(persons, rs, x -> {
+                + " AND data_period = ?) t", ps -> ps.setString(1, period),
+                rs -> onId(keyOf, persons, rs, x -> {
                     Date d = rs.getDate(3);
                     x.graduations.add(new PersonFact.Graduation(rs.getString(2), d == null ? null : d.toLocalDate(),
                             rs.getString(4), rs.getString(5), source("education", rs, 6)));
@@ -247,15 +247,14 @@ public final class PersonFactsReader {
         // the register lists a student's current entry only: a graduation of the last two years that a later enrolment
         // (a master's after a bachelor's) replaced is still in the deliveries of the months before
         String firstGraduation = p.minusMonths(graduationMonths - 1).toString();
-        query(c, "education_earlier", "SELECT p.person_key, t.level, t.graduation_date, t.school, t.employment_status, "
+        query(c, "education_earlier", "SELECT t.person_id, t.level, t.graduation_date, t.school, t.employment_status, "
                 + "t.data_period, t.source_file, t.source_row FROM (SELECT person_id, level, graduation_date, school, "
                 + "employment_status, data_period, source_file, source_row FROM basic_education WHERE " + MasterTables.VISIBLE
-                + " AND data_period >= ? AND data_period < ? AND graduation_date >= ?) t JOIN person p ON p.id_number = "
-                + "t.person_id", ps -> {
+                + " AND data_period >= ? AND data_period < ? AND graduation_date >= ?) t", ps -> {
                     ps.setString(1, firstGraduation);
                     ps.setString(2, period);
                     ps.setDate(3, Date.valueOf(p.minusMonths(graduationMonths - 1).firstDay()));
-                }, rs -> on(persons, rs, x -> {
+                }, rs -> onId(keyOf, persons, rs, x -> {
                     java.time.LocalDate d = rs.getDate(3).toLocalDate();
                     String level = rs.getString(2);
                     for (PersonFact.Graduation g : x.graduations) {
@@ -267,13 +266,12 @@ public final class PersonFactsReader {
                             source("education", rs, 6)));
                 }));
         LocalDate windowStart = p.minusMonths(YEAR - 1).firstDay();
-        query(c, "assistance", "SELECT p.person_key, t.type, t.start_date, t.end_date, t.monthly_amount, t.data_period, t.source_file, "
+        query(c, "assistance", "SELECT t.person_id, t.type, t.start_date, t.end_date, t.monthly_amount, t.data_period, t.source_file, "
                 + "t.source_row FROM (SELECT person_id, type, start_date, end_date, monthly_amount, data_period, source_file, "
-                + "source_row FROM income_assistance WHERE " + MasterTables.VISIBLE + " AND data_period BETWEEN ? AND ?) t "
-                + "JOIN person p ON p.id_number = t.person_id", ps -> {
+                + "source_row FROM income_assistance WHERE " + MasterTables.VISIBLE + " AND data_period BETWEEN ? AND ?) t", ps -> {
                     ps.setString(1, firstYear);
                     ps.setString(2, period);
-                }, rs -> on(persons, rs, x -> {
+                }, rs -> onId(keyOf, persons, rs, x -> {
                     Date start = rs.getDate(3);
                     Date end = rs.getDate(4);
                     LocalDate s = start == null ? null : start.toLocalDate();
@@ -284,9 +282,9 @@ public final class PersonFactsReader {
                     keep(x.assistance, rs.getString(2) + "|" + s, rs.getString(6), "", new PersonFact.Assistance(
                             rs.getString(2), s, e, rs.getBigDecimal(5), source("assistance", rs, 6)));
                 }));
-        query(c, "disability", "SELECT p.person_key, t.grade FROM (SELECT person_id, grade FROM basic_disability WHERE "
-                + MasterTables.VISIBLE + " AND data_period = ?) t JOIN person p ON p.id_number = t.person_id",
-                ps -> ps.setString(1, period), rs -> on(persons, rs, x -> {
+        query(c, "disability", "SELECT t.person_id, t.grade FROM (SELECT person_id, grade FROM basic_disability WHERE "
+                + MasterTables.VISIBLE + " AND data_period = ?) t",
+                ps -> ps.setString(1, period), rs -> onId(keyOf, persons, rs, x -> {
                     int g = rs.getInt(2);
                     if (!rs.wasNull() && g >= 1 && g <= 4 && (x.disability == 0 || g < x.disability)) {
                         x.disability = g;
@@ -294,25 +292,24 @@ public final class PersonFactsReader {
                 }));
         // property titles and rental contracts: the first delivery carries the stock, later ones what is new, so every
         // delivery up to P is read; a title counts once registered, a contract while it runs at P's last day
-        query(c, "property_ownership", "SELECT p.person_key, t.property_id, t.use_kind, t.area_m2, t.registered_date, "
+        query(c, "property_ownership", "SELECT t.owner_id, t.property_id, t.use_kind, t.area_m2, t.registered_date, "
                 + "t.data_period, t.source_file, t.source_row FROM (SELECT owner_id, property_id, use_kind, area_m2, "
                 + "registered_date, data_period, source_file, source_row FROM income_property_ownership WHERE "
-                + MasterTables.VISIBLE + " AND data_period <= ? AND registered_date <= ?) t JOIN person p ON p.id_number = "
-                + "t.owner_id", ps -> {
+                + MasterTables.VISIBLE + " AND data_period <= ? AND registered_date <= ?) t", ps -> {
                     ps.setString(1, period);
                     ps.setDate(2, Date.valueOf(lastDay));
-                }, rs -> on(persons, rs, x -> keep(x.properties, rs.getString(2), rs.getString(6), "",
+                }, rs -> onId(keyOf, persons, rs, x -> keep(x.properties, rs.getString(2), rs.getString(6), "",
                         new PersonFact.Property(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                                 rs.getDate(5).toLocalDate(), source("property_ownership", rs, 6)))));
-        query(c, "property_rentals", "SELECT p.person_key, t.contract_no, t.property_id, t.monthly_rent, t.start_date, "
+        query(c, "property_rentals", "SELECT t.landlord_id, t.contract_no, t.property_id, t.monthly_rent, t.start_date, "
                 + "t.end_date, t.data_period, t.source_file, t.source_row FROM (SELECT landlord_id, contract_no, property_id, "
                 + "monthly_rent, start_date, end_date, data_period, source_file, source_row FROM income_property_rentals "
                 + "WHERE " + MasterTables.VISIBLE + " AND data_period <= ? AND start_date <= ? AND (end_date IS NULL OR "
-                + "end_date >= ?)) t JOIN person p ON p.id_number = t.landlord_id", ps -> {
+                + "end_date >= ?)) t", ps -> {
                     ps.setString(1, period);
                     ps.setDate(2, Date.valueOf(lastDay));
                     ps.setDate(3, Date.valueOf(lastDay));
-                }, rs -> on(persons, rs, x -> {
+                }, rs -> onId(keyOf, persons, rs, x -> {
                     Date end = rs.getDate(6);
                     keep(x.rentals, rs.getString(2), rs.getString(7), "", new PersonFact.Rental(rs.getString(2),
                             rs.getString(3), rs.getBigDecimal(4), rs.getDate(5).toLocalDate(),
@@ -358,14 +355,15 @@ public final class PersonFactsReader {
         return new PersonFacts(out);
     }
 
-    private void fishery(Connection c, Map<Long, Person> persons, String table, String dataset, String idColumn,
-                         String role, String detailColumn, String first, String period) throws SQLException {
+    private void fishery(Connection c, Map<String, Long> keyOf, Map<Long, Person> persons, String table, String dataset,
+                         String idColumn, String role, String detailColumn, String first, String period)
+            throws SQLException {
         String refColumn = table.endsWith("aquaculture") ? "licence_no" : "vessel_no";
-        query(c, dataset, "SELECT p.person_key, t." + refColumn + ", t." + detailColumn + ", t.month_period, t.data_period, "
+        query(c, dataset, "SELECT t." + idColumn + ", t." + refColumn + ", t." + detailColumn + ", t.month_period, t.data_period, "
                 + "t.source_file, t.source_row FROM (SELECT " + idColumn + ", " + refColumn + ", " + detailColumn
                 + ", month_period, data_period, source_file, source_row FROM " + table + " WHERE " + MasterTables.VISIBLE
-                + window() + ") t JOIN person p ON p.id_number = t." + idColumn, ps -> window(ps, first, period),
-                rs -> on(persons, rs, x -> keep(x.fishery, role + "|" + rs.getString(2) + "|" + rs.getString(4),
+                + window() + ") t", ps -> window(ps, first, period),
+                rs -> onId(keyOf, persons, rs, x -> keep(x.fishery, role + "|" + rs.getString(2) + "|" + rs.getString(4),
                         rs.getString(5), "", new PersonFact.FisheryWork(rs.getString(4), role, rs.getString(2),
                                 rs.getString(3), source(dataset, rs, 5)))));
     }
@@ -416,6 +414,16 @@ public final class PersonFactsReader {
 
     private interface PersonReader {
         void read(Person x) throws SQLException;
+    }
+
+    /** Applies {@code reader} to the person whose ID number is in column 1, when the person is of the period. */
+    private static void onId(Map<String, Long> keyOf, Map<Long, Person> persons, ResultSet rs, PersonReader reader)
+            throws SQLException {
+        Long key = keyOf.get(rs.getString(1));
+        Person x = key == null ? null : persons.get(key);
+        if (x != null) {
+            reader.read(x);
+        }
     }
 
     /** Applies {@code reader} to the person of column 1 when the person is of the period. */
