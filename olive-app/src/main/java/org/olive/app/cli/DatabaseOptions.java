@@ -31,7 +31,11 @@ public class DatabaseOptions {
     Map<String, Object> springProperties() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (url == null || url.isBlank()) {
-            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive") + ";AUTO_SERVER=FALSE;RETENTION_TIME=600000");
+            // CACHE_SIZE (KB): H2's page cache, 16 MB by default, held a month's run in cache lookups and evictions;
+            // 256 MB made a regular month's ledgers about a fifth faster (docs/benchmarks.md, stop 23); 1 GB crowded
+            // the 4 GB heap and slowed the run with collections
+            p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("olive")
+                    + ";AUTO_SERVER=FALSE;RETENTION_TIME=600000;CACHE_SIZE=262144");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
         } else {
