@@ -36,7 +36,7 @@ public class WarningsCommand implements Callable<Integer> {
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period.")
     String period;
 
-    @Option(names = "--township", paramLabel = "CODE", description = "Only this township (9-digit code).")
+    @Option(names = "--township", paramLabel = "CODE", description = "Only this township (its 9-digit code, e.g. 330922100).")
     String township;
 
     @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
@@ -55,7 +55,9 @@ public class WarningsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format is text, json or csv, not '" + format + "'");
         }
         var profile = county.profile();
-        if (township != null && profile.divisions().townships().stream().noneMatch(d -> d.code().equals(township))) {
+        // the tables' township code has 9 digits; divisions.csv's 12 (the 9 and 000)
+        if (township != null && (township.length() != 9 || profile.divisions().townships().stream()
+                .noneMatch(d -> d.code().startsWith(township)))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--township " + township
                     + " is not a township of the profile's divisions.csv");
         }
