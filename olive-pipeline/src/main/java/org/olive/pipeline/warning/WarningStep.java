@@ -208,6 +208,7 @@ public final class WarningStep implements MonthlyStep {
     /** Counts by colour: families of that colour / families with an income figure, county and each township. */
     static List<RunFigure> figures(List<Coloured> coloured) {
         Map<String, long[]> byArea = new TreeMap<>(); // area → {red, yellow, all}
+        byArea.put("", new long[3]); // the county's rows even without families: the period has a run of the step
         for (Coloured x : coloured) {
             for (String area : new String[] {"", x.family().township()}) {
                 if (area == null) {
