@@ -334,6 +334,8 @@ abstract class LedgerRunContract {
                 "SELECT * FROM person_occupation WHERE data_period = ? ORDER BY person_key",
                 "SELECT * FROM group_member WHERE data_period = ? ORDER BY person_key, group_id",
                 "SELECT * FROM group_event WHERE data_period = ? ORDER BY person_key, group_id",
+                "SELECT * FROM family_warning WHERE data_period = ? ORDER BY family_key",
+                "SELECT * FROM warning_event WHERE data_period = ? ORDER BY family_key",
                 "SELECT * FROM population_member WHERE data_period = ? ORDER BY population_list, list_order",
                 "SELECT * FROM population_exit WHERE data_period = ? ORDER BY population_list, person_key",
                 "SELECT * FROM population_count WHERE data_period = ? ORDER BY population_list, township_code, "
