@@ -73,7 +73,7 @@ public class WarningsCommand implements Callable<Integer> {
                     + ": run the period's ledgers first (olive run --period " + p + ")");
         }
         // standard output itself (logs go to standard error): with json and csv it holds only the data
-        java.io.PrintStream out = System.out;
+        java.io.PrintWriter out = spec.commandLine().getOut();
         out.print(Masking.ids(switch (format) {
             case "json" -> report.toJson() + "\n";
             case "csv" -> report.toCsv();
