@@ -172,8 +172,8 @@ class SecondCountyEndToEndTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("olive").toAbsolutePath(), "sa", "");
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN township_code LIKE '330999%' THEN 1 ELSE 0 "
-                    + "END), SUM(CASE WHEN evidence LIKE '%dibian_line=26400 [income.yaml:lines.dibian[0]%' THEN 1 ELSE 0 "
-                    + "END), SUM(CASE WHEN rules LIKE '%;below_dibian@1;%' THEN 1 ELSE 0 END) FROM family_warning WHERE "
+                    + "END), SUM(CASE WHEN evidence LIKE '%dibian_line=26400 [income.yaml:lines.dibian[0]%' AND rules LIKE "
+                    + "'%;below_dibian@1;%' THEN 1 ELSE 0 END), SUM(CASE WHEN rules LIKE '%;below_dibian@1;%' THEN 1 ELSE 0 END) FROM family_warning WHERE "
                     + "data_period = '2023-12'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("warned families").isPositive();
