@@ -93,11 +93,12 @@ public final class WarningStep implements MonthlyStep {
             }
         }
         Map<String, Previous> before = previous(c, period.minusMonths(1).toString());
+        Map<String, List<String>> medical = medicalRecords(c, period, facts);
         long t1 = System.nanoTime();
         Map<String, Map<String, Object>> lineCache = new java.util.concurrent.ConcurrentHashMap<>();
         List<Coloured> coloured = families.parallelStream().map(f -> new Coloured(f, rules.classify(
-                facts(f, p, period, lines, lineCache, yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of())))))
-                .toList();
+                facts(f, p, period, lines, lineCache, yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of()),
+                        medical.getOrDefault(f.key(), List.of()))))).toList();
         long t2 = System.nanoTime();
         WarningTables.replace(c, period, coloured, before);
         RunFigures.add(ctx, figures(coloured));
@@ -129,15 +130,32 @@ public final class WarningStep implements MonthlyStep {
     static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members) {
+        return facts(f, p, period, lines, lineCache, yearAgo, members, List.of());
+    }
+
+    /**
+     * One family's facts for the warning rules, each with its records.
+     *
+     * @param medical the family's medical settlement records of the window ({@code medical:file:row}), cited by the
+     *                facts computed from the out-of-pocket
+     */
+    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+                                        Map<String, Map<String, Object>> lineCache, Double yearAgo,
+                                        List<PersonFact> members, List<String> medical) {
         String row = "family_income:" + p + ":" + f.key();
+        String[] withMedical = new String[medical.size() + 1];
+        withMedical[0] = row;
+        for (int i = 0; i < medical.size(); i++) {
+            withMedical[i + 1] = medical.get(i);
+        }
         WarningVariables.Builder b = new WarningVariables.Builder();
         b.set("residents", (long) f.residents(), row);
         b.set("di", f.di(), row);
         b.set("di_per_capita", f.perCapita(), row);
-        b.set("medical_oop", f.medicalOop(), row);
+        b.set("medical_oop", f.medicalOop(), withMedical);
         b.set("after_rigid_per_capita", f.residents() == 0 ? f.di() - f.medicalOop()
-                : (f.di() - f.medicalOop()) / f.residents(), row);
-        b.set("after_rigid_monthly", f.afterRigidMonthly(), row);
+                : (f.di() - f.medicalOop()) / f.residents(), withMedical);
+        b.set("after_rigid_monthly", f.afterRigidMonthly(), withMedical);
         Map<String, Object> l = lineCache.computeIfAbsent(f.township() + "|" + f.village() + "|" + f.urban(),
                 k -> lines(lines, new FamilyArea(f.township(), f.village(), f.urban())));
         for (String name : List.of("dibao_line", "dibian_line", "tekun_line", "minimum_wage", "assist_line",
@@ -244,6 +262,40 @@ public final class WarningStep implements MonthlyStep {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The medical settlement records (医保结算, dataset medical) behind each family's out-of-pocket: the visible rows of
+     * the deliveries P-11..P whose month is in the window and whose out-of-pocket is positive (the rows the income step
+     * sums; its facts keep no row reference for them), of the members the person facts place in a family, as
+     * {@code medical:file:row}, at most 5 a family in order.
+     */
+    static Map<String, List<String>> medicalRecords(Connection c, Period period, PersonFacts facts) throws SQLException {
+        Map<String, java.util.TreeSet<String>> refs = new HashMap<>();
+        String from = period.minusMonths(11).toString();
+        String to = period.toString();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.person_key, m.source_file, m.source_row FROM "
+                + "income_medical m JOIN person p ON p.id_number = m.person_id WHERE m.data_period >= ? AND "
+                + "m.data_period <= ? AND m.month_period >= ? AND m.month_period <= ? AND m.out_of_pocket > 0 AND m."
+                + org.olive.pipeline.ingest.MasterTables.VISIBLE)) {
+            ps.setString(1, from);
+            ps.setString(2, to);
+            ps.setString(3, from);
+            ps.setString(4, to);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PersonFact f = facts.get(rs.getLong(1));
+                    if (f != null && f.familyKey() != null) {
+                        refs.computeIfAbsent(f.familyKey(), k -> new java.util.TreeSet<>())
+                                .add("medical:" + rs.getString(2) + ":" + rs.getLong(3));
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        refs.forEach((k, v) -> out.put(k, v.stream().limit(5).toList()));
         return out;
     }
 

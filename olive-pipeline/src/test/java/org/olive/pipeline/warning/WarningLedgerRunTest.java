@@ -119,10 +119,19 @@ class WarningLedgerRunTest {
             for (String rule : ((String) r[1]).substring(1).split(";")) {
                 assertThat(evidence).contains(rule + ": ");
             }
-            assertThat(evidence).contains("[family_income:" + MARCH + ":" + r[0] + "]");
+            assertThat(evidence).contains("[family_income:" + MARCH + ":" + r[0]);
         });
         assertThat(rows("SELECT evidence FROM family_warning WHERE data_period = ? AND rules LIKE '%;below_dibian@1;%'",
                 MARCH)).allSatisfy(r -> assertThat((String) r[0]).contains("dibian_line=28000 [income.yaml:lines.dibian[0]"));
+        // the out-of-pocket's records: the medical settlement rows of the family's members
+        long withMedical = count("SELECT COUNT(*) FROM family_warning w JOIN family_income f ON f.data_period = "
+                + "w.data_period AND f.family_key = w.family_key WHERE w.data_period = ? AND f.medical_oop > 0 AND "
+                + "(w.rules LIKE '%;safety_net@1;%' OR w.rules LIKE '%;assist_line@1;%')", MARCH);
+        assertThat(withMedical).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM family_warning w JOIN family_income f ON f.data_period = w.data_period AND "
+                + "f.family_key = w.family_key WHERE w.data_period = ? AND f.medical_oop > 0 AND (w.rules LIKE "
+                + "'%;safety_net@1;%' OR w.rules LIKE '%;assist_line@1;%') AND w.evidence LIKE '%after_rigid_monthly=% "
+                + "[family_income:%, medical:%'", MARCH)).isEqualTo(withMedical);
         assertThat(rows("SELECT evidence FROM family_warning WHERE data_period = ? AND rules LIKE '%;relapse@1;%'",
                 MARCH)).allSatisfy(r -> assertThat((String) r[0]).containsPattern("assistance_left_months=\\d+ \\[assistance:"));
     }
