@@ -144,8 +144,11 @@ abstract class TruthAccuracyContract {
         }
     }
 
-    /** The metrics of production's figures: pilot indicator 4 (step figures) and 6 (step groups). */
-    static final String PRODUCTION = "relationship_accuracy|key_group_monitoring|group:[a-z_]+";
+    /**
+     * The metrics of production's figures: pilot indicator 4 (step figures), the warned families by colour (step
+     * warnings) and pilot indicator 6 (step groups).
+     */
+    static final String PRODUCTION = "relationship_accuracy|key_group_monitoring|group:[a-z_]+|warning:(RED|YELLOW)";
 
     /**
      * A run without the step has exactly the production figures: pilot indicators 4 and 6 (per group too), the same as

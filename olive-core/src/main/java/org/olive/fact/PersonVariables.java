@@ -32,9 +32,20 @@ public final class PersonVariables {
         public static final Work NONE = new Work("", "NONE", "");
     }
 
-    /** The person's family at the period: its brackets and lines (family_flag ids), typical-family DI and size. */
-    public record Family(List<String> brackets, List<String> lines, double typicalDi, int members) {
+    /**
+     * The person's family at the period: its brackets and lines (family_flag ids), typical-family DI, size and warning
+     * colour (RED, YELLOW, GREEN; "" when the family has no income figure or no warning step ran).
+     */
+    public record Family(List<String> brackets, List<String> lines, double typicalDi, int members, String warning) {
         public static final Family NONE = new Family(List.of(), List.of(), -1, 0);
+
+        public Family(List<String> brackets, List<String> lines, double typicalDi, int members) {
+            this(brackets, lines, typicalDi, members, "");
+        }
+
+        public Family {
+            warning = warning == null ? "" : warning;
+        }
     }
 
     public static final List<FactVariable> VARIABLES = List.of(
@@ -80,7 +91,9 @@ public final class PersonVariables {
             v("family_lines", Type.STRING_LIST, "the lines the family is below (dibao, dibian, tekun, assist, safety_net)"),
             v("family_typical_di", Type.DOUBLE, "the family's DI as the brackets test it (per capita × typical size); -1 "
                     + "unknown"),
-            v("family_members", Type.INT, "members of the person's family; 0 none"));
+            v("family_members", Type.INT, "members of the person's family; 0 none"),
+            v("family_warning", Type.STRING, "the family's warning colour at the period (step warnings, warnings.yaml): "
+                    + "RED, YELLOW or GREEN; '' when the family has no income figure"));
 
     private PersonVariables() {
     }
@@ -277,6 +290,7 @@ public final class PersonVariables {
         m.put("family_lines", List.copyOf(family.lines()));
         m.put("family_typical_di", family.typicalDi());
         m.put("family_members", (long) family.members());
+        m.put("family_warning", family.warning());
         return new Values(m, refs);
     }
 

@@ -51,7 +51,8 @@ public final class TagVariables {
             new FactVariable("township", Type.STRING, "township code of the family"),
             new FactVariable("family_brackets", Type.STRING_LIST, "the family's income brackets (income.yaml ids)"),
             new FactVariable("family_lines", Type.STRING_LIST, "the lines the family is below"),
-            new FactVariable("family_typical_di", Type.DOUBLE, "the family's DI as the brackets test it; -1 unknown"));
+            new FactVariable("family_typical_di", Type.DOUBLE, "the family's DI as the brackets test it; -1 unknown"),
+            new FactVariable("family_warning", Type.STRING, "the family's warning colour: RED, YELLOW, GREEN; '' none"));
 
     static {
         List<FactVariable> p = new ArrayList<>(PersonVariables.VARIABLES);
@@ -174,6 +175,7 @@ public final class TagVariables {
         m.put("family_brackets", List.copyOf(family.brackets()));
         m.put("family_lines", List.copyOf(family.lines()));
         m.put("family_typical_di", family.typicalDi());
+        m.put("family_warning", family.warning());
         return new PersonVariables.Values(m, refs);
     }
 

@@ -48,10 +48,13 @@ public class FamilyController {
     private final GroupBoard groupBoard;
     private final TagBoard tagBoard;
     private final TagValueQueries tagValues;
+    private final FamilyWarningQueries warnings;
 
     public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
                             IncomeLedger income, PersonalDataAccess access, GroupMemberQueries groups,
-                            GroupBoard groupBoard, TagBoard tagBoard, TagValueQueries tagValues) {
+                            GroupBoard groupBoard, TagBoard tagBoard, TagValueQueries tagValues,
+                            FamilyWarningQueries warnings) {
+        this.warnings = warnings;
         this.tagBoard = tagBoard;
         this.tagValues = tagValues;
         this.groups = groups;
@@ -115,6 +118,8 @@ public class FamilyController {
         // the key groups of its members at the shown period
         model.addAttribute("memberGroups", groups.ofFamily(key, shown.period()));
         model.addAttribute("groupNames", groupBoard);
+        // the family's warning colour at the shown period, the rules that fired and its colour history (预警)
+        model.addAttribute("warning", warnings.of(key, shown.period(), window::includes));
         // the family's tags of the latest period run (tag_value), when that period is visible to the user
         model.addAttribute("tags", tagValues.of("FAMILY", key, tagBoard.definitions())
                 .filter(t -> window.includes(t.period())).orElse(null));

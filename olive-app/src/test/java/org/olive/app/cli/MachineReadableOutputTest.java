@@ -72,6 +72,14 @@ class MachineReadableOutputTest {
                     + "confidence, rule_version, evidence) VALUES ('2025-12', 1, '4-03', '6210', 'EMPLOYER', 0.7, 'o-1', "
                     + "'employer_industries=[6210]'), ('2025-12', 2, NULL, NULL, 'NONE', 0, 'o-1', NULL)");
             org.olive.pipeline.occupation.OccupationTables.recount(c, Period.parse("2025-12"));
+            // a stored warning (step warnings): one red family of two, its evidence naming an ID number
+            s.execute("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, denominator, figure, note) "
+                    + "VALUES ('2025-12', 'warning:RED', '', 1, 2, 0.5, 'n'), ('2025-12', 'warning:YELLOW', '', 0, 2, 0.0, 'n')");
+            s.execute("INSERT INTO family_warning (data_period, family_key, colour, township_code, rules, evidence) VALUES "
+                    + "('2025-12', 'F0000042', 'RED', '330922100', ';safety_net@1;', 'safety_net@1: after_rigid_monthly=300 "
+                    + "[family_income:2025-12:F0000042]; head 33092219800101123X')");
+            s.execute("INSERT INTO warning_event (data_period, family_key, changed_on, from_colour, to_colour, township_code, "
+                    + "reason) VALUES ('2025-12', 'F0000042', DATE '2025-12-31', 'GREEN', 'RED', '330922100', 'fired: safety_net@1')");
             TagRuleVersions.save(c, TagSettings.builtIn(), SavedTagVersion.of("elderly", 2, Period.of(2025, 4),
                     "age >= 65", null), "admin", "按新口径统计", Instant.parse("2026-01-05T08:00:00Z"));
         }
@@ -108,6 +116,7 @@ class MachineReadableOutputTest {
                     "--format", format), db)));
             out.add(Arguments.of(format, List.of("indicators", "--sample", "%DIR%/sample", "--by", "area", "--format", format)));
             out.add(Arguments.of(format, concat(List.of("occupations", "--period", "2025-12", "--format", format), db)));
+            out.add(Arguments.of(format, concat(List.of("warnings", "--period", "2025-12", "--format", format), db)));
             out.add(Arguments.of(format, concat(List.of("faults", "--data", "%DIR%/county", "--period", "2025-06",
                     "--format", format), db)));
         }
@@ -152,6 +161,18 @@ class MachineReadableOutputTest {
         assertThat(exported.tag("elderly").orElseThrow().versions()).hasSize(2);
         assertThat(o.out()).contains("老年人（60岁及以上）");
         assertThat(o.err()).contains("41 tags", "of which 1 saved from the web");
+    }
+
+    /** {@code olive warnings}: the warned families with their rules and evidence, ID numbers masked. */
+    @Test
+    void warningsPrintTheWarnedFamiliesWithIdNumbersMasked() throws Exception {
+        Output o = olive(List.of("warnings", "--period", "2025-12", "--township", "330922100", "--data-dir", "%DIR%"));
+        assertThat(o.exit()).as("exit code; stderr: " + o.err()).isZero();
+        assertThat(o.out()).contains("red 1 (", "GREEN→RED 1", "safety_net@1", "F0000042",
+                "[family_income:2025-12:F0000042]", "330922********123X").doesNotContain("33092219800101123X");
+        Output unknown = olive(List.of("warnings", "--period", "2025-12", "--township", "330922999", "--data-dir", "%DIR%"));
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--township 330922999 is not a township");
     }
 
     @ParameterizedTest(name = "{1}")

@@ -158,12 +158,12 @@ class RunCommandIntegrationTest {
         // figures (pilot indicator 4) does not use the income ledger; the accuracy step added for the generated county
         // (it needs income) runs again with it and replaces its figures
         assertThat(income.out()).contains("only [editing, income, truth] were run (--steps)",
-                "not run again though they use their results: [groups, tags, indicators]", "income_di_mape");
+                "not run again though they use their results: [warnings, groups, tags, indicators]", "income_di_mape");
         assertThat(dump(url, keys)).isEqualTo(dump(url, keys));
 
-        Outcome unknown = run("run", "--period", "2023-12", "--steps", "warnings", "--data-dir", dataDir.toString());
+        Outcome unknown = run("run", "--period", "2023-12", "--steps", "policies", "--data-dir", dataDir.toString());
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no step named warnings", "registry", "groups", "tags", "indicators");
+        assertThat(unknown.err()).contains("no step named policies", "registry", "warnings", "groups", "tags", "indicators");
 
         // olive groups: the run's key groups; json and csv hold only the data on stdout
         Outcome json = run("groups", "--period", "2023-12", "--format", "json", "--data-dir", dataDir.toString());

@@ -166,6 +166,28 @@ class SecondCountyEndToEndTest {
         }
     }
 
+    /** Step warnings on the profile's lines (低保 13,200 in 2023, its 低边 2 ×) and townships; olive warnings reads them. */
+    @Test
+    void theWarningsUseTheProfilesLines() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("olive").toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN township_code LIKE '330999%' THEN 1 ELSE 0 "
+                    + "END), SUM(CASE WHEN evidence LIKE '%dibian_line=26400 [income.yaml:lines.dibian[0]%' AND rules LIKE "
+                    + "'%;below_dibian@1;%' THEN 1 ELSE 0 END), SUM(CASE WHEN rules LIKE '%;below_dibian@1;%' THEN 1 ELSE 0 END) FROM family_warning WHERE "
+                    + "data_period = '2023-12'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("warned families").isPositive();
+                assertThat(rs.getLong(2)).as("in the profile's townships").isEqualTo(rs.getLong(1));
+                assertThat(rs.getLong(4)).as("below the 低边 line").isPositive();
+                assertThat(rs.getLong(3)).as("on the profile's 低边 line, 2 × 13,200").isEqualTo(rs.getLong(4));
+            }
+        }
+        Outcome w = data("warnings", "--county", profile.toString(), "--period", "2023-12", "--format", "csv",
+                "--data-dir", data.toString());
+        assertThat(w.exit()).as(w.err()).isZero();
+        assertThat(w.data()).startsWith("period,family_key,township_code,colour,rules,evidence").contains(",330999");
+    }
+
     @Test
     void theIndicatorsUseTheProfilesLinesAndBrackets() throws Exception {
         Outcome ind = data("indicators", "--county", profile.toString(), "--period", "2023-12", "--format", "json",

@@ -68,6 +68,21 @@ class FamilyWebTest {
                         "Hukou spouse vs marriage register");
     }
 
+    /** The 预警 section: the colour, each rule that fired with its figures and records, and the colour history. */
+    @Test
+    void familyPageShowsTheWarningWithItsRulesFiguresRecordsAndHistory() throws Exception {
+        org.olive.app.income.IncomeTestData.seed(jdbc);
+        String html = web.page(get("/families/" + FAMILY_WANG).param("period", P2).session(web.login("analyst")));
+        assertThat(html).contains("id=\"warning\"", "data-colour=\"YELLOW\"", "黄色预警", "低于低边标准",
+                "data-rule=\"below_dibian@1\"", "data-rule=\"assist_line@1\"", "dibian_line=28000",
+                "[family_income:2025-03:F9000002]", "预警颜色变化", "2025-03-31", "绿色（无预警）");
+        assertThat(web.page(get("/families/" + FAMILY_WANG).param("period", P2).param("lang", "en")
+                .session(web.login("analyst")))).contains("Yellow warning", "Below the 低边 line", "Colour history");
+        // a period without a run of step warnings: no colour
+        assertThat(web.page(get("/families/" + FAMILY_ZHANG).param("period", P2).session(web.login("analyst"))))
+                .contains("id=\"warning\"", "该期间无预警结果").doesNotContain("id=\"family-warning-table\"");
+    }
+
     @Test
     void cadreIsRefusedAnotherTownshipsFamily() throws Exception {
         MockHttpSession s = web.login("cadre");

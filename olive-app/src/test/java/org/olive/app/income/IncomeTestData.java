@@ -34,6 +34,17 @@ public final class IncomeTestData {
                 false, false, "NONE");
         family(jdbc, FAMILY_WANG, SHENGSHAN, V_BIXIA, false, 1, "20000.00", "20000.00", WANG_THREE, false, false,
                 false, true, "ASSIST");
+        // the Wangs' warning (step warnings): yellow at P2, below the 低边 line and the assistance line
+        jdbc.sql("INSERT INTO family_warning (data_period, family_key, colour, township_code, rules, evidence) VALUES "
+                        + "(:p, :f, 'YELLOW', :t, ';below_dibian@1;assist_line@1;', 'below_dibian@1: di_per_capita=20000 "
+                        + "[family_income:2025-03:F9000002]; dibian_line=28000 [income.yaml:lines.dibian[0] × lines.dibao[3]] "
+                        + "| assist_line@1: after_rigid_monthly=1666.67 [family_income:2025-03:F9000002]; assist_line=1656 "
+                        + "[income.yaml:lines.assist_share × lines.minimum_wage.tiers[0] tier 2 (lines.minimum_wage.tier[0])]')")
+                .param("p", P2).param("f", FAMILY_WANG).param("t", SHENGSHAN).update();
+        jdbc.sql("INSERT INTO warning_event (data_period, family_key, changed_on, from_colour, to_colour, township_code, "
+                        + "reason) VALUES (:p, :f, DATE '2025-03-31', 'GREEN', 'YELLOW', :t, 'fired: below_dibian@1: "
+                        + "di_per_capita=20000')")
+                .param("p", P2).param("f", FAMILY_WANG).param("t", SHENGSHAN).update();
         person(jdbc, ZHANG_WEI, FAMILY_ZHANG, CAIYUAN, V_DONGHAI, true, "150000.00", "PRECISE");
         person(jdbc, LI_NA, FAMILY_ZHANG, CAIYUAN, V_DONGHAI, true, "90000.00", "ESTIMATED");
         person(jdbc, ZHANG_MING, FAMILY_ZHANG, CAIYUAN, V_DONGHAI, true, "0.00", "PRECISE");

@@ -50,10 +50,11 @@ class UnresolvedMessagesWebTest {
     static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?\\s<>\"']+\\?\\?");
 
     /**
-     * Routes that answer data, not a page (a file name ending .csv, .xlsx, .json or .{format:…}), and Spring Boot's
+     * Routes that answer data, not a page (a file name ending .csv, .xlsx, .json or .{format:…}; /tags/export, a
+     * tags.yaml download), and Spring Boot's
      * error endpoint (not reachable in MockMvc).
      */
-    static final Pattern NOT_A_PAGE = Pattern.compile(".*\\.(csv|xlsx|json|\\{format:[^/]*\\})$|^/error$");
+    static final Pattern NOT_A_PAGE = Pattern.compile(".*\\.(csv|xlsx|json|\\{format:[^/]*\\})$|^/error$|^/tags/export$");
 
     static final List<String> USERS = List.of("admin", "analyst", "cadre", "policy");
 

@@ -56,7 +56,7 @@ public final class GroupStep implements MonthlyStep {
 
     @Override
     public List<String> needs() {
-        return List.of("facts", "occupations", "income", "figures");
+        return List.of("facts", "occupations", "income", "figures", "warnings");
     }
 
     @Override
@@ -227,7 +227,10 @@ public final class GroupStep implements MonthlyStep {
         return new Decided(f, true, hits, t == null ? null : t.name(), leave);
     }
 
-    /** Each family's brackets and lines (family_flag), typical-family DI (three_person) and members. */
+    /**
+     * Each family's brackets and lines (family_flag), typical-family DI (three_person), members and warning colour
+     * (family_warning, step warnings: RED or YELLOW; GREEN for a family with an income figure and no warning).
+     */
     public static Map<String, PersonVariables.Family> families(Connection c, String p) throws SQLException {
         Map<String, List<String>> brackets = new HashMap<>();
         Map<String, List<String>> lines = new HashMap<>();
@@ -252,6 +255,16 @@ public final class GroupStep implements MonthlyStep {
                 }
             }
         }
+        Map<String, String> warnings = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT family_key, colour FROM family_warning WHERE data_period = ?")) {
+            ps.setString(1, p);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    warnings.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
         Map<String, PersonVariables.Family> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, members FROM family_period WHERE data_period = ?")) {
             ps.setString(1, p);
@@ -259,8 +272,10 @@ public final class GroupStep implements MonthlyStep {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String k = rs.getString(1);
+                    Double t = typical.get(k);
                     out.put(k, new PersonVariables.Family(brackets.getOrDefault(k, List.of()),
-                            lines.getOrDefault(k, List.of()), typical.getOrDefault(k, -1.0), rs.getInt(2)));
+                            lines.getOrDefault(k, List.of()), t == null ? -1.0 : t, rs.getInt(2),
+                            t == null ? "" : warnings.getOrDefault(k, "GREEN")));
                 }
             }
         }

@@ -64,6 +64,8 @@ public final class LedgerRun {
     private final org.olive.occupation.OccupationRules occupation;
     /** The key groups' rules and tiers (groups.yaml); the built-in ones unless {@link #groups} sets a county's. */
     private org.olive.group.GroupDefinitions groups = org.olive.pipeline.group.GroupSettings.builtIn();
+    /** The warning rules (warnings.yaml); the built-in ones unless {@link #warnings} sets a county's. */
+    private org.olive.warning.WarningDefinitions warnings = org.olive.pipeline.warning.WarningSettings.builtIn();
     /** The tag system (tags.yaml); the built-in one unless {@link #tags} sets a county's. */
     private org.olive.tag.TagDefinitions tags = org.olive.pipeline.tag.TagSettings.builtIn();
 
@@ -104,6 +106,12 @@ public final class LedgerRun {
                      Consumer<String> progress, IncomeSettings incomeSettings, IncomeEstimation estimation) {
         this(dataSource, settings, familyBuilder, progress, incomeSettings, EditingSettings.builtIn(), estimation,
                 org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
+    }
+
+    /** The county profile's warning rules (warnings.yaml) for the runs of this object; returns it. */
+    public LedgerRun warnings(org.olive.warning.WarningDefinitions definitions) {
+        this.warnings = java.util.Objects.requireNonNull(definitions);
+        return this;
     }
 
     /** The county profile's tag system (tags.yaml) for the runs of this object; returns it. */
@@ -217,7 +225,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry, occupation, groups, tags), memory);
+                estimation, divisions, registry, occupation, groups, tags, warnings), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);

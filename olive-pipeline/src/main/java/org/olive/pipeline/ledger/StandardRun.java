@@ -25,7 +25,7 @@ import java.util.function.Function;
  *
  * <pre>
  * registry → matching → checks → presence → lists → no_trace → families → facts → occupations → editing → income
- *   → figures → groups → tags → indicators
+ *   → figures → warnings → groups → tags → indicators
  * </pre>
  */
 public final class StandardRun {
@@ -35,7 +35,7 @@ public final class StandardRun {
                            Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation,
                            org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry,
                            OccupationRules occupation, org.olive.group.GroupDefinitions groups,
-                           org.olive.tag.TagDefinitions tags) {
+                           org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings) {
     }
 
     private StandardRun() {
@@ -47,7 +47,7 @@ public final class StandardRun {
      */
     public static List<String> stepNames() {
         return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "facts", "occupations",
-                "editing", "income", "figures", "groups", "tags",
+                "editing", "income", "figures", "warnings", "groups", "tags",
                 "indicators");
     }
 
@@ -56,7 +56,8 @@ public final class StandardRun {
         Settings s = new Settings(LedgerSettings.builtIn(), IncomeSettings.builtIn(), EditingSettings.builtIn(), in -> null,
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
                 org.olive.indicator.registry.RegistryLoader.builtIn(), OccupationSettings.builtIn(),
-                org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn());
+                org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn(),
+                org.olive.pipeline.warning.WarningSettings.builtIn());
         return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
@@ -82,6 +83,7 @@ public final class StandardRun {
                 new AmountEditingStep(s.editing()),
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(),
+                new org.olive.pipeline.warning.WarningStep(s.warnings(), s.income()),
                 new org.olive.pipeline.group.GroupStep(s.groups()),
                 new org.olive.pipeline.tag.TagStep(s.tags()),
                 new IndicatorsStep(s.income(), s.divisions(), s.registry(), s.groups()));

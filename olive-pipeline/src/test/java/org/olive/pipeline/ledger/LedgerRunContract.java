@@ -135,14 +135,16 @@ abstract class LedgerRunContract {
         assertThat(LedgerCounty.generated().resolve("truth")).isDirectory();
         for (Period p : LedgerCounty.MONTHS) {
             LedgerResult r = results.get(p);
-            // pilot indicator 4 (step figures) and pilot indicator 6 (step groups), nothing of the truth
+            // pilot indicator 4 (step figures), the warned families by colour (step warnings) and pilot indicator 6
+            // (step groups), nothing of the truth
             assertThat(r.figures()).isNotEmpty().allSatisfy(f -> assertThat(f.metric())
-                    .matches("relationship_accuracy|key_group_monitoring|group:[a-z_]+"));
+                    .matches("relationship_accuracy|key_group_monitoring|group:[a-z_]+|warning:(RED|YELLOW)"));
             assertThat(r.skipped()).doesNotContainKey("truth");
             assertThat(r.millis()).doesNotContainKey("truth");
             assertThat(count("SELECT COUNT(*) FROM ledger_figure WHERE data_period = ?", p)).isEqualTo(r.figures().size());
             assertThat(count("SELECT COUNT(*) FROM ledger_figure WHERE data_period = ? AND metric <> 'relationship_accuracy' "
-                    + "AND metric <> 'key_group_monitoring' AND metric NOT LIKE 'group:%'", p)).isZero();
+                    + "AND metric <> 'key_group_monitoring' AND metric NOT LIKE 'group:%' AND metric NOT LIKE 'warning:%'", p))
+                    .isZero();
         }
     }
 
@@ -334,6 +336,8 @@ abstract class LedgerRunContract {
                 "SELECT * FROM person_occupation WHERE data_period = ? ORDER BY person_key",
                 "SELECT * FROM group_member WHERE data_period = ? ORDER BY person_key, group_id",
                 "SELECT * FROM group_event WHERE data_period = ? ORDER BY person_key, group_id",
+                "SELECT * FROM family_warning WHERE data_period = ? ORDER BY family_key",
+                "SELECT * FROM warning_event WHERE data_period = ? ORDER BY family_key",
                 "SELECT * FROM population_member WHERE data_period = ? ORDER BY population_list, list_order",
                 "SELECT * FROM population_exit WHERE data_period = ? ORDER BY population_list, person_key",
                 "SELECT * FROM population_count WHERE data_period = ? ORDER BY population_list, township_code, "
