@@ -40,7 +40,7 @@ public class ShellController {
         return "redirect:/cockpit";
     }
 
-    @GetMapping("/{ledger:warnings|policies|map}")
+    @GetMapping("/{ledger:policies|map}")
     public String ledger(@PathVariable String ledger, AreaScope scope, Model model) {
         model.addAttribute("ledger", ledger);
         return "ledger";

@@ -95,7 +95,8 @@ class UnresolvedMessagesWebTest {
         p.put("/login", List.of("/login"));
         p.put("/", List.of("/"));
         p.put("/denied", List.of("/denied"));
-        p.put("/{ledger:warnings|policies|map}", List.of("/warnings", "/policies", "/map"));
+        p.put("/{ledger:policies|map}", List.of("/policies", "/map"));
+        p.put("/warnings", List.of("/warnings", "/warnings?period=" + P1, "/warnings?colour=RED", "/warnings?period=1999-01"));
         p.put("/groups", List.of("/groups", "/groups?period=1999-01"));
         p.put("/groups/{id}", List.of("/groups/skilled_worker", "/groups/bnb_owner?period=" + P1));
         p.put("/tags", List.of("/tags"));
