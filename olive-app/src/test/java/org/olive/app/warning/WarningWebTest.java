@@ -58,7 +58,7 @@ class WarningWebTest {
         String html = web.page(get("/warnings").session(web.login("analyst")));
         assertThat(html).contains("<h1>预警</h1>", "id=\"nav-warnings\" aria-current=\"page\"",
                 "<option value=\"2025-03\" selected=\"selected\">2025-03</option>", "<option value=\"2025-02\">",
-                "<option value=\"2025-01\">", "data-chart=\"area-bar\"").doesNotContain("即将推出");
+                "<option value=\"2025-01\">", "data-chart=\"area-bar\"", "echarts.min.js", "/js/ledgers.js").doesNotContain("即将推出");
         assertThat(html).containsPattern("id=\"count-red\">1<").containsPattern("id=\"count-yellow\">1<")
                 .containsPattern("id=\"count-families\">2<").containsPattern("id=\"count-changes\">2<");
         assertThat(LedgerWebSupport.row(html, "township-table", "data-code=\"" + CAIYUAN + "\""))
