@@ -93,6 +93,9 @@ public final class WarningStep implements MonthlyStep {
             }
         }
         Map<String, Previous> before = previous(c, period.minusMonths(1).toString());
+        // the history starts at the first period the step runs: without a run of the month before (its county
+        // figure rows), this period's colours are the starting colours, not changes from green
+        boolean first = !ran(c, period.minusMonths(1).toString());
         Map<String, List<String>> medical = medicalRecords(c, period, facts);
         long t1 = System.nanoTime();
         Map<String, Map<String, Object>> lineCache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -100,7 +103,7 @@ public final class WarningStep implements MonthlyStep {
                 facts(f, p, period, lines, lineCache, yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of()),
                         medical.getOrDefault(f.key(), List.of()))))).toList();
         long t2 = System.nanoTime();
-        WarningTables.replace(c, period, coloured, before);
+        WarningTables.replace(c, period, coloured, before, first);
         RunFigures.add(ctx, figures(coloured));
         Map<String, String> colours = new HashMap<>();
         coloured.forEach(x -> colours.put(x.family().key(), x.warning().colour().name()));
@@ -112,6 +115,10 @@ public final class WarningStep implements MonthlyStep {
         ms.put("warnings_write", (System.nanoTime() - t2) / 1_000_000);
         Map<String, Long> counts = ctx.report().counts();
         counts.put("warnings_families", (long) coloured.size());
+        if (first) {
+            ctx.report().skipped().put("warning changes", "no run of step warnings for " + period.minusMonths(1)
+                    + ": the colours of " + p + " start the history (no warning_event rows)");
+        }
         counts.put("warnings_red", coloured.stream().filter(x -> x.warning().colour() == Colour.RED).count());
         counts.put("warnings_yellow", coloured.stream().filter(x -> x.warning().colour() == Colour.YELLOW).count());
         Map<String, Long> byRule = new TreeMap<>();
@@ -311,6 +318,18 @@ public final class WarningStep implements MonthlyStep {
             }
         }
         return m;
+    }
+
+    /** Whether step warnings ran for the period: it writes the county's figure rows even without families. */
+    private static boolean ran(Connection c, String p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ledger_figure WHERE data_period = ? AND metric = ? "
+                + "AND area_code = '' FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, p);
+            ps.setString(2, METRIC + Colour.RED.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static Map<String, Previous> previous(Connection c, String p) throws SQLException {

@@ -18,9 +18,12 @@ final class WarningTables {
     private WarningTables() {
     }
 
-    /** Replaces the period's warnings and colour changes (against {@code before}, the previous period's warnings). */
+    /**
+     * Replaces the period's warnings and colour changes (against {@code before}, the previous period's warnings); when
+     * {@code first} (no run of the step for the month before) the period's colours start the history: no changes.
+     */
     static void replace(Connection c, Period period, List<WarningStep.Coloured> coloured,
-                        Map<String, WarningStep.Previous> before) throws SQLException {
+                        Map<String, WarningStep.Previous> before, boolean first) throws SQLException {
         String p = period.toString();
         for (String t : List.of("family_warning", "warning_event")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE data_period = ?")) {
@@ -48,6 +51,9 @@ final class WarningTables {
                 }
             }
             ps.executeBatch();
+        }
+        if (first) {
+            return;
         }
         Map<String, WarningStep.Coloured> now = new TreeMap<>();
         coloured.forEach(x -> now.put(x.family().key(), x));

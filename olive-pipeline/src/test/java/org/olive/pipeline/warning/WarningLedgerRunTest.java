@@ -139,7 +139,10 @@ class WarningLedgerRunTest {
     @Test
     @Order(3)
     void colourChangesAddUpMonthToMonth() throws SQLException {
-        for (Period p : LedgerCounty.MONTHS) {
+        // the first month run starts the history: its colours are no changes
+        assertThat(count("SELECT COUNT(*) FROM family_warning WHERE data_period = ?", LedgerCounty.JANUARY)).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM warning_event WHERE data_period = ?", LedgerCounty.JANUARY)).isZero();
+        for (Period p : LedgerCounty.MONTHS.subList(1, LedgerCounty.MONTHS.size())) {
             for (String colour : List.of("RED", "YELLOW")) {
                 long now = count("SELECT COUNT(*) FROM family_warning WHERE data_period = ? AND colour = ?", p, colour);
                 long before = count("SELECT COUNT(*) FROM family_warning WHERE data_period = ? AND colour = ?",
@@ -149,10 +152,6 @@ class WarningLedgerRunTest {
                 assertThat(now).as(colour + " " + p).isEqualTo(before + in - out);
             }
         }
-        // the first month: every warned family is a change from GREEN
-        assertThat(count("SELECT COUNT(*) FROM warning_event WHERE data_period = ? AND from_colour = 'GREEN'",
-                LedgerCounty.JANUARY)).isEqualTo(count("SELECT COUNT(*) FROM family_warning WHERE data_period = ?",
-                LedgerCounty.JANUARY));
         // later months: changes both ways, each with its date and reasons
         long toGreen = count("SELECT COUNT(*) FROM warning_event WHERE data_period IN ('2025-02', '2025-03') AND "
                 + "to_colour = 'GREEN'");
