@@ -104,25 +104,18 @@ public class DemoCommand implements Callable<Integer> {
         try {
             DataSource ds = ctx.getBean(DataSource.class);
             Set<String> ingested = generated ? Set.of() : succeededPeriods(ds, options.outputDir());
-            LedgerRun probe = county.profile().ledgerRun(ds, progress::detail);
+            LedgerRun ledger = county.profile().ledgerRun(ds, progress::detail);
             List<Period> toIngest = all.stream().filter(p -> !ingested.contains(p.toString())).toList();
-            List<Period> todo = all.stream().filter(p -> toIngest.contains(p) || !probe.done(p) || !probe.hasIncome(p)).toList();
-            LedgerRun ledger = probe;
+            List<Period> todo = all.stream().filter(p -> toIngest.contains(p) || !ledger.done(p) || !ledger.hasIncome(p)).toList();
             boolean anyBuilt = all.stream().anyMatch(p -> !todo.contains(p));
             if (todo.isEmpty()) {
                 System.out.println("All " + all.size() + " months are already ingested and their ledgers built.");
-            }
-            if (todo.isEmpty() || !anyBuilt) {
-                // nothing serves yet: the file may be compacted first (only when less than half of it is live)
+                // nothing serves yet: compacted first when less than half of the file is live (a demo that served
+                // while it built its months leaves the file as it grew)
                 ctx.close();
                 db.compactH2();
-                if (todo.isEmpty()) {
-                    serve(null);
-                    return;
-                }
-                ctx = AccountCommand.context(db, county.springProperties());
-                ds = ctx.getBean(DataSource.class);
-                ledger = county.profile().ledgerRun(ds, progress::detail);
+                serve(null);
+                return;
             }
             BuildStatus status = anyBuilt ? serve(null) : null;
             if (status != null) {

@@ -62,9 +62,10 @@ class DemoCommandTest {
         int serving = out.indexOf("Olive is serving at http://127.0.0.1:");
         assertThat(serving).as(out).isPositive();
         assertThat(out.indexOf("Serving while the other 2 months are built")).isGreaterThan(serving);
-        // the web app started after the first month's ledgers and before the second month's ingestion
-        assertThat(out.indexOf("2024-01")).isBetween(0, serving);
-        assertThat(out.lastIndexOf("2024-02")).isGreaterThan(serving);
+        // the web app started after the first month's ledgers and before the second month's
+        assertThat(out.indexOf("Ledgers of 2024-01")).isBetween(0, serving);
+        assertThat(out.indexOf("Ledgers of 2024-02")).isGreaterThan(serving);
+        assertThat(out.indexOf("Ledgers of 2024-03")).isGreaterThan(out.indexOf("Ledgers of 2024-02"));
         assertThat(out).contains("Built 3 months in", "All 3 months are built");
         assertThat(ServeCommand.serverRunning()).isTrue();
         String port = out.substring(serving + "Olive is serving at http://127.0.0.1:".length()).split("/", 2)[0];
