@@ -139,6 +139,7 @@ public final class TruthAccuracyStep implements MonthlyStep {
             groups.addAll(enabledGroups);
             out.addAll(GroupTruthAccuracy.compare(c, p, truthDir, groups));
         }
+        out.addAll(VulnerabilityBacktest.compare(c, period, truthDir, rules));
         return out;
     }
 
@@ -158,7 +159,8 @@ public final class TruthAccuracyStep implements MonthlyStep {
      */
     public static String summary(LedgerResult r) {
         return r.summary(f -> !f.metric().startsWith(HeadlineTruthAccuracy.PREFIX),
-                HeadlineTruthAccuracy.table(r.figures()) + sourceTable(r.figures()) + groupTable(r.figures()));
+                HeadlineTruthAccuracy.table(r.figures()) + sourceTable(r.figures()) + groupTable(r.figures())
+                        + VulnerabilityBacktest.table(r.figures()));
     }
 
     /** The occupation precision per source, one a line. */

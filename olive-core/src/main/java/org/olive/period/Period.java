@@ -41,6 +41,10 @@ public record Period(YearMonth month) implements Comparable<Period> {
         return new Period(month.minusMonths(n));
     }
 
+    public Period plusMonths(int n) {
+        return new Period(month.plusMonths(n));
+    }
+
     public LocalDate firstDay() {
         return month.atDay(1);
     }

@@ -46,7 +46,7 @@ public final class WarningClassifier {
 
     WarningClassifier(WarningDefinitions d, Period p) {
         this.period = p;
-        WarningDefinitions.ParameterVersion pv = d.parametersAt(p).orElseThrow(() -> new IllegalArgumentException(
+        org.olive.rule.DatedParameters.Version pv = d.parametersAt(p).orElseThrow(() -> new IllegalArgumentException(
                 "no warning parameters in force at " + p + " in " + d.source() + " parameters (the first version "
                         + "applies from " + (d.parameters().isEmpty() ? "-" : d.parameters().get(0).validFrom())
                         + "); add a version there"));

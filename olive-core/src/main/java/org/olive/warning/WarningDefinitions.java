@@ -1,6 +1,7 @@
 package org.olive.warning;
 
 import org.olive.period.Period;
+import org.olive.rule.DatedParameters;
 import org.olive.rule.FactVariable;
 import org.olive.rule.RuleCompiler;
 import org.olive.rule.RuleFile;
@@ -28,14 +29,10 @@ import java.util.Set;
  * @param parameters the parameters' versions, oldest first
  * @param rules      the rules, in file order
  */
-public record WarningDefinitions(String version, String source, List<ParameterVersion> parameters, List<WarningRule> rules) {
+public record WarningDefinitions(String version, String source, List<DatedParameters.Version> parameters, List<WarningRule> rules) {
 
     /** The colours a rule may give; GREEN is a family no rule fired for. */
     public enum Colour { RED, YELLOW, GREEN }
-
-    /** The parameters in force from {@code validFrom} until the next version's; {@code key} names it in messages. */
-    public record ParameterVersion(Period validFrom, String key, Map<String, Object> values) {
-    }
 
     /** One version of a rule: {@code version} is {@code id@n}. */
     public record RuleVersion(String version, Period validFrom, String when) {
@@ -70,9 +67,9 @@ public record WarningDefinitions(String version, String source, List<ParameterVe
         if (version.isEmpty()) {
             problems.add("version: missing");
         }
-        List<ParameterVersion> parameters = parameters(map.get("parameters"), problems);
+        List<DatedParameters.Version> parameters = DatedParameters.parse(map.get("parameters"), problems);
         Map<String, FactVariable.Type> types = new LinkedHashMap<>();
-        for (ParameterVersion pv : parameters) {
+        for (DatedParameters.Version pv : parameters) {
             pv.values().forEach((k, v) -> {
                 FactVariable.Type t = v instanceof Long ? FactVariable.Type.INT : FactVariable.Type.DOUBLE;
                 FactVariable.Type before = types.putIfAbsent(k, t);
@@ -81,7 +78,7 @@ public record WarningDefinitions(String version, String source, List<ParameterVe
                 }
             });
         }
-        for (ParameterVersion pv : parameters) {
+        for (DatedParameters.Version pv : parameters) {
             for (String k : types.keySet()) {
                 if (!pv.values().containsKey(k)) {
                     problems.add(pv.key() + ".values: missing " + k + " (every version gives every parameter)");
@@ -164,53 +161,9 @@ public record WarningDefinitions(String version, String source, List<ParameterVe
         return new WarningDefinitions(version, source, List.copyOf(parameters), List.copyOf(rules));
     }
 
-    private static List<ParameterVersion> parameters(Object ps, List<String> problems) {
-        List<ParameterVersion> out = new ArrayList<>();
-        if (!(ps instanceof List<?> list) || list.isEmpty()) {
-            problems.add("parameters: a list of dated parameter versions {valid_from, values} is required");
-            return out;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String key = "parameters[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> m)) {
-                problems.add(key + ": must be a mapping with valid_from and values");
-                continue;
-            }
-            Period from = RuleFile.period(m.get("valid_from"), key + ".valid_from", problems);
-            Map<String, Object> values = new LinkedHashMap<>();
-            if (!(m.get("values") instanceof Map<?, ?> vs) || vs.isEmpty()) {
-                problems.add(key + ".values: a mapping of parameter names to numbers is required");
-            } else {
-                vs.forEach((k, v) -> {
-                    String name = String.valueOf(k);
-                    if (!name.matches("[a-z][a-z0-9_]{0,39}")) {
-                        problems.add(key + ".values." + name + ": a name of lower-case letters, digits or _");
-                    } else if (v instanceof Integer || v instanceof Long) {
-                        values.put(name, ((Number) v).longValue());
-                    } else if (v instanceof Number n) {
-                        values.put(name, n.doubleValue());
-                    } else {
-                        problems.add(key + ".values." + name + ": '" + v + "' is not a number");
-                    }
-                });
-            }
-            if (from != null) {
-                out.add(new ParameterVersion(from, key, Map.copyOf(values)));
-            }
-        }
-        out.sort(Comparator.comparing(ParameterVersion::validFrom));
-        return out;
-    }
-
     /** The parameters in force at {@code p}. */
-    public Optional<ParameterVersion> parametersAt(Period p) {
-        ParameterVersion in = null;
-        for (ParameterVersion v : parameters) {
-            if (v.validFrom().compareTo(p) <= 0) {
-                in = v;
-            }
-        }
-        return Optional.ofNullable(in);
+    public Optional<DatedParameters.Version> parametersAt(Period p) {
+        return DatedParameters.at(parameters, p);
     }
 
     /** A rule by id. */

@@ -43,6 +43,8 @@ public final class WarningVariables {
                     + "is open now; -1 when none ended in the facts' 12-month window or one is open"),
             v("di_per_capita_year_ago", Type.DOUBLE, "per-capita DI of the same period a year earlier "
                     + "(family_income of P-12); -1 when there is none"),
+            v("vulnerability", Type.DOUBLE, "the probability that per-capita DI is below the 低边 line a horizon "
+                    + "later (step vulnerability, vulnerability.yaml); -1 when the period has no model"),
             v("urban", Type.BOOL, "the family lives in an urban village"),
             v("township", Type.STRING, "township code of the family"));
 

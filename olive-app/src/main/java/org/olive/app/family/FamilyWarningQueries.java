@@ -34,7 +34,25 @@ public class FamilyWarningQueries {
      * The family's warning at the shown period: {@code colour} RED, YELLOW, GREEN (an income figure, no warning) or
      * null (no income figure, or no run of step warnings for the period).
      */
-    public record Warning(String period, String colour, List<Fired> fired, List<Change> history) {
+    public record Warning(String period, String colour, List<Fired> fired, List<Change> history,
+                          Vulnerability vulnerability) {
+    }
+
+    /** One input of the vulnerability model: its name, the family's value and how much it moved the expectation. */
+    public record Driver(String feature, String value, String contribution) {
+    }
+
+    /**
+     * The family's vulnerability at the period (step vulnerability; docs/vulnerability.md): the probability that its
+     * per-capita DI is below the 低边 line at {@code target}, its per-capita DI now, the expected one then and the
+     * line then, σ of the log ratio, the inputs that drove it and how the model was fitted.
+     */
+    public record Vulnerability(String target, double probability, double perCapita, double expected, double line,
+                                double sigma, List<Driver> drivers, String method, Integer trainingFamilies,
+                                String trainingFrom, String trainingTo) {
+        public String percent() {
+            return String.format(Locale.ROOT, "%.1f%%", probability * 100);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -43,6 +61,36 @@ public class FamilyWarningQueries {
     public FamilyWarningQueries(JdbcClient jdbc, CountyProfile profile) {
         this.jdbc = jdbc;
         this.definitions = profile.warnings();
+    }
+
+    /** The family's vulnerability at the period, or null when the period has none for it. */
+    Vulnerability vulnerability(String familyKey, String period) {
+        return jdbc.sql("SELECT v.target_period, v.probability, v.per_capita, v.expected, v.line, v.sigma, v.drivers, "
+                        + "m.method, m.training_families, m.training_from, m.training_to FROM family_vulnerability v "
+                        + "LEFT JOIN vulnerability_model m ON m.data_period = v.data_period WHERE v.data_period = :p AND "
+                        + "v.family_key = :k").param("p", period).param("k", familyKey)
+                .query((rs, i) -> new Vulnerability(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), drivers(rs.getString(7)), rs.getString(8),
+                        (Integer) rs.getObject(9, Integer.class), rs.getString(10), rs.getString(11)))
+                .optional().orElse(null);
+    }
+
+    /** The stored drivers {@code feature=value (contribution); …}. */
+    static List<Driver> drivers(String text) {
+        List<Driver> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split("; ")) {
+            int eq = part.indexOf('=');
+            int open = part.indexOf(" (");
+            if (eq < 0 || open < eq) {
+                continue;
+            }
+            out.add(new Driver(part.substring(0, eq), part.substring(eq + 1, open),
+                    part.substring(open + 2, part.length() - (part.endsWith(")") ? 1 : 0))));
+        }
+        return out;
     }
 
     /** The warning at {@code period} and the colour changes of the periods {@code visible} accepts, newest first. */
@@ -76,6 +124,6 @@ public class FamilyWarningQueries {
                 .query((rs, i) -> new Change(rs.getString(1), String.valueOf(rs.getDate(2)), rs.getString(3),
                         rs.getString(4), Masking.ids(rs.getString(5)))).list()
                 .stream().filter(c -> visible.test(c.period())).toList();
-        return new Warning(period, colour, List.copyOf(fired), history);
+        return new Warning(period, colour, List.copyOf(fired), history, vulnerability(familyKey, period));
     }
 }

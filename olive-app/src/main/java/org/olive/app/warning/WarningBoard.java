@@ -156,4 +156,63 @@ public class WarningBoard {
         }
         return List.copyOf(out);
     }
+
+    /** A measure of the backtest for the model and for the baseline "below the 低边 line now". */
+    public record Measure(Double model, Double baseline) {
+    }
+
+    /** One decile of the calibration table. */
+    public record Decile(String decile, long families, Double predicted, Double observed) {
+    }
+
+    /**
+     * The vulnerability backtest at a period (olive-accuracy's VulnerabilityBacktest, stored in ledger_figure by the
+     * run's step truth): predictions made a horizon earlier against what the truth shows at the period.
+     */
+    public record Backtest(long families, long fell, long noOutcome, Measure auc, Measure brier, Measure topDecile,
+                           List<Decile> calibration, String note) {
+    }
+
+    /** The vulnerability expected at a period: families expected below the line a horizon later, of families scored. */
+    public record Expected(long below, long families) {
+    }
+
+    /** The backtest of the period, or null when its run measured none. */
+    public Backtest backtest(String period) {
+        Map<String, Object[]> f = new java.util.HashMap<>();
+        jdbc.sql("SELECT metric, area_code, numerator, denominator, figure, note FROM ledger_figure WHERE data_period = :p "
+                        + "AND metric LIKE 'vulnerability%'").param("p", period)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5) == null ? null : rs.getDouble(5), rs.getString(6)})
+                .list().forEach(r -> f.put(r[0] + "|" + r[1], r));
+        Object[] families = f.get("vulnerability_backtest_families|");
+        if (families == null) {
+            return null;
+        }
+        Object[] unknown = f.get("vulnerability_backtest_no_outcome|");
+        List<Decile> deciles = new java.util.ArrayList<>();
+        for (int d = 1; d <= 10; d++) {
+            String k = String.format(Locale.ROOT, "d%02d", d);
+            Object[] pr = f.get("vulnerability_calibration_predicted|" + k);
+            Object[] ob = f.get("vulnerability_calibration_observed|" + k);
+            if (pr != null) {
+                deciles.add(new Decile(k, (Long) pr[3], (Double) pr[4], ob == null ? null : (Double) ob[4]));
+            }
+        }
+        return new Backtest((Long) families[3], (Long) families[2], unknown == null ? 0 : (Long) unknown[2],
+                measure(f, "auc"), measure(f, "brier"), measure(f, "top_decile_hits"), deciles, (String) families[5]);
+    }
+
+    private static Measure measure(Map<String, Object[]> f, String name) {
+        Object[] m = f.get("vulnerability_" + name + "|");
+        Object[] b = f.get("vulnerability_baseline_" + name + "|");
+        return new Measure(m == null ? null : (Double) m[4], b == null ? null : (Double) b[4]);
+    }
+
+    /** The vulnerability step's county figure at the period, or null. */
+    public Expected expected(String period) {
+        return jdbc.sql("SELECT numerator, denominator FROM ledger_figure WHERE data_period = :p AND metric = "
+                        + "'vulnerability_expected' AND area_code = ''").param("p", period)
+                .query((rs, i) -> new Expected(rs.getLong(1), rs.getLong(2))).optional().orElse(null);
+    }
 }

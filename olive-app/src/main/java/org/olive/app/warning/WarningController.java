@@ -80,6 +80,8 @@ public class WarningController {
             return "warning/warnings";
         }
         Map<String, WarningBoard.Counts> counts = board.counts(chosen);
+        model.addAttribute("backtest", board.backtest(chosen));
+        model.addAttribute("expected", board.expected(chosen));
         model.addAttribute("county", counts.getOrDefault("", new WarningBoard.Counts("", 0, 0, 0, 0)));
         model.addAttribute("byTownship", areas.divisions().townships().stream()
                 .map(d -> counts.getOrDefault(d.code().substring(0, 9),

@@ -48,6 +48,7 @@ import java.util.stream.Stream;
  * groups.yaml                       the key groups (7+4): dated CEL rules over the person facts, and the tiers
  * tags.yaml                         the tag system: person and family tags as dated CEL rules
  * warnings.yaml                     the warning colours: dated CEL rules over the family facts, and their parameters
+ * vulnerability.yaml                the vulnerability model's dated parameters (horizon, training, floor)
  * </pre>
  *
  * The built-in profile is {@code shengsi}; {@code olive county init DIR} writes an editable copy of it and
@@ -58,7 +59,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                             Map<String, DatasetSettings> datasets, IngestChecks checks, LedgerSettings ledger,
                             IncomeSettings income, EditingSettings editing, IndicatorRegistry registry,
                             OccupationRules occupation, org.olive.group.GroupDefinitions groups,
-                            org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings) {
+                            org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings,
+                            org.olive.vulnerability.VulnerabilitySettings vulnerability) {
 
     public static final String BUILT_IN = "shengsi";
 
@@ -105,6 +107,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         FILES.put("groups.yaml", org.olive.pipeline.group.GroupSettings.RESOURCE);
         FILES.put("tags.yaml", org.olive.pipeline.tag.TagSettings.RESOURCE);
         FILES.put("warnings.yaml", org.olive.pipeline.warning.WarningSettings.RESOURCE);
+        FILES.put("vulnerability.yaml", org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.RESOURCE);
         for (String d : BuiltInMappings.DATASETS) {
             FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
         }
@@ -124,7 +127,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     public org.olive.pipeline.ledger.LedgerRun ledgerRun(javax.sql.DataSource dataSource,
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
-                registry, occupation, progress).groups(groups).tags(tags).warnings(warnings);
+                registry, occupation, progress).groups(groups).tags(tags).warnings(warnings)
+                .vulnerability(vulnerability);
     }
 
     /** The built-in profile (Shengsi). */
@@ -137,7 +141,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 DatasetSettings.builtIn(), IngestChecks.builtIn(), LedgerSettings.builtIn(), IncomeSettings.builtIn(),
                 EditingSettings.builtIn(), RegistryLoader.builtIn(), OccupationSettings.builtIn(),
                 org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn(),
-                org.olive.pipeline.warning.WarningSettings.builtIn());
+                org.olive.pipeline.warning.WarningSettings.builtIn(),
+                org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn());
     }
 
     /** The profile of a folder, or the built-in one for null. */
@@ -213,6 +218,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 () -> org.olive.pipeline.tag.TagSettings.load(dir.resolve("tags.yaml")));
         org.olive.warning.WarningDefinitions warnings = part(problems, "warnings.yaml",
                 () -> org.olive.pipeline.warning.WarningSettings.load(dir.resolve("warnings.yaml")));
+        org.olive.vulnerability.VulnerabilitySettings vulnerability = part(problems, "vulnerability.yaml",
+                () -> org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.load(dir.resolve("vulnerability.yaml")));
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already
             List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()
@@ -222,7 +229,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         }
         String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
         return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry,
-                occupation, groups, tags, warnings);
+                occupation, groups, tags, warnings, vulnerability);
     }
 
     /** The lines' figures whose area (a township or village code) is not one of the profile's divisions. */

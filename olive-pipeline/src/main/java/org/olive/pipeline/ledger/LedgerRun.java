@@ -108,6 +108,16 @@ public final class LedgerRun {
                 org.olive.geography.Divisions.shengsi(), org.olive.indicator.registry.RegistryLoader.builtIn());
     }
 
+    /** The vulnerability model's parameters (vulnerability.yaml); the built-in ones unless {@link #vulnerability} sets a county's. */
+    private org.olive.vulnerability.VulnerabilitySettings vulnerability =
+            org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn();
+
+    /** The county profile's vulnerability parameters (vulnerability.yaml) for the runs of this object; returns it. */
+    public LedgerRun vulnerability(org.olive.vulnerability.VulnerabilitySettings settings) {
+        this.vulnerability = java.util.Objects.requireNonNull(settings);
+        return this;
+    }
+
     /** The county profile's warning rules (warnings.yaml) for the runs of this object; returns it. */
     public LedgerRun warnings(org.olive.warning.WarningDefinitions definitions) {
         this.warnings = java.util.Objects.requireNonNull(definitions);
@@ -225,7 +235,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry, occupation, groups, tags, warnings), memory);
+                estimation, divisions, registry, occupation, groups, tags, warnings, vulnerability), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);

@@ -15,6 +15,8 @@ import org.olive.warning.WarningClassifier;
 import org.olive.warning.WarningDefinitions;
 import org.olive.warning.WarningDefinitions.Colour;
 import org.olive.warning.WarningVariables;
+import org.olive.pipeline.vulnerability.VulnerabilityOutputs;
+import org.olive.vulnerability.VulnerabilityModel;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,7 +65,7 @@ public final class WarningStep implements MonthlyStep {
 
     @Override
     public List<String> needs() {
-        return List.of("facts", "income");
+        return List.of("facts", "income", "vulnerability");
     }
 
     /** A family's row of family_income at the period. */
@@ -97,11 +99,13 @@ public final class WarningStep implements MonthlyStep {
         // figure rows), this period's colours are the starting colours, not changes from green
         boolean first = !ran(c, period.minusMonths(1).toString());
         Map<String, List<String>> medical = medicalRecords(c, period, facts);
+        Map<String, VulnerabilityModel.Prediction> vulnerability = ctx.find(VulnerabilityOutputs.VULNERABILITY)
+                .orElse(Map.of());
         long t1 = System.nanoTime();
         Map<String, Map<String, Object>> lineCache = new java.util.concurrent.ConcurrentHashMap<>();
         List<Coloured> coloured = families.parallelStream().map(f -> new Coloured(f, rules.classify(
                 facts(f, p, period, lines, lineCache, yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of()),
-                        medical.getOrDefault(f.key(), List.of()))))).toList();
+                        medical.getOrDefault(f.key(), List.of()), vulnerability.get(f.key()))))).toList();
         long t2 = System.nanoTime();
         WarningTables.replace(c, period, coloured, before, first);
         RunFigures.add(ctx, figures(coloured));
@@ -137,7 +141,7 @@ public final class WarningStep implements MonthlyStep {
     static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members) {
-        return facts(f, p, period, lines, lineCache, yearAgo, members, List.of());
+        return facts(f, p, period, lines, lineCache, yearAgo, members, List.of(), null);
     }
 
     /**
@@ -145,10 +149,12 @@ public final class WarningStep implements MonthlyStep {
      *
      * @param medical the family's medical settlement records of the window ({@code medical:file:row}), cited by the
      *                facts computed from the out-of-pocket
+     * @param vulnerability the family's vulnerability at the period (step vulnerability), or null
      */
     static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
-                                        List<PersonFact> members, List<String> medical) {
+                                        List<PersonFact> members, List<String> medical,
+                                        VulnerabilityModel.Prediction vulnerability) {
         String row = "family_income:" + p + ":" + f.key();
         String[] withMedical = new String[medical.size() + 1];
         withMedical[0] = row;
@@ -200,6 +206,8 @@ public final class WarningStep implements MonthlyStep {
         long left = leavableOpen || lastEnd == null ? -1
                 : ChronoUnit.MONTHS.between(YearMonth.from(lastEnd), period.month());
         b.set("assistance_left_months", left, left < 0 ? new String[0] : endRefs.toArray(String[]::new));
+        b.set("vulnerability", vulnerability == null ? -1.0 : vulnerability.probability(),
+                vulnerability == null ? null : "family_vulnerability:" + p + ":" + f.key(), vulnerability == null ? null : row);
         b.set("urban", Boolean.TRUE.equals(f.urban()), row);
         b.set("township", f.township() == null ? "" : f.township(), row);
         return b.build();

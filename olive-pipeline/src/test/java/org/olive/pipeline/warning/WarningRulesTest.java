@@ -67,7 +67,8 @@ class WarningRulesTest {
         assertThat(DIBIAN).isEqualTo(28_000);
         assertThat(WAGE).isEqualTo(2_070);
         assertThat(RULES.rules()).extracting(WarningDefinitions.WarningRule::id).containsExactly("below_dibao_unassisted",
-                "safety_net", "below_dibian", "assist_line", "income_drop", "medical_burden", "relapse");
+                "safety_net", "below_dibian", "assist_line", "income_drop", "medical_burden", "relapse",
+                "vulnerable");
     }
 
     @Test
@@ -118,6 +119,27 @@ class WarningRulesTest {
         assertThat(fired(family(cap, 20_000, null))).containsExactly("medical_burden");
         assertThat(fired(family(cap, 19_999.99, null))).isEmpty();
         assertThat(fired(family(cap + 1, 20_000, null))).isEmpty();
+    }
+
+    /** A family well above every line whose vulnerability (step vulnerability) is p. */
+    static WarningClassifier.Warning vulnerable(double p) {
+        double perCapita = 3 * DIBIAN;
+        WarningStep.FamilyRow row = new WarningStep.FamilyRow("F0000001", null, null, null, 1, perCapita, perCapita, 0,
+                perCapita / 12);
+        return RULES.at(P).classify(WarningStep.facts(row, P.toString(), P, LINES, new HashMap<>(), null, List.of(),
+                List.of(), new org.olive.vulnerability.VulnerabilityModel.Prediction(p, 0.1, 0.2, DIBIAN, List.of())));
+    }
+
+    @Test
+    void aVulnerabilityOfHalfOrMoreIsYellow() {
+        WarningClassifier.Warning w = vulnerable(0.5);
+        assertThat(fired(w)).containsExactly("vulnerable");
+        assertThat(w.colour()).isEqualTo(WarningDefinitions.Colour.YELLOW);
+        assertThat(w.fired().get(0).evidence()).contains("vulnerability=0.50 [family_vulnerability:2025-03:F0000001, family_income:2025-03:F0000001]",
+                "vulnerability_threshold=0.50 [warnings.yaml:parameters[0]]");
+        assertThat(fired(vulnerable(0.4999))).isEmpty();
+        // no model for the period: the fact is -1 and the rule does not fire
+        assertThat(fired(monthly(3 * WAGE))).isEmpty();
     }
 
     @Test
