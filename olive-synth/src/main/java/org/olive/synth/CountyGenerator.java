@@ -132,6 +132,7 @@ public final class CountyGenerator {
             IncomeModel income = new IncomeModel(world);
             org.olive.synth.history.Housing housing = new org.olive.synth.history.Housing(world, jobs);
             Health health = new Health(world);
+            org.olive.synth.history.SchoolFees schoolFees = new org.olive.synth.history.SchoolFees(world);
             AssistanceReview review = new AssistanceReview(world);
             FamilyIndex families = new FamilyIndex();
             CrossingBuffer buffer = new CrossingBuffer();
@@ -159,6 +160,7 @@ public final class CountyGenerator {
                 housing.month();
                 income.month();
                 health.month();
+                schoolFees.month();
                 buffer.clear();
                 presence.month(buffer);
                 tourists.month(buffer, world.events);
@@ -214,6 +216,7 @@ public final class CountyGenerator {
                     household.ownership(c);
                     household.rentals(c);
                     household.education(c);
+                    household.educationFees(c);
                     if (p.monthValue() == 12) {
                         business.businessReports(c);
                         household.dividends(c);
