@@ -86,7 +86,7 @@ class IncomeWebTest {
         String wang = web.page(get("/families/" + FAMILY_WANG).param("period", P2).session(web.login("analyst")));
         assertThat(wang).contains("低于低边线", "帮扶对象");
         // rigid expenditure: medical out-of-pocket and education (学杂费) side by side
-        assertThat(html).contains("刚性支出（12个月）", "医疗自付 1,200 元；教育支出（学杂费） 3,600 元", "教育支出 3,600 元");
+        assertThat(html).contains("刚性支出（12个月）", "医疗自付 1,200 元；教育支出（学杂费） 3,600 元", "12个月刚性支出 4,800 元");
         assertThat(web.page(get("/families/" + FAMILY_ZHANG).param("period", P2).param("lang", "en")
                 .session(web.login("analyst")))).contains("education (school fees) 3,600 yuan");
         // February has no income ledger
