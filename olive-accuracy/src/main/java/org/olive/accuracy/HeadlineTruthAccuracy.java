@@ -237,7 +237,7 @@ final class HeadlineTruthAccuracy {
         return new Truth(b.build(), placed, withVillage, notes);
     }
 
-    private static List<String> header(Path file) {
+    static List<String> header(Path file) {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String h = r.readLine();
             return h == null ? List.of() : List.of(h.strip().split(","));

@@ -178,6 +178,85 @@ final class IncomeTruthAccuracy {
         out.add(RunFigure.of("income_bracket_agreement", "", agree, flagged,
                 "residents whose family's 10–50万 flag equals the flag of their true family (true family DI from "
                         + "families.csv and incomes.csv, on the configured basis) / residents in a true family"));
+        out.addAll(education(c, period, truthDir));
+        return out;
+    }
+
+    /** Families' education expenditure within this share of the truth's count as right. */
+    static final double EDUCATION_TOLERANCE = 0.10;
+
+    /**
+     * The families' education expenditure (family_income.education_expense) against the fees the truth says their
+     * members paid (incomes.csv's {@code education}, a month) over the months of the window the truth has a folder for,
+     * which are the months the ledger could see when the county was generated from its first delivery: the share of the
+     * families with fees on either side within {@value #EDUCATION_TOLERANCE} of the truth, the median absolute
+     * percentage error over families with true fees of at least 100 yuan, and the ratio of the totals.
+     */
+    static List<RunFigure> education(Connection c, String period, Path truthDir) throws SQLException {
+        List<RunFigure> out = new ArrayList<>();
+        Path root = truthDir.getParent();
+        org.olive.period.Period p = org.olive.period.Period.parse(period);
+        Map<String, Double> truth = new HashMap<>();
+        boolean any = false;
+        for (org.olive.period.Period q : org.olive.period.Period.range(p.minusMonths(11), p)) {
+            Path f = root == null ? null : root.resolve(q.toString()).resolve("incomes.csv");
+            if (f == null || !Files.isRegularFile(f) || !HeadlineTruthAccuracy.header(f).contains("education")) {
+                continue;
+            }
+            any = true;
+            TruthAccuracy.read(f, List.of("person_id", "education"), r -> {
+                double v = Double.parseDouble(r[1]);
+                if (v != 0) {
+                    truth.merge(r[0], v, Double::sum);
+                }
+            });
+        }
+        if (!any) {
+            return out;
+        }
+        Map<String, double[]> families = new HashMap<>(); // family → {ours, truth}
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.family_key, f.education_expense, p.id_number FROM "
+                + "family_income f JOIN family_member m ON m.data_period = f.data_period AND m.family_key = f.family_key "
+                + "JOIN person p ON p.person_key = m.person_key WHERE f.data_period = ?")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double[] v = families.computeIfAbsent(rs.getString(1), k -> new double[2]);
+                    v[0] = rs.getDouble(2);
+                    v[1] += truth.getOrDefault(rs.getString(3), 0.0);
+                }
+            }
+        }
+        long compared = 0;
+        long within = 0;
+        double ours = 0;
+        double theirs = 0;
+        List<Double> ape = new ArrayList<>();
+        for (double[] v : families.values()) {
+            if (v[0] < 0.005 && v[1] < 0.005) {
+                continue;
+            }
+            compared++;
+            ours += v[0];
+            theirs += v[1];
+            within += Math.abs(v[0] - v[1]) <= EDUCATION_TOLERANCE * v[1] + 0.005 ? 1 : 0;
+            if (v[1] >= 100) {
+                ape.add(Math.abs(v[0] - v[1]) / v[1]);
+            }
+        }
+        if (compared == 0) {
+            return out;
+        }
+        double[] sorted = ape.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.add(RunFigure.of("income_education_within_10pct", "", within, compared,
+                "families whose education expenditure is within 10% of the fees the truth says their members paid in the "
+                        + "months of the window with a truth folder / families with fees on either side"));
+        out.add(new RunFigure("income_education_mape", "", sorted.length, sorted.length, median(sorted),
+                "median absolute percentage error of the families' education expenditure over families with true fees of "
+                        + "at least 100 yuan"));
+        out.add(new RunFigure("income_education_total_ratio", "", compared, compared,
+                theirs == 0 ? null : Math.round(ours / theirs * 10_000) / 10_000.0,
+                "education expenditure of all families / the fees the truth says they paid"));
         return out;
     }
 

@@ -15,13 +15,16 @@ import java.util.Locale;
  * @param perCapita          DI / residents
  * @param threePerson        per-capita × the typical family size (3)
  * @param medicalOop         out-of-pocket medical cost of the residents over the 12 months (rigid expenditure)
- * @param afterRigidMonthly  (DI − rigid expenditure) / residents / 12
+ * @param educationExpense   education fees (学杂费) the family's members paid over the 12 months (rigid expenditure)
+ * @param afterRigidMonthly  (DI − rigid expenditure) / residents / 12, rigid expenditure = medicalOop +
+ *                           educationExpense
  * @param doubleLine         the assistance double-line status of afterRigidMonthly against the minimum wage
  * @param flags              the brackets valid at the period that hold the family, in the profile's order, then the
  *                           lines it is below: 低保, 低边, 特困 (per-capita DI), assist and safety_net (the double line)
  */
 public record FamilyIncome(int residents, double disposable, double low, double high, double perCapita,
-                           double threePerson, double medicalOop, double afterRigidMonthly, DoubleLine doubleLine,
+                           double threePerson, double medicalOop, double educationExpense, double afterRigidMonthly,
+                           DoubleLine doubleLine,
                            List<FamilyFlag> flags) {
 
     public FamilyIncome {
@@ -66,6 +69,23 @@ public record FamilyIncome(int residents, double disposable, double low, double 
      * @param rules      the rules at the period
      */
     public static FamilyIncome of(List<Member> residents, double medicalOop, FamilyArea area, IncomeRulesAt rules) {
+        return of(residents, medicalOop, 0, area, rules);
+    }
+
+    /**
+     * The figures of a family whose rigid expenditure is medical out-of-pocket plus education (刚性支出).
+     *
+     * @param residents        its resident members (at least one)
+     * @param medicalOop       out-of-pocket medical cost of those residents over the window (≥ 0)
+     * @param educationExpense education fees the family's members paid over the window (≥ 0)
+     * @param area             where it lives (the lines of its area apply)
+     * @param rules            the rules at the period
+     */
+    public static FamilyIncome of(List<Member> residents, double medicalOop, double educationExpense, FamilyArea area,
+                                  IncomeRulesAt rules) {
+        if (!(educationExpense >= 0)) {
+            throw new IllegalArgumentException("education expenditure must not be negative, found " + educationExpense);
+        }
         if (residents.isEmpty()) {
             throw new IllegalArgumentException("a family's income needs at least one resident member");
         }
@@ -98,7 +118,7 @@ public record FamilyIncome(int residents, double disposable, double low, double 
         if (lines.hasTekun()) {
             below(flags, LinesAt.TEKUN, perCapita, lines.tekun(area));
         }
-        double afterRigid = (di - medicalOop) / n / 12;
+        double afterRigid = (di - medicalOop - educationExpense) / n / 12;
         LinesAt.Amount wage = lines.minimumWage(area);
         double w = wage.amount();
         DoubleLine dl = afterRigid < lines.safetyNetShare() * w ? DoubleLine.SAFETY_NET
@@ -112,7 +132,7 @@ public record FamilyIncome(int residents, double disposable, double low, double 
                     + money(afterRigid) + " < " + share(lines.safetyNetShare()) + " × minimum wage " + money(w) + " ("
                     + wage.keys() + ")"));
         }
-        return new FamilyIncome(n, di, low, high, perCapita, three, medicalOop, afterRigid, dl, flags);
+        return new FamilyIncome(n, di, low, high, perCapita, three, medicalOop, educationExpense, afterRigid, dl, flags);
     }
 
     private static void below(List<FamilyFlag> flags, String id, double perCapita, LinesAt.Amount line) {

@@ -15,8 +15,8 @@ import java.util.Set;
  * period. Money is in yuan; the lines are those of the family's area at the period from income.yaml (one loader,
  * {@code IncomeParameters}); "unknown" numbers are -1, so that a rule testing them can be written not to fire.
  *
- * <p>Not yet facts (no source): education expenditure (no cost dataset; rigid expenditure is medical out-of-pocket
- * only) and the main earner's death, disability or loss of work in the last 3 months.
+ * <p>Rigid expenditure (刚性支出) is medical out-of-pocket plus education fees (学杂费, from 学生缴费). Not yet facts
+ * (no source): the main earner's death, disability or loss of work in the last 3 months.
  */
 public final class WarningVariables {
 
@@ -26,8 +26,10 @@ public final class WarningVariables {
             v("di_per_capita", Type.DOUBLE, "per-capita DI of the trailing 12 months (family_income.per_capita)"),
             v("medical_oop", Type.DOUBLE, "medical out-of-pocket of the resident members in the trailing 12 months "
                     + "(family_income.medical_oop, from income_medical)"),
+            v("education_expense", Type.DOUBLE, "education fees (学杂费: tuition, accommodation, other fees) the family's "
+                    + "members paid in the trailing 12 months (family_income.education_expense, from income_education_fee)"),
             v("after_rigid_per_capita", Type.DOUBLE, "(DI − rigid expenditure) / residents, a year; rigid expenditure "
-                    + "is medical out-of-pocket (education: no source yet)"),
+                    + "is medical out-of-pocket + education fees"),
             v("after_rigid_monthly", Type.DOUBLE, "(DI − rigid expenditure) / residents / 12 "
                     + "(family_income.after_rigid_monthly)"),
             v("dibao_line", Type.DOUBLE, "the 低保 standard of the family's area at the period, yuan a person a year"),

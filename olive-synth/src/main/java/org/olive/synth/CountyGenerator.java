@@ -116,6 +116,9 @@ public final class CountyGenerator {
             // the crossings and the truth are written on a second thread, with their own fault stream and log
             FaultLog crossingLog = FaultLog.inMemory();
             FaultInjector crossingFaults = new FaultInjector(o.faults(), o.seed() ^ 0xC2055L, crossingLog);
+            // the school fees (学生缴费) have their own fault stream, so that adding them left the other datasets' faults
+            // as they were; their fault-log lines are written with the main thread's
+            FaultInjector feeFaults = new FaultInjector(o.faults(), o.seed() ^ 0xED0FEEL, log);
             OutputFiles files = new OutputFiles(out, faults);
             planMisencoding(files);
             World world = new World(o.seed(), o.persons(), o.area());
@@ -132,6 +135,7 @@ public final class CountyGenerator {
             IncomeModel income = new IncomeModel(world);
             org.olive.synth.history.Housing housing = new org.olive.synth.history.Housing(world, jobs);
             Health health = new Health(world);
+            org.olive.synth.history.SchoolFees schoolFees = new org.olive.synth.history.SchoolFees(world);
             AssistanceReview review = new AssistanceReview(world);
             FamilyIndex families = new FamilyIndex();
             CrossingBuffer buffer = new CrossingBuffer();
@@ -159,6 +163,7 @@ public final class CountyGenerator {
                 housing.month();
                 income.month();
                 health.month();
+                schoolFees.month();
                 buffer.clear();
                 presence.month(buffer);
                 tourists.month(buffer, world.events);
@@ -214,6 +219,7 @@ public final class CountyGenerator {
                     household.ownership(c);
                     household.rentals(c);
                     household.education(c);
+                    household.educationFees(new WriteContext(world, files, feeFaults, families, p.equals(o.from())));
                     if (p.monthValue() == 12) {
                         business.businessReports(c);
                         household.dividends(c);

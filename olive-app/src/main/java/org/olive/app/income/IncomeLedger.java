@@ -39,8 +39,8 @@ public class IncomeLedger {
     public record FamilyIncome(String period, String familyKey, String anchorName, String townshipCode,
                                String villageCode, Boolean urban, int residents, BigDecimal disposable,
                                BigDecimal diLow, BigDecimal diHigh, BigDecimal perCapita, BigDecimal threePerson,
-                               BigDecimal medicalOop, BigDecimal afterRigidMonthly, String method, int monitoredMembers,
-                               List<Flag> flags) {
+                               BigDecimal medicalOop, BigDecimal educationExpense, BigDecimal afterRigidMonthly,
+                               String method, int monitoredMembers, List<Flag> flags) {
 
         /** In the bracket of that id. */
         public boolean inBracket(String id) {
@@ -60,7 +60,8 @@ public class IncomeLedger {
 
         FamilyIncome withFlags(List<Flag> value) {
             return new FamilyIncome(period, familyKey, anchorName, townshipCode, villageCode, urban, residents, disposable,
-                    diLow, diHigh, perCapita, threePerson, medicalOop, afterRigidMonthly, method, monitoredMembers, value);
+                    diLow, diHigh, perCapita, threePerson, medicalOop, educationExpense, afterRigidMonthly, method,
+                    monitoredMembers, value);
         }
     }
 
@@ -466,7 +467,8 @@ public class IncomeLedger {
                 rs.getString("township_code"), rs.getString("village_code"), bool(rs, "urban"),
                 rs.getInt("residents"), rs.getBigDecimal("disposable"), rs.getBigDecimal("di_low"),
                 rs.getBigDecimal("di_high"), rs.getBigDecimal("per_capita"), rs.getBigDecimal("three_person"),
-                rs.getBigDecimal("medical_oop"), rs.getBigDecimal("after_rigid_monthly"), rs.getString("method"),
+                rs.getBigDecimal("medical_oop"), rs.getBigDecimal("education_expense"),
+                rs.getBigDecimal("after_rigid_monthly"), rs.getString("method"),
                 rs.getInt("monitored_members"), List.of());
     }
 

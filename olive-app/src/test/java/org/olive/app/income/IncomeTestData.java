@@ -97,8 +97,8 @@ public final class IncomeTestData {
                                boolean b2060, boolean dibao, boolean marginal, String doubleLine) {
         jdbc.sql("INSERT INTO family_income (data_period, family_key, township_code, village_code, urban, residents, "
                         + "disposable, di_low, di_high, per_capita, three_person, medical_oop, after_rigid_monthly, method, "
-                        + "monitored_members) VALUES (:p, :f, :t, :v, :u, :r, :di, :lo, :hi, :pc, :three, 1200.00, :arm, "
-                        + "'ESTIMATED', :r)")
+                        + "monitored_members, education_expense) VALUES (:p, :f, :t, :v, :u, :r, :di, :lo, :hi, :pc, :three, "
+                        + "1200.00, :arm, 'ESTIMATED', :r, 3600.00)")
                 .param("p", P2).param("f", key).param("t", township).param("v", village).param("u", urban)
                 .param("r", residents).param("di", new BigDecimal(di))
                 .param("lo", new BigDecimal(di).subtract(new BigDecimal("20000")).max(BigDecimal.ZERO))

@@ -85,6 +85,10 @@ class IncomeWebTest {
                 "id=\"income-members-table\"", "href=\"/income/persons/" + ZHANG_WEI + "?period=2025-03\"", "模糊推算");
         String wang = web.page(get("/families/" + FAMILY_WANG).param("period", P2).session(web.login("analyst")));
         assertThat(wang).contains("低于低边线", "帮扶对象");
+        // rigid expenditure: medical out-of-pocket and education (学杂费) side by side
+        assertThat(html).contains("刚性支出（12个月）", "医疗自付 1,200 元；教育支出（学杂费） 3,600 元", "12个月刚性支出 4,800 元");
+        assertThat(web.page(get("/families/" + FAMILY_ZHANG).param("period", P2).param("lang", "en")
+                .session(web.login("analyst")))).contains("education (school fees) 3,600 yuan");
         // February has no income ledger
         assertThat(web.page(get("/families/" + FAMILY_ZHANG).param("period", P1).session(web.login("analyst"))))
                 .contains("id=\"income-none\"");

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,12 @@ final class FamilyIncomeTables {
      * Writes the period's family rows.
      *
      * @param medical out-of-pocket medical cost per person over the window
+     * @param education education fees per person over the window, summed over all members of the family (students
+     *                  studying away still cost their family)
      * @param urban   the urban-rural class of a village code (null when unknown)
      * @param counts  the run report's counts: income_families, income_families_without_residents, income_family_flags
      */
-    static void write(Connection c, Period p, IncomeRulesAt rules, Map<Long, Double> medical,
+    static void write(Connection c, Period p, IncomeRulesAt rules, Map<Long, Double> medical, Map<Long, Double> education,
                       Function<String, Boolean> urban, Map<String, Long> counts) throws SQLException {
         record Fam(String township, String village, List<FamilyIncome.Member> members, double[] oop, Set<String> methods,
                    int[] monitored) {
@@ -82,6 +85,22 @@ final class FamilyIncomeTables {
                 }
             }
         }
+        // education: every member's fees, resident or not (a student at college away is the family's expenditure)
+        Map<String, Double> educationOf = new HashMap<>();
+        if (!education.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT family_key, person_key FROM family_member "
+                    + "WHERE data_period = ?")) {
+                ps.setString(1, p.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Double v = education.get(rs.getLong(2));
+                        if (v != null) {
+                            educationOf.merge(rs.getString(1), v, Double::sum);
+                        }
+                    }
+                }
+            }
+        }
         long total;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM family_period WHERE data_period = ?")) {
             ps.setString(1, p.toString());
@@ -93,14 +112,16 @@ final class FamilyIncomeTables {
         long flags = 0;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO family_income (data_period, family_key, township_code, "
                 + "village_code, urban, residents, disposable, di_low, di_high, per_capita, three_person, medical_oop, "
-                + "after_rigid_monthly, method, monitored_members) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "after_rigid_monthly, method, monitored_members, education_expense) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?)");
              PreparedStatement fl = c.prepareStatement("INSERT INTO family_flag (data_period, family_key, kind, flag_id, "
                      + "evidence) VALUES (?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Map.Entry<String, Fam> e : families.entrySet()) {
                 Fam f = e.getValue();
                 Boolean isUrban = urban.apply(f.village());
-                FamilyIncome fi = FamilyIncome.of(f.members(), f.oop()[0], new FamilyArea(f.township(), f.village(), isUrban),
+                FamilyIncome fi = FamilyIncome.of(f.members(), f.oop()[0], educationOf.getOrDefault(e.getKey(), 0.0),
+                        new FamilyArea(f.township(), f.village(), isUrban),
                         rules);
                 ps.setString(1, p.toString());
                 ps.setString(2, e.getKey());
@@ -119,6 +140,7 @@ final class FamilyIncomeTables {
                 ps.setString(14, m.contains("DECLARED") ? "DECLARED" : m.contains("ESTIMATED") ? "ESTIMATED"
                         : m.contains("PRECISE") ? "PRECISE" : "NONE");
                 ps.setInt(15, f.monitored()[0]);
+                ps.setBigDecimal(16, decimal(fi.educationExpense()));
                 ps.addBatch();
                 for (FamilyFlag flag : fi.flags()) {
                     fl.setString(1, p.toString());

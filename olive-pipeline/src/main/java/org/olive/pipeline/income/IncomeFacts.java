@@ -120,7 +120,14 @@ public final class IncomeFacts {
                         + "COALESCE(SUM(out_of_pocket), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), CAST(NULL AS VARCHAR(300)) FROM (SELECT data_period, "
                         + "person_id, month_period, total_cost, fund_paid, out_of_pocket, COUNT(*) copies FROM %s WHERE %s "
                         + "GROUP BY data_period, person_id, month_period, total_cost, fund_paid, out_of_pocket) d "
-                        + "GROUP BY data_period, person_id, month_period"});
+                        + "GROUP BY data_period, person_id, month_period"},
+                // 学生缴费: a row repeated exactly within the delivery is read once (like the medical settlements)
+                new String[]{"income_education_fee", ins + "SELECT data_period, 'EDUCATION', person_id, CAST(NULL AS VARCHAR(100)), "
+                        + "month_period, COALESCE(SUM(COALESCE(tuition, 0) + COALESCE(accommodation, 0) + COALESCE(other_fees, 0)), 0), "
+                        + "CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), CAST(NULL AS VARCHAR(300)) FROM (SELECT data_period, "
+                        + "person_id, school, month_period, tuition, accommodation, other_fees, paid_date, COUNT(*) copies FROM %s "
+                        + "WHERE %s GROUP BY data_period, person_id, school, month_period, tuition, accommodation, other_fees, "
+                        + "paid_date) d GROUP BY data_period, person_id, month_period"});
     }
 
     /**
@@ -130,7 +137,7 @@ public final class IncomeFacts {
     static int build(Connection c, Period from, Period to, EditedTables window, IncomeSettings settings, Period builtIn)
             throws SQLException {
         String wageBase = PreciseSources.in(settings.wageBaseTypes());
-        String si = "|si:" + Deliveries.digest(wageBase);
+        String si = "|si:" + Deliveries.digest(wageBase) + "|education";
         int built = 0;
         for (Map.Entry<Period, Long> e : Deliveries.succeeded(c, from, to).entrySet()) {
             Period d = e.getKey();

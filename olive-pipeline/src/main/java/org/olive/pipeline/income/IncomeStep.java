@@ -176,6 +176,7 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
         Map<Long, List<Item>> items = new HashMap<>();
         Map<String, Long> unlinked = new LinkedHashMap<>();
         Map<Long, Double> medical = new HashMap<>();
+        Map<Long, Double> education = new HashMap<>();
         src.items.forEach((id, bySource) -> {
             Long key = key(keys, id);
             for (ItemAccumulator a : bySource.values()) {
@@ -207,6 +208,14 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
                 unlinked.merge("income_medical", 1L, Long::sum);
             } else {
                 medical.merge(key, v, Double::sum);
+            }
+        });
+        src.education.forEach((id, v) -> {
+            Long key = key(keys, id);
+            if (key == null) {
+                unlinked.merge("income_education_fee", 1L, Long::sum);
+            } else {
+                education.merge(key, v, Double::sum);
             }
         });
         unlinked.forEach((d, n) -> counts.put("income_unlinked_" + d, n));
@@ -267,7 +276,7 @@ public final class IncomeStep implements org.olive.pipeline.run.MonthlyStep {
 
         writePersons(c, period, persons, familyOf, students, items, counts);
         if (familiesBuilt) {
-            FamilyIncomeTables.write(c, p, rules, medical, this::urban, counts);
+            FamilyIncomeTables.write(c, p, rules, medical, education, this::urban, counts);
         }
         counts.put("income_items", items.values().stream().mapToLong(List::size).sum());
     }

@@ -47,6 +47,8 @@ final class PreciseSources {
     final Map<String, Long> implausible = new LinkedHashMap<>();
     /** ID number → out-of-pocket medical cost over the window. */
     final Map<String, Double> medical = new HashMap<>();
+    /** ID number → education fees (学杂费: tuition, accommodation, other fees) paid over the window. */
+    final Map<String, Double> education = new HashMap<>();
     /** dataset → rows read. */
     final Map<String, Long> rowsRead = new LinkedHashMap<>();
     /** The amount edits of the window (docs/editing.md), applied to every table read; none until set. */
@@ -116,6 +118,7 @@ final class PreciseSources {
         timed("benefits", this::readBenefits);
         timed("assistance", this::readAssistance);
         timed("medical", this::readMedical);
+        timed("education_fee", this::readEducation);
     }
 
     /** Milliseconds per source read, for the run report. */
@@ -604,6 +607,19 @@ final class PreciseSources {
             sum.merge(f.person, f.amount, Double::sum);
         }
         sum.forEach((id, v) -> medical.merge(id, Math.max(0, v), Double::sum));
+    }
+
+    /**
+     * Education fees (学生缴费, rigid expenditure of the family), summed over the window: what the payments of the
+     * delivered months say, not scaled to 12 months (fees come at term starts, not evenly).
+     */
+    void readEducation() {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        for (IncomeFacts.Fact f : facts("EDUCATION")) {
+            read("income_education_fee", f.records, f.copies);
+            sum.merge(f.person, f.amount, Double::sum);
+        }
+        sum.forEach((id, v) -> education.merge(id, Math.max(0, v), Double::sum));
     }
 
     /** The sources read, for the report. */

@@ -70,7 +70,13 @@ public final class WarningStep implements MonthlyStep {
 
     /** A family's row of family_income at the period. */
     record FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
-                     double perCapita, double medicalOop, double afterRigidMonthly) {
+                     double perCapita, double medicalOop, double afterRigidMonthly, double educationExpense) {
+
+        /** A family without education expenditure. */
+        FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
+                  double perCapita, double medicalOop, double afterRigidMonthly) {
+            this(key, township, village, urban, residents, di, perCapita, medicalOop, afterRigidMonthly, 0);
+        }
     }
 
     /** One family's outcome. */
@@ -99,13 +105,15 @@ public final class WarningStep implements MonthlyStep {
         // figure rows), this period's colours are the starting colours, not changes from green
         boolean first = !ran(c, period.minusMonths(1).toString());
         Map<String, List<String>> medical = medicalRecords(c, period, facts);
+        Map<String, List<String>> education = educationRecords(c, period, facts);
         Map<String, VulnerabilityModel.Prediction> vulnerability = ctx.find(VulnerabilityOutputs.VULNERABILITY)
                 .orElse(Map.of());
         long t1 = System.nanoTime();
         Map<String, Map<String, Object>> lineCache = new java.util.concurrent.ConcurrentHashMap<>();
         List<Coloured> coloured = families.parallelStream().map(f -> new Coloured(f, rules.classify(
                 facts(f, p, period, lines, lineCache, yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of()),
-                        medical.getOrDefault(f.key(), List.of()), vulnerability.get(f.key()))))).toList();
+                        medical.getOrDefault(f.key(), List.of()), education.getOrDefault(f.key(), List.of()),
+                        vulnerability.get(f.key()))))).toList();
         long t2 = System.nanoTime();
         WarningTables.replace(c, period, coloured, before, first);
         RunFigures.add(ctx, figures(coloured));
@@ -141,21 +149,57 @@ public final class WarningStep implements MonthlyStep {
     static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members) {
-        return facts(f, p, period, lines, lineCache, yearAgo, members, List.of(), null);
+        return facts(f, p, period, lines, lineCache, yearAgo, members, List.of(), List.of(), null);
+    }
+
+    /** The same, with the family's medical records and no vulnerability. */
+    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+                                        Map<String, Map<String, Object>> lineCache, Double yearAgo,
+                                        List<PersonFact> members, List<String> medical) {
+        return facts(f, p, period, lines, lineCache, yearAgo, members, medical, List.of(), null);
+    }
+
+    /** The same, with the family's medical and school fee records and no vulnerability. */
+    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+                                        Map<String, Map<String, Object>> lineCache, Double yearAgo,
+                                        List<PersonFact> members, List<String> medical, List<String> education) {
+        return facts(f, p, period, lines, lineCache, yearAgo, members, medical, education, null);
+    }
+
+    /** The same, with the family's medical records and its vulnerability. */
+    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+                                        Map<String, Map<String, Object>> lineCache, Double yearAgo,
+                                        List<PersonFact> members, List<String> medical,
+                                        VulnerabilityModel.Prediction vulnerability) {
+        return facts(f, p, period, lines, lineCache, yearAgo, members, medical, List.of(), vulnerability);
     }
 
     /**
      * One family's facts for the warning rules, each with its records.
      *
-     * @param medical the family's medical settlement records of the window ({@code medical:file:row}), cited by the
-     *                facts computed from the out-of-pocket
+     * @param medical       the family's medical settlement records of the window ({@code medical:file:row})
+     * @param education     the family's school fee records of the window ({@code education_fee:file:row}), cited by
+     *                      education_expense and the facts after rigid expenditure
      * @param vulnerability the family's vulnerability at the period (step vulnerability), or null
      */
     static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
-                                        List<PersonFact> members, List<String> medical,
+                                        List<PersonFact> members, List<String> medical, List<String> education,
                                         VulnerabilityModel.Prediction vulnerability) {
         String row = "family_income:" + p + ":" + f.key();
+        String[] withEducation = new String[education.size() + 1];
+        withEducation[0] = row;
+        for (int i = 0; i < education.size(); i++) {
+            withEducation[i + 1] = education.get(i);
+        }
+        String[] rigid = new String[medical.size() + education.size() + 1];
+        rigid[0] = row;
+        for (int i = 0; i < medical.size(); i++) {
+            rigid[i + 1] = medical.get(i);
+        }
+        for (int i = 0; i < education.size(); i++) {
+            rigid[medical.size() + i + 1] = education.get(i);
+        }
         String[] withMedical = new String[medical.size() + 1];
         withMedical[0] = row;
         for (int i = 0; i < medical.size(); i++) {
@@ -166,9 +210,11 @@ public final class WarningStep implements MonthlyStep {
         b.set("di", f.di(), row);
         b.set("di_per_capita", f.perCapita(), row);
         b.set("medical_oop", f.medicalOop(), withMedical);
-        b.set("after_rigid_per_capita", f.residents() == 0 ? f.di() - f.medicalOop()
-                : (f.di() - f.medicalOop()) / f.residents(), withMedical);
-        b.set("after_rigid_monthly", f.afterRigidMonthly(), withMedical);
+        b.set("education_expense", f.educationExpense(), withEducation);
+        double rigidExpenditure = f.medicalOop() + f.educationExpense();
+        b.set("after_rigid_per_capita", f.residents() == 0 ? f.di() - rigidExpenditure
+                : (f.di() - rigidExpenditure) / f.residents(), rigid);
+        b.set("after_rigid_monthly", f.afterRigidMonthly(), rigid);
         Map<String, Object> l = lineCache.computeIfAbsent(f.township() + "|" + f.village() + "|" + f.urban(),
                 k -> lines(lines, new FamilyArea(f.township(), f.village(), f.urban())));
         for (String name : List.of("dibao_line", "dibian_line", "tekun_line", "minimum_wage", "assist_line",
@@ -265,7 +311,7 @@ public final class WarningStep implements MonthlyStep {
     static List<FamilyRow> families(Connection c, String p) throws SQLException {
         List<FamilyRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, township_code, village_code, urban, residents, "
-                + "disposable, per_capita, medical_oop, after_rigid_monthly FROM family_income WHERE data_period = ? "
+                + "disposable, per_capita, medical_oop, after_rigid_monthly, education_expense FROM family_income WHERE data_period = ? "
                 + "ORDER BY family_key")) {
             ps.setString(1, p);
             ps.setFetchSize(10_000);
@@ -273,7 +319,8 @@ public final class WarningStep implements MonthlyStep {
                 while (rs.next()) {
                     boolean urban = rs.getBoolean(4);
                     out.add(new FamilyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : urban,
-                            rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)));
+                            rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
+                            rs.getDouble(10)));
                 }
             }
         }
@@ -305,6 +352,39 @@ public final class WarningStep implements MonthlyStep {
                     if (f != null && f.familyKey() != null) {
                         refs.computeIfAbsent(f.familyKey(), k -> new java.util.TreeSet<>())
                                 .add("medical:" + rs.getString(2) + ":" + rs.getLong(3));
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        refs.forEach((k, v) -> out.put(k, v.stream().limit(5).toList()));
+        return out;
+    }
+
+    /**
+     * The school fee records (学生缴费, dataset education_fee) behind each family's education expenditure: the visible
+     * rows of the deliveries P-11..P whose month is in the window, of the members the person facts place in a family,
+     * as {@code education_fee:file:row}, at most 5 a family in order.
+     */
+    static Map<String, List<String>> educationRecords(Connection c, Period period, PersonFacts facts) throws SQLException {
+        Map<String, java.util.TreeSet<String>> refs = new HashMap<>();
+        String from = period.minusMonths(11).toString();
+        String to = period.toString();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.person_key, e.source_file, e.source_row FROM "
+                + "income_education_fee e JOIN person p ON p.id_number = e.person_id WHERE e.data_period >= ? AND "
+                + "e.data_period <= ? AND e.month_period >= ? AND e.month_period <= ? AND e."
+                + org.olive.pipeline.ingest.MasterTables.VISIBLE)) {
+            ps.setString(1, from);
+            ps.setString(2, to);
+            ps.setString(3, from);
+            ps.setString(4, to);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PersonFact f = facts.get(rs.getLong(1));
+                    if (f != null && f.familyKey() != null) {
+                        refs.computeIfAbsent(f.familyKey(), k -> new java.util.TreeSet<>())
+                                .add("education_fee:" + rs.getString(2) + ":" + rs.getLong(3));
                     }
                 }
             }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,42 @@ class IncomeLedgerTest {
     }
 
     /** The accuracy against the truth of this county's December is olive-accuracy's IncomeTruthAccuracyTest. */
+    /**
+     * Rigid expenditure = medical out-of-pocket + education (学生缴费): each family's education_expense is the sum of
+     * its members' fee rows delivered in the window (an exact repeat read once; members away included), and
+     * after_rigid_monthly subtracts it.
+     */
+    @Test
+    void educationFeesAreSummedOverTheWindowAndSubtracted() throws SQLException {
+        double ledger;
+        double rows;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT SUM(education_expense), COUNT(*) FROM family_income "
+                    + "WHERE data_period = '" + JANUARY + "' AND education_expense > 0")) {
+                rs.next();
+                ledger = rs.getDouble(1);
+                assertThat(rs.getLong(2)).as("families paying school fees").isGreaterThan(50);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT SUM(COALESCE(tuition, 0) + COALESCE(accommodation, 0) + "
+                    + "COALESCE(other_fees, 0)) FROM (SELECT DISTINCT e.data_period, e.person_id, e.school, e.month_period, "
+                    + "e.tuition, e.accommodation, e.other_fees, e.paid_date FROM income_education_fee e JOIN person p ON "
+                    + "p.id_number = e.person_id JOIN family_member m ON m.person_key = p.person_key AND m.data_period = '"
+                    + JANUARY + "' JOIN family_income f ON f.data_period = m.data_period AND f.family_key = m.family_key "
+                    + "WHERE e.month_period >= '" + JANUARY.minusMonths(11) + "' AND e.month_period <= '" + JANUARY + "') d")) {
+                rs.next();
+                rows = rs.getDouble(1);
+            }
+            assertThat(rows).isPositive();
+            assertThat(ledger).isCloseTo(rows, org.assertj.core.data.Percentage.withPercentage(1));
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM family_income WHERE data_period = '" + JANUARY
+                    + "' AND ABS(after_rigid_monthly - (disposable - medical_oop - education_expense) / residents / 12) > 0.01")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+        System.out.printf("education: ledger %.2f, delivered rows %.2f%n", ledger, rows);
+    }
+
     @Test
     void everyResidentHasAnIncome() {
         assertThat(results.get(DECEMBER).millis()).containsKey("income");

@@ -83,7 +83,7 @@ class WarningLedgerRunTest {
         assertThat(fired("income_drop")).isZero();
         // red: below the 低保 standard after rigid expenditure without an open 低保/特困 spell, or the 40 % line
         long red = count("SELECT COUNT(*) FROM family_income f WHERE f.data_period = ? AND (f.after_rigid_monthly < ? "
-                + "OR ((f.disposable - f.medical_oop) / f.residents < ? AND NOT EXISTS (SELECT 1 FROM family_warning w "
+                + "OR ((f.disposable - f.medical_oop - f.education_expense) / f.residents < ? AND NOT EXISTS (SELECT 1 FROM family_warning w "
                 + "WHERE w.data_period = f.data_period AND w.family_key = f.family_key AND w.rules NOT LIKE "
                 + "'%;below_dibao_unassisted@1;%' AND w.colour = 'YELLOW')))", MARCH, 0.4 * wage, dibao);
         long redRows = count("SELECT COUNT(*) FROM family_warning WHERE data_period = ? AND colour = 'RED'", MARCH);

@@ -2,6 +2,7 @@ package org.olive.synth.datasets;
 
 import java.io.IOException;
 import java.util.SplittableRandom;
+import org.olive.synth.history.SchoolFees;
 import org.olive.synth.income.Economy;
 import org.olive.synth.income.IncomeModel;
 import org.olive.synth.livelihood.Holdings;
@@ -120,6 +121,28 @@ public final class HouseholdWriters {
             s.dateOrEmpty(p.enrolledDay);
             s.dateOrEmpty(enrolled ? -1 : p.graduatedDay);
             s.text(enrolled ? "在读" : p.graduationStatus);
+            s.endRow();
+        }
+        c.files.close(s);
+    }
+
+    /** 学生缴费: one row per pupil or student and month with fees paid ({@code history.SchoolFees}). */
+    public void educationFees(WriteContext c) throws IOException {
+        RowSink s = c.open(Catalog.EDUCATION_FEE);
+        for (Person p : c.world.persons) {
+            if (p.mFeeDay < 0 || p.schoolLevel < 0) {
+                continue;
+            }
+            s.id(p.id, p.birthYear);
+            s.name(p.name);
+            s.text(school(c, p, p.schoolLevel));
+            s.text(ResidenceAssigner.LEVELS[p.schoolLevel]);
+            s.text(SchoolFees.term(c.period.year(), c.period.monthValue(), p.schoolLevel));
+            s.text(c.month);
+            s.money(p.mTuition);
+            s.money(p.mAccommodation);
+            s.money(p.mOtherFees);
+            s.date(p.mFeeDay);
             s.endRow();
         }
         c.files.close(s);

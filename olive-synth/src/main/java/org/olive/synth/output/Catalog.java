@@ -195,6 +195,18 @@ public final class Catalog {
             c("医疗总费用", "total_cost", "money", ""), c("统筹支付", "fund_paid", "money", ""),
             c("个人自付", "out_of_pocket", "money", "")));
 
+    public static final DatasetSpec EDUCATION_FEE = new DatasetSpec("education_fee", "", "教育局（学校收费）", "学生缴费",
+            CSV, GB18030, MONTHLY,
+            "payment (student-month with fees paid): term fees at the term start, meals each school month, college fees in September",
+            List.of(ID, NAME, c("学校名称", "school", "text", ""),
+                    c("学段", "level", "text", "学前 / 小学 / 初中 / 高中 / 中职 / 专科 / 本科 / 研究生"),
+                    c("学期", "term", "text", "e.g. 2024-2025学年第一学期; the school year for college fees"),
+                    c("缴费月份", "month", "period", "yyyyMM"),
+                    c("学费", "tuition", "money", "学费 / 保教费; 0 in compulsory education and 中职 (free tuition)"),
+                    c("住宿费", "accommodation", "money", "boarders and college students"),
+                    c("其他费用", "other_fees", "money", "伙食费, 代办费, 教材费"),
+                    c("缴费日期", "paid_date", "date", "yyyy-MM-dd")));
+
     public static final DatasetSpec PLATFORM_WORK = new DatasetSpec("platform_work", "", "人力社保局（平台企业报送）",
             "新就业形态从业", XLSX, UTF8, MONTHLY, "person-month",
             List.of(ID, NAME, c("平台名称", "platform", "text", ""),
@@ -231,7 +243,7 @@ public final class Catalog {
     public static final List<DatasetSpec> ALL = List.of(HUKOU, CROSSINGS, FLOATING, MARRIAGE, VITAL, SOCIAL_INSURANCE,
             BENEFITS, SKILL_CERT, IIT, MARKET_ENTITY, BUSINESS_REPORT, ASSISTANCE, DISABILITY, FISHERY_VESSELS,
             FISHERY_CREW, FISHERY_AQUACULTURE, BNB, PROPERTY_OWNERSHIP, PROPERTY_RENTALS, HOUSING_FUND, UTILITIES,
-            EDUCATION, MEDICAL, PLATFORM_WORK, DIVIDENDS, SURVEY, TOURISM);
+            EDUCATION, MEDICAL, PLATFORM_WORK, DIVIDENDS, SURVEY, TOURISM, EDUCATION_FEE);
 
     /** File name of the one-off crossings history load in the first period folder. */
     public static String crossingsHistoryFile(org.olive.period.Period first, org.olive.period.Period last) {

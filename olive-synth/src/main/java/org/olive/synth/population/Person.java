@@ -77,6 +77,14 @@ public final class Person {
     public int enrolledDay = -1;
     public int graduatedDay = -1;
     public String graduationStatus = "";
+    /**
+     * Education fees paid this month (学杂费, cents; set by {@code history.SchoolFees}): tuition (学费 / 保教费),
+     * accommodation (住宿费) and other fees (伙食费, 代办费, 教材费), and the day paid; and the 12-month ring of the
+     * totals paid, indexed like the income ledger's month slots.
+     */
+    public long mTuition, mAccommodation, mOtherFees;
+    public int mFeeDay = -1;
+    public final int[] educationFees = new int[12];
     /** Serious illness: months of treatment left and its monthly cost in cents. */
     public int illnessMonths;
     public long illnessCostPerMonth;
@@ -201,6 +209,15 @@ public final class Person {
         long s = 0;
         for (int m = 0; m < 12; m++) {
             s += ledger[m * COMPONENTS + component];
+        }
+        return s;
+    }
+
+    /** Education fees paid in the trailing 12 months, cents. */
+    public long trailingEducation() {
+        long s = 0;
+        for (int v : educationFees) {
+            s += v;
         }
         return s;
     }

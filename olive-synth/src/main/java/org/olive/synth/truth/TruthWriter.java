@@ -19,7 +19,9 @@ import org.olive.synth.world.World;
  *       111–123; 0 for rural 210/220), which decide the person's urban or rural class (domain.md §1);</li>
  *   <li>{@code families.csv}: period, family_id, person_id, role, hukou_no, resident;</li>
  *   <li>{@code incomes.csv}: period, person_id, family_id, resident, the month's wage, business, property,
- *       transfer_in, transfer_out, and the same five over the trailing 12 months plus disposable income;</li>
+ *       transfer_in, transfer_out, and the same five over the trailing 12 months plus disposable income, then the
+ *       education fees the person paid in the month and over the trailing 12 months (education, t12_education: the
+ *       学杂费 of 学生缴费 before faults, rigid expenditure of the family);</li>
  *   <li>{@code occupations.csv}: period, person_id, livelihood (enum name), occupation (GB/T 6565 细类 as simulated,
  *       empty when not working or none), occupation_level2 (中类), industry (GB/T 4754 小类), employed (0/1: works for
  *       pay or profit);</li>
@@ -58,7 +60,7 @@ public final class TruthWriter {
             r.s("period,person_id,registered,category,present_days,resident,village_code,urban\n");
             fw.s("period,family_id,person_id,role,hukou_no,resident\n");
             iw.s("period,person_id,family_id,resident,wage,business,property,transfer_in,transfer_out,"
-                    + "t12_wage,t12_business,t12_property,t12_transfer_in,t12_transfer_out,t12_disposable\n");
+                    + "t12_wage,t12_business,t12_property,t12_transfer_in,t12_transfer_out,t12_disposable,education,t12_education\n");
             int n = world.persons.size();
             long[] t12 = new long[Person.COMPONENTS];
             for (int i = 0; i < n; i++) {
@@ -88,7 +90,7 @@ public final class TruthWriter {
                     di += k == Person.TRANSFER_OUT ? -t12[k] : t12[k];
                     iw.c(',').money(t12[k]);
                 }
-                iw.c(',').money(di).c('\n');
+                iw.c(',').money(di).c(',').money(p.educationFees[slot]).c(',').money(p.trailingEducation()).c('\n');
                 String occupation = GroupTruth.occupation(p);
                 ow.s(period).c(',').s(p.id).c(',').s(p.job.name()).c(',').s(occupation).c(',')
                         .s(GroupTruth.level2(occupation)).c(',').s(GroupTruth.industry(p))
