@@ -66,8 +66,8 @@ public final class WarningStep implements MonthlyStep {
         return List.of("facts", "income");
     }
 
-    /** A family's row of family_income at the period. */
-    record FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
+    /** A family's row of family_income at the period (also the what-if's recomputed figures, org.olive.pipeline.whatif). */
+    public record FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
                      double perCapita, double medicalOop, double afterRigidMonthly) {
     }
 
@@ -146,9 +146,9 @@ public final class WarningStep implements MonthlyStep {
      * @param medical the family's medical settlement records of the window ({@code medical:file:row}), cited by the
      *                facts computed from the out-of-pocket
      */
-    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
-                                        Map<String, Map<String, Object>> lineCache, Double yearAgo,
-                                        List<PersonFact> members, List<String> medical) {
+    public static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+                                               Map<String, Map<String, Object>> lineCache, Double yearAgo,
+                                               List<PersonFact> members, List<String> medical) {
         String row = "family_income:" + p + ":" + f.key();
         String[] withMedical = new String[medical.size() + 1];
         withMedical[0] = row;
@@ -254,7 +254,7 @@ public final class WarningStep implements MonthlyStep {
         return out;
     }
 
-    static List<FamilyRow> families(Connection c, String p) throws SQLException {
+    public static List<FamilyRow> families(Connection c, String p) throws SQLException {
         List<FamilyRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, township_code, village_code, urban, residents, "
                 + "disposable, per_capita, medical_oop, after_rigid_monthly FROM family_income WHERE data_period = ? "
@@ -306,7 +306,8 @@ public final class WarningStep implements MonthlyStep {
         return out;
     }
 
-    private static Map<String, Double> perCapita(Connection c, String p) throws SQLException {
+    /** Per-capita DI of every family with an income figure at the period. */
+    public static Map<String, Double> perCapita(Connection c, String p) throws SQLException {
         Map<String, Double> m = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, per_capita FROM family_income WHERE data_period = ?")) {
             ps.setString(1, p);
