@@ -68,7 +68,8 @@ public record Measures(long families, double persons, double meanPerCapita, doub
         if (n > 0) {
             brackets.replaceAll((k, v) -> v / n);
         }
-        double gini = persons > 0 ? Distribution.of(y, w).gini() : 0;
+        // Distribution gives it in per cent (EU-SILC); the what-if reports the coefficient 0..1
+        double gini = persons > 0 ? Distribution.of(y, w).gini() / 100 : 0;
         return new Measures(n, persons, persons > 0 ? sum / persons : 0, gini, Poverty.fgt(y, z, w, 0),
                 Poverty.fgt(y, z, w, 1), Poverty.fgt(y, z, w, 2), dibao, dibian, brackets, red, yellow,
                 Poverty.gapCost(y, z, w));

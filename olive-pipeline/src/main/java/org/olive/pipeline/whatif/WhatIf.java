@@ -156,21 +156,8 @@ public final class WhatIf {
         String p = period.toString();
         IncomeRulesAt before = incomeRules.at(period);
         IncomeRulesAt after = scenario.changesLines() ? withDibao(scenario).at(period) : before;
-        WarningClassifier rules = warnings.at(period);
         List<String> bracketIds = before.brackets().stream().map(Bracket::id).toList();
-        Map<String, Map<String, Object>> cacheBefore = new ConcurrentHashMap<>();
-        Map<String, Map<String, Object>> cacheAfter = new ConcurrentHashMap<>();
-        List<Outcome> outcomes = ledger.families().parallelStream().map(f -> {
-            Household h = ledger.households().get(f.key());
-            if (h.residents().isEmpty()) {
-                return null;
-            }
-            Household.Shocked shocked = h.apply(scenario, period);
-            Side b = side(f, h.members(), before, rules, ledger, p, period, cacheBefore);
-            Side a = shocked.deltas().isEmpty() && after == before ? b
-                    : side(f, shocked.members(), after, rules, ledger, p, period, cacheAfter);
-            return new Outcome(f, h, b, a, shocked);
-        }).filter(java.util.Objects::nonNull).toList();
+        List<Outcome> outcomes = outcomes(ledger, scenario, before, after);
 
         // breakdowns: the county, each township, each group (weighted by the family's residents in the group)
         Map<String, List<Measures.Unit>[]> units = new LinkedHashMap<>();
@@ -251,6 +238,42 @@ public final class WhatIf {
         return new WhatIfResult(scenario.name(), scenario.title(), p,
                 scenario.shocks().stream().map(Shock::label).toList(), notes, affectedFamilies, affectedPersons, deltas,
                 colourChanges, rows, changes, ledger.millis(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A family's colour and flags (bracket ids, lines it is below) and per-capita DI on one side of a scenario. */
+    public record State(String colour, Set<String> flags, double perCapita) {
+    }
+
+    /** Every family's state before (index 0) and after (index 1) the scenario, by family key. */
+    public Map<String, State[]> states(Ledger ledger, Scenario scenario) {
+        IncomeRulesAt before = incomeRules.at(ledger.period());
+        IncomeRulesAt after = scenario.changesLines() ? withDibao(scenario).at(ledger.period()) : before;
+        Map<String, State[]> out = new LinkedHashMap<>();
+        for (Outcome o : outcomes(ledger, scenario, before, after)) {
+            out.put(o.row().key(), new State[] {
+                    new State(o.before().colour(), o.before().flags(), o.before().income().perCapita()),
+                    new State(o.after().colour(), o.after().flags(), o.after().income().perCapita())});
+        }
+        return out;
+    }
+
+    private List<Outcome> outcomes(Ledger ledger, Scenario scenario, IncomeRulesAt before, IncomeRulesAt after) {
+        Period period = ledger.period();
+        String p = period.toString();
+        WarningClassifier rules = warnings.at(period);
+        Map<String, Map<String, Object>> cacheBefore = new ConcurrentHashMap<>();
+        Map<String, Map<String, Object>> cacheAfter = new ConcurrentHashMap<>();
+        return ledger.families().parallelStream().map(f -> {
+            Household h = ledger.households().get(f.key());
+            if (h.residents().isEmpty()) {
+                return null;
+            }
+            Household.Shocked shocked = h.apply(scenario, period);
+            Side b = side(f, h.members(), before, rules, ledger, p, period, cacheBefore);
+            Side a = shocked.deltas().isEmpty() && after == before ? b
+                    : side(f, shocked.members(), after, rules, ledger, p, period, cacheAfter);
+            return new Outcome(f, h, b, a, shocked);
+        }).filter(java.util.Objects::nonNull).toList();
     }
 
     @SuppressWarnings("unchecked")
