@@ -14,3 +14,6 @@ CREATE TABLE whatif_run (
     result           TEXT                     NOT NULL
 );
 CREATE INDEX ix_whatif_run_scenario ON whatif_run (scenario, data_period);
+
+-- the what-if reads only the income items its shocks act on (e.g. the fishing sources): by period and source
+CREATE INDEX ix_income_item_source ON income_item (data_period, source);

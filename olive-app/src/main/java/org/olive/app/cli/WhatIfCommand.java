@@ -105,11 +105,12 @@ public class WhatIfCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
             WhatIf engine = whatIfs.engine();
-            WhatIf.Ledger ledger = engine.read(c, p);
+            WhatIf.Ledger ledger = engine.read(c, p, s);
             if (ledger.families().isEmpty()) {
                 throw new DataException("no income ledger is stored for " + p + " in " + db.describe()
                         + ": run the period's ledgers first (olive run --period " + p + ")");
             }
+            err.println("read " + ledger.parts() + " ms");
             r = engine.run(ledger, s, whatIfs.townshipNames(), whatIfs.groupNames());
             if (save) {
                 long id = WhatIfRuns.save(c, s.text(), r, "cli", Instant.now());

@@ -101,7 +101,7 @@ public class WhatIfController {
         Long saved = null;
         try (Connection c = dataSource.getConnection()) {
             WhatIf engine = whatIfs.engine();
-            r = engine.run(engine.read(c, Period.parse(period)), scenario, whatIfs.townshipNames(), whatIfs.groupNames());
+            r = engine.run(engine.read(c, Period.parse(period), scenario), scenario, whatIfs.townshipNames(), whatIfs.groupNames());
             if (save) {
                 saved = WhatIfRuns.save(c, scenario.text(), r, Access.currentUser(), Instant.now());
             }

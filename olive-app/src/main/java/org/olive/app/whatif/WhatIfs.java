@@ -36,7 +36,7 @@ public final class WhatIfs {
 
     public WhatIf engine() {
         return new WhatIf(profile.income().family(), profile.warnings(),
-                PersonFactsReader.of(profile.occupation(), profile.divisions())::read);
+                PersonFactsReader.of(profile.occupation(), profile.divisions()).only(WhatIf.FACTS)::read);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.olive.income.IncomeLines;
 import org.olive.income.IncomeRulesAt;
 import org.olive.period.Period;
 import org.olive.pipeline.fact.PersonFacts;
+import org.olive.pipeline.fact.PersonFactsReader;
 import org.olive.pipeline.warning.WarningStep;
 import org.olive.warning.WarningClassifier;
 import org.olive.warning.WarningDefinitions;
@@ -54,6 +55,12 @@ public final class WhatIf {
             "iit_rental", "rentals", "village_dividend", "benefits", "assistance", "iit_tax", "si_personal",
             "housing_fund_personal", "model", "declared");
 
+    /**
+     * The person facts the warning rules use (a member's family and assistance spells, WarningStep.facts): the parts of
+     * PersonFactsReader to read ({@link PersonFactsReader#only}).
+     */
+    public static final String[] FACTS = {"person_period", "family_member", "person_keys", "assistance"};
+
     private final FamilyIncomeRules incomeRules;
     private final WarningDefinitions warnings;
     private final PeriodFacts facts;
@@ -72,19 +79,66 @@ public final class WhatIf {
 
     /** The stored ledger of a period that a what-if reads; read once, used for any number of scenarios. */
     public record Ledger(Period period, List<WarningStep.FamilyRow> families, Map<String, Household> households,
-                         Map<String, Double> yearAgo, Map<String, List<PersonFact>> members, long millis) {
+                         Map<String, Double> yearAgo, Map<String, List<PersonFact>> members,
+                         Map<String, Set<String>> storedFlags, Map<String, String> storedColours, long millis,
+                         Map<String, Long> parts) {
     }
 
-    /** Reads the stored ledger of the period; empty families when the period has no income ledger. */
+    /** Reads the stored ledger of the period with every income item; see {@link #read(Connection, Period, Scenario)}. */
     public Ledger read(Connection c, Period period) throws SQLException {
+        return read(c, period, null);
+    }
+
+    /**
+     * Reads the stored ledger of the period; empty families when the period has no income ledger. With a scenario, only
+     * the income items its shocks can act on are read (by source, or by component for a shock without sources); the
+     * ledger then serves that scenario (and any other acting on no other items).
+     */
+    public Ledger read(Connection c, Period period, Scenario scenario) throws SQLException {
         long t0 = System.nanoTime();
+        Map<String, Long> parts = new LinkedHashMap<>();
+        long[] last = {t0};
         String p = period.toString();
         List<WarningStep.FamilyRow> families = WarningStep.families(c, p);
+        last[0] = lap(parts, "families", last[0]);
         Map<Long, List<Household.Item>> items = new HashMap<>();
+        Set<String> sources = new TreeSet<>();
+        Set<String> components = new TreeSet<>();
+        boolean all = scenario == null;
+        for (Shock s : scenario == null ? List.<Shock>of() : scenario.shocks()) {
+            if (s.isLine()) {
+                continue;
+            }
+            if (!s.sources().isEmpty()) {
+                sources.addAll(s.sources());
+            } else if (s.component() != null) {
+                components.add(s.component().name());
+            } else {
+                all = true;
+            }
+        }
+        // one condition where possible: the (data_period, source) index serves a source list (an OR would not)
+        List<String> conditions = new ArrayList<>();
+        if (!sources.isEmpty()) {
+            conditions.add("i.source IN (" + marks(sources.size()) + ")");
+        }
+        if (!components.isEmpty()) {
+            conditions.add("i.component IN (" + marks(components.size()) + ")");
+        }
+        String filter = all ? "" : conditions.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", conditions) + ")";
+        // the residents' items (non-residents' items make no family figure; they are dropped when attached below)
         try (PreparedStatement ps = c.prepareStatement("SELECT i.person_key, i.component, i.source, i.amount FROM "
-                + "income_item i JOIN person_income pi ON pi.data_period = i.data_period AND pi.person_key = i.person_key "
-                + "AND pi.resident = TRUE WHERE i.data_period = ?")) {
+                + "income_item i WHERE i.data_period = ?" + filter)) {
             ps.setString(1, p);
+            int n = 2;
+            if (!all) {
+                for (String x : sources) {
+                    ps.setString(n++, x);
+                }
+                for (String x : components) {
+                    ps.setString(n++, x);
+                }
+            }
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -93,6 +147,7 @@ public final class WhatIf {
                 }
             }
         }
+        last[0] = lap(parts, "items", last[0]);
         Map<Long, Set<String>> groups = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT person_key, group_id FROM group_member WHERE data_period = ?")) {
             ps.setString(1, p);
@@ -103,12 +158,12 @@ public final class WhatIf {
                 }
             }
         }
+        last[0] = lap(parts, "groups", last[0]);
         // the members as FamilyIncomeTables reads them: residents of family_member with a person_income row
         Map<String, List<Household.Resident>> residents = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT m.family_key, pi.person_key, pi.disposable, pi.di_low, "
                 + "pi.di_high FROM family_member m JOIN person_income pi ON pi.data_period = m.data_period AND "
-                + "pi.person_key = m.person_key AND pi.resident = TRUE WHERE m.data_period = ? ORDER BY m.family_key, "
-                + "pi.person_key")) {
+                + "pi.person_key = m.person_key AND pi.resident = TRUE WHERE m.data_period = ?")) {
             ps.setString(1, p);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -121,23 +176,63 @@ public final class WhatIf {
                 }
             }
         }
+        last[0] = lap(parts, "residents", last[0]);
+        // in person-key order within a family, as FamilyIncomeTables sums them (sorted here, not by the database)
+        residents.values().forEach(l -> l.sort(java.util.Comparator.comparingLong(Household.Resident::personKey)));
         Map<String, Household> households = new LinkedHashMap<>();
         for (WarningStep.FamilyRow f : families) {
             households.put(f.key(), new Household(f.key(), f.township(), f.village(), f.urban(),
                     residents.getOrDefault(f.key(), List.of())));
         }
         Map<String, Double> yearAgo = WarningStep.perCapita(c, period.minusMonths(12).toString());
+        last[0] = lap(parts, "year_ago", last[0]);
         Map<String, List<PersonFact>> members = new HashMap<>();
-        for (PersonFact f : facts.read(c, period).all()) {
+        PersonFacts read = facts.read(c, period);
+        last[0] = lap(parts, "person_facts", last[0]);
+        for (PersonFact f : read.all()) {
             if (f.familyKey() != null) {
                 members.computeIfAbsent(f.familyKey(), k -> new ArrayList<>(4)).add(f);
             }
         }
-        return new Ledger(period, families, households, yearAgo, members, (System.nanoTime() - t0) / 1_000_000);
+        // the stored flags and colours: the before of the families no shock touches (equal to the recomputation,
+        // WhatIfLedgerTest), so that only the families a shock touches are recomputed
+        Map<String, Set<String>> storedFlags = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT family_key, flag_id FROM family_flag WHERE data_period = ?")) {
+            ps.setString(1, p);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    storedFlags.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>(2)).add(rs.getString(2));
+                }
+            }
+        }
+        Map<String, String> storedColours = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT family_key, colour FROM family_warning WHERE data_period = ?")) {
+            ps.setString(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    storedColours.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        last[0] = lap(parts, "stored_flags_colours", last[0]);
+        return new Ledger(period, families, households, yearAgo, members, storedFlags, storedColours,
+                (System.nanoTime() - t0) / 1_000_000, parts);
+    }
+
+    /** {@code ?, ?, ?} for n values; a value no row has for none (SQL has no empty IN list). */
+    private static String marks(int n) {
+        return n == 0 ? "'-'" : String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static long lap(Map<String, Long> parts, String name, long since) {
+        long now = System.nanoTime();
+        parts.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     /** One family's figures, flags and colour on one side of the scenario. */
-    record Side(FamilyIncome income, double dibao, Set<String> flags, WarningClassifier.Warning warning) {
+    record Side(double perCapita, double dibao, Set<String> flags, WarningClassifier.Warning warning) {
         String colour() {
             return warning.colour().name();
         }
@@ -157,7 +252,7 @@ public final class WhatIf {
         IncomeRulesAt before = incomeRules.at(period);
         IncomeRulesAt after = scenario.changesLines() ? withDibao(scenario).at(period) : before;
         List<String> bracketIds = before.brackets().stream().map(Bracket::id).toList();
-        List<Outcome> outcomes = outcomes(ledger, scenario, before, after);
+        List<Outcome> outcomes = outcomes(ledger, scenario, before, after, false);
 
         // breakdowns: the county, each township, each group (weighted by the family's residents in the group)
         Map<String, List<Measures.Unit>[]> units = new LinkedHashMap<>();
@@ -206,7 +301,7 @@ public final class WhatIf {
                     }
                 }
                 changes.add(new WhatIfResult.Change(o.row().key(), o.row().township(), (int) residents,
-                        round(o.before().income().perCapita()), round(o.after().income().perCapita()),
+                        round(o.before().perCapita()), round(o.after().perCapita()),
                         o.before().colour(), o.after().colour(), sorted(o.before().flags()), sorted(o.after().flags()),
                         reasons));
             }
@@ -249,15 +344,20 @@ public final class WhatIf {
         IncomeRulesAt before = incomeRules.at(ledger.period());
         IncomeRulesAt after = scenario.changesLines() ? withDibao(scenario).at(ledger.period()) : before;
         Map<String, State[]> out = new LinkedHashMap<>();
-        for (Outcome o : outcomes(ledger, scenario, before, after)) {
+        for (Outcome o : outcomes(ledger, scenario, before, after, true)) {
             out.put(o.row().key(), new State[] {
-                    new State(o.before().colour(), o.before().flags(), o.before().income().perCapita()),
-                    new State(o.after().colour(), o.after().flags(), o.after().income().perCapita())});
+                    new State(o.before().colour(), o.before().flags(), o.before().perCapita()),
+                    new State(o.after().colour(), o.after().flags(), o.after().perCapita())});
         }
         return out;
     }
 
-    private List<Outcome> outcomes(Ledger ledger, Scenario scenario, IncomeRulesAt before, IncomeRulesAt after) {
+    /**
+     * @param full recompute every family's before (else the families no shock touches keep their stored flags and
+     *             colour: the same, and much faster)
+     */
+    private List<Outcome> outcomes(Ledger ledger, Scenario scenario, IncomeRulesAt before, IncomeRulesAt after,
+                                   boolean full) {
         Period period = ledger.period();
         String p = period.toString();
         WarningClassifier rules = warnings.at(period);
@@ -269,7 +369,8 @@ public final class WhatIf {
                 return null;
             }
             Household.Shocked shocked = h.apply(scenario, period);
-            Side b = side(f, h.members(), before, rules, ledger, p, period, cacheBefore);
+            Side b = !full && shocked.deltas().isEmpty() ? stored(f, ledger, before, cacheBefore)
+                    : side(f, h.members(), before, rules, ledger, p, period, cacheBefore);
             Side a = shocked.deltas().isEmpty() && after == before ? b
                     : side(f, shocked.members(), after, rules, ledger, p, period, cacheAfter);
             return new Outcome(f, h, b, a, shocked);
@@ -283,10 +384,21 @@ public final class WhatIf {
 
     private static void add(Map<String, List<Measures.Unit>[]> units, String key, Outcome o, double weight) {
         List<Measures.Unit>[] u = units.computeIfAbsent(key, k -> newUnits());
-        u[0].add(new Measures.Unit(o.before().income().perCapita(), o.before().dibao(), weight, o.before().flags(),
+        u[0].add(new Measures.Unit(o.before().perCapita(), o.before().dibao(), weight, o.before().flags(),
                 o.before().colour()));
-        u[1].add(new Measures.Unit(o.after().income().perCapita(), o.after().dibao(), weight, o.after().flags(),
+        u[1].add(new Measures.Unit(o.after().perCapita(), o.after().dibao(), weight, o.after().flags(),
                 o.after().colour()));
+    }
+
+    /** A family's side as stored: family_income's per-capita DI, family_flag, family_warning. */
+    private static Side stored(WarningStep.FamilyRow f, Ledger ledger, IncomeRulesAt rules,
+                               Map<String, Map<String, Object>> cache) {
+        double dibao = (Double) cache.computeIfAbsent("dibao|" + f.township() + "|" + f.village() + "|" + f.urban(),
+                k -> Map.of("dibao", rules.lines().dibao(new FamilyArea(f.township(), f.village(), f.urban())).amount()))
+                .get("dibao");
+        return new Side(f.perCapita(), dibao, ledger.storedFlags().getOrDefault(f.key(), Set.of()),
+                new WarningClassifier.Warning(WarningDefinitions.Colour.valueOf(ledger.storedColours()
+                        .getOrDefault(f.key(), "GREEN")), List.of()));
     }
 
     private Side side(WarningStep.FamilyRow stored, List<FamilyIncome.Member> members, IncomeRulesAt rules,
@@ -304,7 +416,7 @@ public final class WhatIf {
         for (FamilyFlag f : fi.flags()) {
             flags.add(f.id());
         }
-        return new Side(fi, rules.lines().dibao(area).amount(), flags, w);
+        return new Side(row.perCapita(), rules.lines().dibao(area).amount(), flags, w);
     }
 
     /** The profile's lines with the scenario's change of the 低保 standard (its multiples follow it). */
