@@ -122,13 +122,24 @@ public class WhatIfCommand implements Callable<Integer> {
         err.println("what-if " + s.name() + " at " + p + ": read the ledger in " + r.readMillis() + " ms, ran in "
                 + r.runMillis() + " ms");
         err.flush();
-        out.print(Masking.ids(switch (format) {
+        // ID numbers can only be in the changed families' reasons (the warning rules' evidence): masked there, not over
+        // the whole output, where a long decimal would look like one
+        r = masked(r);
+        out.print(switch (format) {
             case "json" -> WhatIfFormat.json(r) + "\n";
             case "csv" -> WhatIfFormat.csv(r);
             default -> WhatIfFormat.text(r);
-        }));
+        });
         out.flush();
         return 0;
+    }
+
+    static WhatIfResult masked(WhatIfResult r) {
+        return new WhatIfResult(r.scenario(), r.title(), r.period(), r.shocks(), r.notes(), r.affectedFamilies(),
+                r.affectedPersons(), r.deltas(), r.colourChanges(), r.rows(), r.changes().stream().map(x ->
+                new WhatIfResult.Change(x.familyKey(), x.township(), x.residents(), x.perCapitaBefore(),
+                        x.perCapitaAfter(), x.colourBefore(), x.colourAfter(), x.flagsBefore(), x.flagsAfter(),
+                        x.reasons().stream().map(Masking::ids).toList())).toList(), r.readMillis(), r.runMillis());
     }
 
     private int saved(PrintWriter out) {
