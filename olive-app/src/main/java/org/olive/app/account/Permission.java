@@ -39,7 +39,12 @@ public enum Permission {
      * Save a new version of a tag's rule (标签体系) or define a new tag from the web; every later run uses it
      * ({@code TagRuleVersions}). The tag pages, the syntax check and the preview's counts are for every role.
      */
-    EDIT_TAGS(Role.ADMIN);
+    EDIT_TAGS(Role.ADMIN),
+    /**
+     * Run what-if scenarios (重大变量影响, {@code /whatif}; docs/whatif.md), save and compare them: aggregates only; the
+     * changed families' rows need READ_PERSONAL_DATA as well.
+     */
+    RUN_WHATIF(Role.ADMIN, Role.ANALYST, Role.POLICY_OFFICER);
 
     private final Set<Role> roles;
 

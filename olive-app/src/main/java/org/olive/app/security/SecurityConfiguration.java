@@ -47,6 +47,7 @@ public class SecurityConfiguration {
                                 LOGIN, "/error").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole(Permission.ADMINISTER.roleNames())
                         .requestMatchers("/ingest", "/ingest/**").hasAnyRole(Permission.DATA_INTAKE.roleNames())
+                        .requestMatchers("/whatif", "/whatif/**").hasAnyRole(Permission.RUN_WHATIF.roleNames())
                         .requestMatchers(PERSONAL_PAGES).hasAnyRole(Permission.READ_PERSONAL_DATA.roleNames())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -37,6 +37,9 @@ public class Navigation {
     /** The tag system (标签体系): every role (aggregates); its editor saves only with EDIT_TAGS. */
     private static final NavItem TAGS = new NavItem("tags", "/tags", "nav.tags");
 
+    /** The what-if (重大变量影响): RUN_WHATIF. */
+    private static final NavItem WHATIF = new NavItem("whatif", "/whatif", "nav.whatif");
+
     private static final NavItem ACCOUNTS = new NavItem("accounts", "/admin/accounts", "nav.accounts");
     private static final NavItem AUDIT = new NavItem("audit", "/admin/audit", "nav.audit");
 
@@ -60,6 +63,9 @@ public class Navigation {
         List<NavItem> items = new ArrayList<>();
         items.add(INDICATORS);
         items.add(TAGS);
+        if (role.may(Permission.RUN_WHATIF)) {
+            items.add(WHATIF);
+        }
         if (role.may(Permission.DATA_INTAKE)) {
             items.add(INTAKE);
         }

@@ -117,6 +117,8 @@ class MachineReadableOutputTest {
             out.add(Arguments.of(format, List.of("indicators", "--sample", "%DIR%/sample", "--by", "area", "--format", format)));
             out.add(Arguments.of(format, concat(List.of("occupations", "--period", "2025-12", "--format", format), db)));
             out.add(Arguments.of(format, concat(List.of("warnings", "--period", "2025-12", "--format", format), db)));
+            out.add(Arguments.of(format, concat(List.of("whatif", "--scenario", "moratorium", "--period", "2025-12",
+                    "--format", format), db)));
             out.add(Arguments.of(format, concat(List.of("faults", "--data", "%DIR%/county", "--period", "2025-06",
                     "--format", format), db)));
         }

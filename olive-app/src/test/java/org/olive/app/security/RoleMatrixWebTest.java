@@ -65,6 +65,7 @@ class RoleMatrixWebTest {
             "policy,  /population/members.csv,           403",
             "policy,  /ingest,                           403",
             "policy,  /admin/audit,                      403",
+            "policy,  /whatif,                           200",
             // the cadre: their township's personal data, no intake, no matches, no administration
             "cadre,   /persons/900001,                   200",
             "cadre,   /families/F9000001,                200",
@@ -78,11 +79,13 @@ class RoleMatrixWebTest {
             "cadre,   /matches,                          403",
             "cadre,   /ingest,                           403",
             "cadre,   /admin/accounts,                   403",
+            "cadre,   /whatif,                           403",
             // the analyst: the county's data and intake, no administration
             "analyst, /persons/900005,                   200",
             "analyst, /matches,                          200",
             "analyst, /ingest,                           200",
             "analyst, /admin/audit,                      403",
+            "analyst, /whatif,                           200",
             "analyst, /groups/skilled_worker?township=330922101, 200",
             "analyst, /groups/no_such_group,             404",
             // the administrator: everything

@@ -156,7 +156,23 @@ class UnresolvedMessagesWebTest {
         p.put("/ingest/feedback", List.of("/ingest/feedback", "/ingest/feedback?period=" + IngestTestData.PERIOD));
         p.put("/admin/accounts", List.of("/admin/accounts"));
         p.put("/admin/audit", List.of("/admin/audit"));
+        p.put("/whatif", List.of("/whatif"));
+        p.put("/whatif/compare", List.of("/whatif/compare?a=" + whatIfRun() + "&b=" + whatIfRun()));
         return p;
+    }
+
+    /** A saved what-if run (an empty outcome) to compare. */
+    long whatIfRun() {
+        org.olive.whatif.Measures m = new org.olive.whatif.Measures(0, 0, 0, 0, 0, 0, 0, 0, 0,
+                Map.of("middle_10_50", 0.0), 0, 0, 0);
+        org.olive.pipeline.whatif.WhatIfResult r = new org.olive.pipeline.whatif.WhatIfResult("moratorium", "t", P1,
+                List.of(), List.of(), 0, 0, Map.of(), Map.of(), List.of(new org.olive.pipeline.whatif.WhatIfResult.Row(
+                "county", "", "", m, m)), List.of(), 0, 0);
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return org.olive.pipeline.whatif.WhatIfRuns.save(c, "name: moratorium", r, "admin", java.time.Instant.now());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -111,6 +111,15 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         for (String d : BuiltInMappings.DATASETS) {
             FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
         }
+        // the what-if's example scenarios (docs/whatif.md): optional, validated when present
+        for (String n : org.olive.pipeline.whatif.Scenarios.BUILT_IN) {
+            String f = org.olive.pipeline.whatif.Scenarios.FOLDER + "/" + n + ".yaml";
+            FILES.put(f, org.olive.pipeline.whatif.Scenarios.RESOURCE + n + ".yaml");
+        }
+    }
+
+    private static boolean optional(String file) {
+        return OPTIONAL.contains(file) || file.startsWith(org.olive.pipeline.whatif.Scenarios.FOLDER + "/");
     }
 
     public Divisions divisions() {
@@ -157,7 +166,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
             throw new ProfileException(dir, List.of(new Problem(dir.toString(), "not a folder")));
         }
         for (String f : FILES.keySet()) {
-            if (!f.startsWith("mappings/") && !OPTIONAL.contains(f) && !Files.isRegularFile(dir.resolve(f))) {
+            if (!f.startsWith("mappings/") && !optional(f) && !Files.isRegularFile(dir.resolve(f))) {
                 problems.add(new Problem(f, "missing (olive county init DIR writes a complete profile to edit)"));
             }
         }
@@ -220,6 +229,14 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 () -> org.olive.pipeline.warning.WarningSettings.load(dir.resolve("warnings.yaml")));
         org.olive.vulnerability.VulnerabilitySettings vulnerability = part(problems, "vulnerability.yaml",
                 () -> org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.load(dir.resolve("vulnerability.yaml")));
+        if (area != null && groups != null) {
+            // scenarios/*.yaml: every file with its line and reason
+            for (String m : org.olive.pipeline.whatif.Scenarios.check(dir,
+                    org.olive.pipeline.whatif.Scenarios.vocabulary(area.divisions(), groups))) {
+                int colon = m.indexOf(':');
+                problems.add(new Problem(m.substring(0, colon), "line " + m.substring(colon + 1)));
+            }
+        }
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already
             List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()

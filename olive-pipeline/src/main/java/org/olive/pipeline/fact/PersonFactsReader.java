@@ -43,6 +43,8 @@ public final class PersonFactsReader {
     private final int employmentMonths;
     /** Months of earlier education deliveries read for graduations; none unless set (occupation.yaml facts). */
     private int graduationMonths = 0;
+    /** The only queries to run (by name), or null for all. */
+    private Set<String> only;
     private final Set<String> employmentInsurance;
     private final Map<String, Long> millis = new LinkedHashMap<>();
 
@@ -99,6 +101,15 @@ public final class PersonFactsReader {
                 || (delivery.equals(old.delivery()) && tie.compareTo(old.tie()) < 0)) {
             m.put(key, new Dated<>(delivery, tie, item));
         }
+    }
+
+    /**
+     * Reads only the named parts (e.g. {@code person_period, family_member, person_keys, assistance}: the family and
+     * the assistance spells the warning rules use, for the what-if); the other facts stay empty. Returns this reader.
+     */
+    public PersonFactsReader only(String... parts) {
+        this.only = Set.of(parts);
+        return this;
     }
 
     /** How far back earlier deliveries of the education register are read for graduations; returns this reader. */
@@ -435,6 +446,9 @@ public final class PersonFactsReader {
     }
 
     private void query(Connection c, String name, String sql, Binder binder, RowReader reader) throws SQLException {
+        if (only != null && !only.contains(name)) {
+            return;
+        }
         long t0 = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);

@@ -68,12 +68,12 @@ public final class WarningStep implements MonthlyStep {
         return List.of("facts", "income", "vulnerability");
     }
 
-    /** A family's row of family_income at the period. */
-    record FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
+    /** A family's row of family_income at the period (also the what-if's recomputed figures, org.olive.pipeline.whatif). */
+    public record FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
                      double perCapita, double medicalOop, double afterRigidMonthly, double educationExpense) {
 
         /** A family without education expenditure. */
-        FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
+        public FamilyRow(String key, String township, String village, Boolean urban, int residents, double di,
                   double perCapita, double medicalOop, double afterRigidMonthly) {
             this(key, township, village, urban, residents, di, perCapita, medicalOop, afterRigidMonthly, 0);
         }
@@ -146,28 +146,28 @@ public final class WarningStep implements MonthlyStep {
     }
 
     /** One family's facts for the warning rules, each with its records. */
-    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+    public static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members) {
         return facts(f, p, period, lines, lineCache, yearAgo, members, List.of(), List.of(), null);
     }
 
     /** The same, with the family's medical records and no vulnerability. */
-    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+    public static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members, List<String> medical) {
         return facts(f, p, period, lines, lineCache, yearAgo, members, medical, List.of(), null);
     }
 
     /** The same, with the family's medical and school fee records and no vulnerability. */
-    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+    public static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members, List<String> medical, List<String> education) {
         return facts(f, p, period, lines, lineCache, yearAgo, members, medical, education, null);
     }
 
     /** The same, with the family's medical records and its vulnerability. */
-    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+    public static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members, List<String> medical,
                                         VulnerabilityModel.Prediction vulnerability) {
@@ -182,7 +182,7 @@ public final class WarningStep implements MonthlyStep {
      *                      education_expense and the facts after rigid expenditure
      * @param vulnerability the family's vulnerability at the period (step vulnerability), or null
      */
-    static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
+    public static WarningVariables.Facts facts(FamilyRow f, String p, Period period, LinesAt lines,
                                         Map<String, Map<String, Object>> lineCache, Double yearAgo,
                                         List<PersonFact> members, List<String> medical, List<String> education,
                                         VulnerabilityModel.Prediction vulnerability) {
@@ -308,7 +308,7 @@ public final class WarningStep implements MonthlyStep {
         return out;
     }
 
-    static List<FamilyRow> families(Connection c, String p) throws SQLException {
+    public static List<FamilyRow> families(Connection c, String p) throws SQLException {
         List<FamilyRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, township_code, village_code, urban, residents, "
                 + "disposable, per_capita, medical_oop, after_rigid_monthly, education_expense FROM family_income WHERE data_period = ? "
@@ -366,7 +366,7 @@ public final class WarningStep implements MonthlyStep {
      * rows of the deliveries P-11..P whose month is in the window, of the members the person facts place in a family,
      * as {@code education_fee:file:row}, at most 5 a family in order.
      */
-    static Map<String, List<String>> educationRecords(Connection c, Period period, PersonFacts facts) throws SQLException {
+    public static Map<String, List<String>> educationRecords(Connection c, Period period, PersonFacts facts) throws SQLException {
         Map<String, java.util.TreeSet<String>> refs = new HashMap<>();
         String from = period.minusMonths(11).toString();
         String to = period.toString();
@@ -394,7 +394,8 @@ public final class WarningStep implements MonthlyStep {
         return out;
     }
 
-    private static Map<String, Double> perCapita(Connection c, String p) throws SQLException {
+    /** Per-capita DI of every family with an income figure at the period. */
+    public static Map<String, Double> perCapita(Connection c, String p) throws SQLException {
         Map<String, Double> m = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, per_capita FROM family_income WHERE data_period = ?")) {
             ps.setString(1, p);
