@@ -119,7 +119,7 @@ class WarningLedgerRunTest {
             for (String rule : ((String) r[1]).substring(1).split(";")) {
                 assertThat(evidence).contains(rule + ": ");
             }
-            assertThat(evidence).contains("[family_income:" + MARCH + ":" + r[0]);
+            assertThat(evidence).contains("family_income:" + MARCH + ":" + r[0]);
         });
         assertThat(rows("SELECT evidence FROM family_warning WHERE data_period = ? AND rules LIKE '%;below_dibian@1;%'",
                 MARCH)).allSatisfy(r -> assertThat((String) r[0]).contains("dibian_line=28000 [income.yaml:lines.dibian[0]"));
