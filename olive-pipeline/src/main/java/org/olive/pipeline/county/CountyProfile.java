@@ -124,8 +124,18 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
     public org.olive.pipeline.ledger.LedgerRun ledgerRun(javax.sql.DataSource dataSource,
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
-                registry, occupation, progress).groups(groups).tags(tags).warnings(warnings);
+                registry, occupation, progress).groups(groups).tags(tags).warnings(warnings).cases(cases());
     }
+
+    /** The parameters of the assistance cases: the {@code cases:} section of the profile's warnings.yaml. */
+    public org.olive.assistance.CaseDefinitions cases() {
+        return dir == null ? org.olive.pipeline.assistance.CaseSettings.builtIn()
+                : CASES.computeIfAbsent(dir.toAbsolutePath().normalize(),
+                        d -> org.olive.pipeline.assistance.CaseSettings.load(d.resolve("warnings.yaml")));
+    }
+
+    private static final Map<Path, org.olive.assistance.CaseDefinitions> CASES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The built-in profile (Shengsi). */
     public static CountyProfile builtIn() {
@@ -213,6 +223,11 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 () -> org.olive.pipeline.tag.TagSettings.load(dir.resolve("tags.yaml")));
         org.olive.warning.WarningDefinitions warnings = part(problems, "warnings.yaml",
                 () -> org.olive.pipeline.warning.WarningSettings.load(dir.resolve("warnings.yaml")));
+        org.olive.assistance.CaseDefinitions cases = part(problems, "warnings.yaml",
+                () -> org.olive.pipeline.assistance.CaseSettings.load(dir.resolve("warnings.yaml")));
+        if (cases != null) {
+            CASES.put(dir.toAbsolutePath().normalize(), cases);
+        }
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already
             List<Problem> clean = problems.stream().map(p -> new Problem(p.file(), p.reason()

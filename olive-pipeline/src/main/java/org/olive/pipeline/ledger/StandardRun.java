@@ -35,7 +35,8 @@ public final class StandardRun {
                            Function<FamilyInput, FamilyLedger> familyBuilder, IncomeEstimation estimation,
                            org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry,
                            OccupationRules occupation, org.olive.group.GroupDefinitions groups,
-                           org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings) {
+                           org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings,
+                           org.olive.assistance.CaseDefinitions cases) {
     }
 
     private StandardRun() {
@@ -47,7 +48,7 @@ public final class StandardRun {
      */
     public static List<String> stepNames() {
         return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "facts", "occupations",
-                "editing", "income", "figures", "warnings", "groups", "tags",
+                "editing", "income", "figures", "warnings", "cases", "groups", "tags",
                 "indicators");
     }
 
@@ -57,7 +58,8 @@ public final class StandardRun {
                 IncomeEstimation.NONE, org.olive.geography.Divisions.shengsi(),
                 org.olive.indicator.registry.RegistryLoader.builtIn(), OccupationSettings.builtIn(),
                 org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn(),
-                org.olive.pipeline.warning.WarningSettings.builtIn());
+                org.olive.pipeline.warning.WarningSettings.builtIn(),
+                org.olive.pipeline.assistance.CaseSettings.builtIn());
         return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
@@ -84,6 +86,7 @@ public final class StandardRun {
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(),
                 new org.olive.pipeline.warning.WarningStep(s.warnings(), s.income()),
+                new org.olive.pipeline.assistance.CaseStep(s.cases()),
                 new org.olive.pipeline.group.GroupStep(s.groups()),
                 new org.olive.pipeline.tag.TagStep(s.tags()),
                 new IndicatorsStep(s.income(), s.divisions(), s.registry(), s.groups()));
