@@ -39,7 +39,12 @@ public enum Permission {
      * Save a new version of a tag's rule (标签体系) or define a new tag from the web; every later run uses it
      * ({@code TagRuleVersions}). The tag pages, the syntax check and the preview's counts are for every role.
      */
-    EDIT_TAGS(Role.ADMIN);
+    EDIT_TAGS(Role.ADMIN),
+    /**
+     * Act on an assistance case (帮扶): record a visit, assistance given, a referral, assign a cadre, move its state,
+     * close it with a reason (docs/cases.md). A cadre: cases of their township only. Analysts read the cases.
+     */
+    WORK_CASES(Role.ADMIN, Role.CADRE);
 
     private final Set<Role> roles;
 

@@ -37,6 +37,9 @@ public class Navigation {
     /** The tag system (标签体系): every role (aggregates); its editor saves only with EDIT_TAGS. */
     private static final NavItem TAGS = new NavItem("tags", "/tags", "nav.tags");
 
+    /** The assistance cases' worklist (帮扶): READ_PERSONAL_DATA (a cadre: their township's cases). */
+    private static final NavItem CASES = new NavItem("cases", "/cases", "nav.cases");
+
     private static final NavItem ACCOUNTS = new NavItem("accounts", "/admin/accounts", "nav.accounts");
     private static final NavItem AUDIT = new NavItem("audit", "/admin/audit", "nav.audit");
 
@@ -65,6 +68,7 @@ public class Navigation {
         }
         if (role.may(Permission.READ_PERSONAL_DATA)) {
             items.add(CONFLICTS);
+            items.add(CASES);
         }
         if (role.may(Permission.REVIEW_MATCHES)) {
             items.add(MATCHES);
