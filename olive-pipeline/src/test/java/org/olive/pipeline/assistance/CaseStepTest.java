@@ -92,6 +92,17 @@ class CaseStepTest {
         long f1 = id("F1");
         act(f1, new CaseDesk.Action("VISIT", LocalDate.of(2025, 2, 3), "visited", null, null, null, null),
                 LocalDate.of(2025, 2, 10));
+        try (Connection c = ds.getConnection()) { // olive cases' read model: overdue on 2025-02-20 is the red one
+            CaseReport report = CaseReport.read(c, Period.parse("2025-01"), null, LocalDate.of(2025, 2, 20));
+            assertThat(report.stored()).isTrue();
+            assertThat(report.opened()).containsEntry("RED", 1L).containsEntry("YELLOW", 1L);
+            assertThat(report.overdue()).isEqualTo(1);
+            assertThat(report.cases()).extracting(CaseReport.Row::familyKey).containsExactly("F1", "F2");
+            assertThat(report.cases().get(0).actions()).isEqualTo(1);
+            assertThat(CaseReport.read(c, Period.parse("2025-01"), T2, LocalDate.of(2025, 2, 20)).cases())
+                    .extracting(CaseReport.Row::familyKey).containsExactly("F2");
+            assertThat(report.toCsv()).startsWith("period,case_id,").contains(",F1,330922100,RED,DISCOVERED,");
+        }
         // a re-run of the period: no new case, the user's visit kept
         assertThat(run("2025-01").counts()).containsEntry("cases_opened", 0L);
         assertThat(count("SELECT COUNT(*) FROM assistance_case")).isEqualTo(2);
