@@ -216,10 +216,11 @@ public class CaseBoard {
         if (township != null) {
             params.put("t", township);
         }
-        jdbc.sql("SELECT a.township_code, a.state, a.colour, CASE WHEN " + OVERDUE + " THEN 1 ELSE 0 END, COUNT(*) FROM "
-                        + "assistance_case a" + (township == null ? "" : " WHERE a.township_code = :t")
-                        + " GROUP BY a.township_code, a.state, a.colour, CASE WHEN " + OVERDUE + " THEN 1 ELSE 0 END "
-                        + "ORDER BY a.township_code").params(params)
+        // grouped in an outer query: a GROUP BY may not repeat an expression with a parameter (H2 refuses it)
+        jdbc.sql("SELECT x.township_code, x.state, x.colour, x.late, COUNT(*) FROM (SELECT a.township_code, a.state, "
+                        + "a.colour, CASE WHEN " + OVERDUE + " THEN 1 ELSE 0 END AS late FROM assistance_case a"
+                        + (township == null ? "" : " WHERE a.township_code = :t") + ") x GROUP BY x.township_code, "
+                        + "x.state, x.colour, x.late ORDER BY x.township_code").params(params)
                 .query(rs -> {
                     String t = rs.getString(1) == null ? "?" : rs.getString(1);
                     long n = rs.getLong(5);

@@ -84,15 +84,14 @@ public record CaseReport(String period, String township, String asOf, boolean st
             states.put(s.name(), 0L);
         }
         long late = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.state, CASE WHEN " + overdue + " THEN 1 ELSE 0 END, "
-                + "COUNT(*) FROM assistance_case a WHERE 1 = 1" + area + " GROUP BY a.state, CASE WHEN " + overdue
-                + " THEN 1 ELSE 0 END")) {
-            int i = 1;
-            ps.setDate(i++, Date.valueOf(asOf));
+        // grouped in an outer query: a GROUP BY may not repeat an expression with a parameter (H2 refuses it)
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.state, x.late, COUNT(*) FROM (SELECT a.state, CASE WHEN "
+                + overdue + " THEN 1 ELSE 0 END AS late FROM assistance_case a WHERE 1 = 1" + area + ") x GROUP BY "
+                + "x.state, x.late")) {
+            ps.setDate(1, Date.valueOf(asOf));
             if (township != null) {
-                ps.setString(i++, township);
+                ps.setString(2, township);
             }
-            ps.setDate(i, Date.valueOf(asOf));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     states.merge(rs.getString(1), rs.getLong(3), Long::sum);
