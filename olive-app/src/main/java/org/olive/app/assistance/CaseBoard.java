@@ -37,7 +37,7 @@ public class CaseBoard {
     /** The SQL of "overdue on :today": still waiting for assistance and past its due date. */
     static final String OVERDUE = "(a.state IN ('DISCOVERED', 'WARNED', 'REOPENED') AND a.due_on < :today)";
 
-    /** A case as listed: the family (head's name masked), area, colour, state, dates, cadre, green mark. */
+    /** A case as listed: the family (its head's name at the opened period, masked), area, colour, state, dates, cadre, green mark. */
     public record Row(long id, String familyKey, String head, String township, String village, String colour,
                       String state, String openedPeriod, LocalDate dueOn, boolean overdue, String cadre,
                       String greenPeriod) {
@@ -85,8 +85,8 @@ public class CaseBoard {
     }
 
     private static final String COLUMNS = "a.id, a.family_key, (SELECT p.name FROM family_member m JOIN person p ON "
-            + "p.person_key = m.person_key WHERE m.family_key = a.family_key AND m.role = 'HEAD' ORDER BY m.data_period "
-            + "DESC FETCH FIRST 1 ROWS ONLY), a.township_code, a.village_code, a.colour, a.state, a.opened_period, "
+            + "p.person_key = m.person_key WHERE m.data_period = a.opened_period AND m.family_key = a.family_key AND m.role = "
+            + "'HEAD' FETCH FIRST 1 ROWS ONLY), a.township_code, a.village_code, a.colour, a.state, a.opened_period, "
             + "a.due_on, CASE WHEN " + OVERDUE + " THEN 1 ELSE 0 END, a.cadre, a.green_period";
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -86,7 +86,7 @@ class CaseWebTest {
     @Test
     void theCasePageShowsTheFamilyTheRulesTheActionsAndTheEvaluation() throws Exception {
         String html = web.page(get("/cases/" + id(CaseTestData.ZHANG)).session(web.login("cadre")));
-        assertThat(html).contains("href=\"/families/" + FAMILY_ZHANG + "\"", "safety_net@1", "id=\"case-overdue\"",
+        assertThat(html).contains("href=\"/families/" + FAMILY_ZHANG + "\"", "张*", "safety_net@1", "id=\"case-overdue\"",
                 "id=\"visit-form\"", "id=\"assistance-form\"", "name=\"_csrf\"");
         assertThat(LedgerWebSupport.FULL_ID.matcher(html).find()).as("no full ID number").isFalse();
         assertThat(web.audits("VIEW_PERSONAL_DATA", CaseController.AUDIT_CASE, String.valueOf(id(CaseTestData.ZHANG))))
