@@ -44,6 +44,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");
         own("org.olive.pipeline.warning", "family_warning", "warning_event");
         own("org.olive.pipeline.whatif", "whatif_run");
+        own("org.olive.pipeline.assistance", "assistance_case", "case_action", "case_evaluation");
     }
 
     private static void own(String pkg, String... tables) {

@@ -44,7 +44,14 @@ public enum Permission {
      * Run what-if scenarios (重大变量影响, {@code /whatif}; docs/whatif.md), save and compare them: aggregates only; the
      * changed families' rows need READ_PERSONAL_DATA as well.
      */
-    RUN_WHATIF(Role.ADMIN, Role.ANALYST, Role.POLICY_OFFICER);
+    RUN_WHATIF(Role.ADMIN, Role.ANALYST, Role.POLICY_OFFICER),
+
+    /**
+
+     * Act on an assistance case (帮扶): record a visit, assistance given, a referral, assign a cadre, move its state,
+     * close it with a reason (docs/cases.md). A cadre: cases of their township only. Analysts read the cases.
+     */
+    WORK_CASES(Role.ADMIN, Role.CADRE);
 
     private final Set<Role> roles;
 

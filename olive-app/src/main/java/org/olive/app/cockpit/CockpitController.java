@@ -21,7 +21,10 @@ public class CockpitController {
     private final CockpitBoard board;
     private final AreaNames areas;
 
-    public CockpitController(CockpitBoard board, AreaNames areas) {
+    private final org.olive.app.assistance.CaseBoard cases;
+
+    public CockpitController(CockpitBoard board, AreaNames areas, org.olive.app.assistance.CaseBoard cases) {
+        this.cases = cases;
         this.board = board;
         this.areas = areas;
     }
@@ -34,6 +37,8 @@ public class CockpitController {
         // indicator 8's card leads to data intake, for the roles that have it (the others: the indicator's page)
         model.addAttribute("mayIntake", Access.may(Permission.DATA_INTAKE));
         board.board(period, Access.township(scope)).ifPresent(b -> model.addAttribute("board", b));
+        // the assistance cases (帮扶) by colour, state and overdue, of the scope and each township: counts only
+        model.addAttribute("caseCounts", cases.counts(Access.township(scope), java.time.LocalDate.now()));
         return "cockpit";
     }
 }

@@ -49,12 +49,14 @@ public class FamilyController {
     private final TagBoard tagBoard;
     private final TagValueQueries tagValues;
     private final FamilyWarningQueries warnings;
+    private final org.olive.app.assistance.CaseBoard cases;
 
     public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
                             IncomeLedger income, PersonalDataAccess access, GroupMemberQueries groups,
                             GroupBoard groupBoard, TagBoard tagBoard, TagValueQueries tagValues,
-                            FamilyWarningQueries warnings) {
+                            FamilyWarningQueries warnings, org.olive.app.assistance.CaseBoard cases) {
         this.warnings = warnings;
+        this.cases = cases;
         this.tagBoard = tagBoard;
         this.tagValues = tagValues;
         this.groups = groups;
@@ -120,6 +122,9 @@ public class FamilyController {
         model.addAttribute("groupNames", groupBoard);
         // the family's warning colour at the shown period, the rules that fired and its colour history (预警)
         model.addAttribute("warning", warnings.of(key, shown.period(), window::includes));
+        // the family's assistance cases (帮扶) of the user's township
+        model.addAttribute("cases", cases.ofFamily(key, java.time.LocalDate.now()).stream()
+                .filter(c -> Access.allows(scope, c.township())).toList());
         // the family's tags of the latest period run (tag_value), when that period is visible to the user
         model.addAttribute("tags", tagValues.of("FAMILY", key, tagBoard.definitions())
                 .filter(t -> window.includes(t.period())).orElse(null));

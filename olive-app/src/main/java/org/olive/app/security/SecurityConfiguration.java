@@ -33,6 +33,7 @@ public class SecurityConfiguration {
     /** The pages with personal rows: persons, families, a person's income and declarations, conflicts, matches, CSV. */
     static final String[] PERSONAL_PAGES = {"/persons", "/persons/**", "/families", "/families/**",
             "/income/persons/**", "/income/declarations/**", "/conflicts", "/conflicts/**", "/matches", "/matches/**",
+            "/cases", "/cases/**",
             "/population/members.csv"};
 
     @Bean

@@ -39,6 +39,8 @@ public class Navigation {
 
     /** The what-if (重大变量影响): RUN_WHATIF. */
     private static final NavItem WHATIF = new NavItem("whatif", "/whatif", "nav.whatif");
+    /** The assistance cases' worklist (帮扶): READ_PERSONAL_DATA (a cadre: their township's cases). */
+    private static final NavItem CASES = new NavItem("cases", "/cases", "nav.cases");
 
     private static final NavItem ACCOUNTS = new NavItem("accounts", "/admin/accounts", "nav.accounts");
     private static final NavItem AUDIT = new NavItem("audit", "/admin/audit", "nav.audit");
@@ -71,6 +73,7 @@ public class Navigation {
         }
         if (role.may(Permission.READ_PERSONAL_DATA)) {
             items.add(CONFLICTS);
+            items.add(CASES);
         }
         if (role.may(Permission.REVIEW_MATCHES)) {
             items.add(MATCHES);

@@ -80,6 +80,10 @@ class MachineReadableOutputTest {
                     + "[family_income:2025-12:F0000042]; head 33092219800101123X')");
             s.execute("INSERT INTO warning_event (data_period, family_key, changed_on, from_colour, to_colour, township_code, "
                     + "reason) VALUES ('2025-12', 'F0000042', DATE '2025-12-31', 'GREEN', 'RED', '330922100', 'fired: safety_net@1')");
+            // an assistance case the run opened for it (step cases)
+            s.execute("INSERT INTO assistance_case (family_key, township_code, colour, state, opened_period, opened_on, due_on, "
+                    + "last_changed) VALUES ('F0000042', '330922100', 'RED', 'DISCOVERED', '2025-12', DATE '2025-12-31', "
+                    + "DATE '2026-01-15', CURRENT_TIMESTAMP)");
             TagRuleVersions.save(c, TagSettings.builtIn(), SavedTagVersion.of("elderly", 2, Period.of(2025, 4),
                     "age >= 65", null), "admin", "按新口径统计", Instant.parse("2026-01-05T08:00:00Z"));
         }
@@ -119,6 +123,7 @@ class MachineReadableOutputTest {
             out.add(Arguments.of(format, concat(List.of("warnings", "--period", "2025-12", "--format", format), db)));
             out.add(Arguments.of(format, concat(List.of("whatif", "--scenario", "moratorium", "--period", "2025-12",
                     "--format", format), db)));
+            out.add(Arguments.of(format, concat(List.of("cases", "--period", "2025-12", "--format", format), db)));
             out.add(Arguments.of(format, concat(List.of("faults", "--data", "%DIR%/county", "--period", "2025-06",
                     "--format", format), db)));
         }

@@ -147,6 +147,16 @@ class UnresolvedMessagesWebTest {
         }
         p.put("/matches", matches);
         p.put("/ledger", List.of("/ledger"));
+        if (jdbc.sql("SELECT COUNT(*) FROM assistance_case WHERE family_key = 'F9000098'").query(Long.class).single() == 0) {
+            long k = org.olive.app.assistance.CaseTestData.kase(jdbc, "F9000098", CAIYUAN, V_SHAHE, "RED", "ASSISTING",
+                    "2025-04-15");
+            jdbc.sql("INSERT INTO case_evaluation (case_id, months_after, data_period, assisted_period, per_capita_before, "
+                    + "per_capita_after, colour_before, colour_after) VALUES (:c, 3, '2025-07', '2025-04', NULL, 100.00, "
+                    + "'NONE', 'YELLOW')").param("c", k).update();
+        }
+        long kase = org.olive.app.assistance.CaseTestData.id(jdbc, "F9000098");
+        p.put("/cases", List.of("/cases", "/cases?state=CLOSED", "/cases?colour=RED&township=" + CAIYUAN));
+        p.put("/cases/{id}", List.of("/cases/" + kase));
         p.put("/indicators", List.of("/indicators", "/indicators?year=2021", "/indicators?year=2023", "/indicators?year=2025"));
         p.put("/indicators/{id}", registry.indicators().stream().map(Indicator::id).map(id -> "/indicators/" + id).toList());
         p.put("/ingest", List.of("/ingest"));

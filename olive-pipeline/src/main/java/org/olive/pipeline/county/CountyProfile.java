@@ -137,8 +137,18 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
                 registry, occupation, progress).groups(groups).tags(tags).warnings(warnings)
-                .vulnerability(vulnerability);
+                .vulnerability(vulnerability).cases(cases());
     }
+
+    /** The parameters of the assistance cases: the {@code cases:} section of the profile's warnings.yaml. */
+    public org.olive.assistance.CaseDefinitions cases() {
+        return dir == null ? org.olive.pipeline.assistance.CaseSettings.builtIn()
+                : CASES.computeIfAbsent(dir.toAbsolutePath().normalize(),
+                        d -> org.olive.pipeline.assistance.CaseSettings.load(d.resolve("warnings.yaml")));
+    }
+
+    private static final Map<Path, org.olive.assistance.CaseDefinitions> CASES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The built-in profile (Shengsi). */
     public static CountyProfile builtIn() {
@@ -236,6 +246,11 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 int colon = m.indexOf(':');
                 problems.add(new Problem(m.substring(0, colon), "line " + m.substring(colon + 1)));
             }
+        }
+        org.olive.assistance.CaseDefinitions cases = part(problems, "warnings.yaml",
+                () -> org.olive.pipeline.assistance.CaseSettings.load(dir.resolve("warnings.yaml")));
+        if (cases != null) {
+            CASES.put(dir.toAbsolutePath().normalize(), cases);
         }
         if (!problems.isEmpty()) {
             // the loaders prefix their messages with the file's path; the problem names the file already

@@ -118,6 +118,15 @@ public final class LedgerRun {
         return this;
     }
 
+    /** The assistance cases' parameters (warnings.yaml's cases:); the built-in ones unless {@link #cases} sets a county's. */
+    private org.olive.assistance.CaseDefinitions cases = org.olive.pipeline.assistance.CaseSettings.builtIn();
+
+    /** The county profile's parameters of the assistance cases for the runs of this object; returns it. */
+    public LedgerRun cases(org.olive.assistance.CaseDefinitions definitions) {
+        this.cases = java.util.Objects.requireNonNull(definitions);
+        return this;
+    }
+
     /** The county profile's warning rules (warnings.yaml) for the runs of this object; returns it. */
     public LedgerRun warnings(org.olive.warning.WarningDefinitions definitions) {
         this.warnings = java.util.Objects.requireNonNull(definitions);
@@ -235,7 +244,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry, occupation, groups, tags, warnings, vulnerability), memory);
+                estimation, divisions, registry, occupation, groups, tags, warnings, vulnerability, cases), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);

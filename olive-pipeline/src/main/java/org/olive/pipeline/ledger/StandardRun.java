@@ -25,7 +25,7 @@ import java.util.function.Function;
  *
  * <pre>
  * registry → matching → checks → presence → lists → no_trace → families → facts → occupations → editing → income
- *   → figures → vulnerability → warnings → groups → tags → indicators
+ *   → figures → vulnerability → warnings → cases → groups → tags → indicators
  * </pre>
  */
 public final class StandardRun {
@@ -36,7 +36,8 @@ public final class StandardRun {
                            org.olive.geography.Divisions divisions, org.olive.indicator.registry.IndicatorRegistry registry,
                            OccupationRules occupation, org.olive.group.GroupDefinitions groups,
                            org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings,
-                           org.olive.vulnerability.VulnerabilitySettings vulnerability) {
+                           org.olive.vulnerability.VulnerabilitySettings vulnerability,
+                           org.olive.assistance.CaseDefinitions cases) {
     }
 
     private StandardRun() {
@@ -48,7 +49,7 @@ public final class StandardRun {
      */
     public static List<String> stepNames() {
         return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "facts", "occupations",
-                "editing", "income", "figures", "vulnerability", "warnings", "groups", "tags",
+                "editing", "income", "figures", "vulnerability", "warnings", "cases", "groups", "tags",
                 "indicators");
     }
 
@@ -59,7 +60,8 @@ public final class StandardRun {
                 org.olive.indicator.registry.RegistryLoader.builtIn(), OccupationSettings.builtIn(),
                 org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn(),
                 org.olive.pipeline.warning.WarningSettings.builtIn(),
-                org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn());
+                org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn(),
+                org.olive.pipeline.assistance.CaseSettings.builtIn());
         return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
@@ -87,6 +89,7 @@ public final class StandardRun {
                 new LedgerFigures(),
                 new org.olive.pipeline.vulnerability.VulnerabilityStep(s.vulnerability(), s.income()),
                 new org.olive.pipeline.warning.WarningStep(s.warnings(), s.income()),
+                new org.olive.pipeline.assistance.CaseStep(s.cases()),
                 new org.olive.pipeline.group.GroupStep(s.groups()),
                 new org.olive.pipeline.tag.TagStep(s.tags()),
                 new IndicatorsStep(s.income(), s.divisions(), s.registry(), s.groups()));
