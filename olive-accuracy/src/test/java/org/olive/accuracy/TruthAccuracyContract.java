@@ -148,7 +148,8 @@ abstract class TruthAccuracyContract {
      * The metrics of production's figures: pilot indicator 4 (step figures), the warned families by colour (step
      * warnings) and pilot indicator 6 (step groups).
      */
-    static final String PRODUCTION = "relationship_accuracy|key_group_monitoring|group:[a-z_]+|warning:(RED|YELLOW)";
+    static final String PRODUCTION = "relationship_accuracy|key_group_monitoring|group:[a-z_]+|warning:(RED|YELLOW)"
+            + "|vulnerability_expected";
 
     /**
      * A run without the step has exactly the production figures: pilot indicators 4 and 6 (per group too), the same as
