@@ -43,6 +43,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.tag", "tag_value", "tag_count", "tag_rule_version");
         own("org.olive.pipeline.group", "group_member", "group_event", "group_decision");
         own("org.olive.pipeline.warning", "family_warning", "warning_event");
+        own("org.olive.pipeline.vulnerability", "family_vulnerability", "vulnerability_model");
     }
 
     private static void own(String pkg, String... tables) {
