@@ -45,6 +45,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.warning", "family_warning", "warning_event");
         own("org.olive.pipeline.whatif", "whatif_run");
         own("org.olive.pipeline.assistance", "assistance_case", "case_action", "case_evaluation");
+        own("org.olive.pipeline.vulnerability", "family_vulnerability", "vulnerability_model");
     }
 
     private static void own(String pkg, String... tables) {
