@@ -35,7 +35,7 @@ public final class WhatIfs {
     }
 
     public WhatIf engine() {
-        return new WhatIf(profile.income().family(), profile.warnings(),
+        return new WhatIf(profile.income().family(), profile.warnings(), profile.vulnerability(),
                 PersonFactsReader.of(profile.occupation(), profile.divisions()).only(WhatIf.FACTS)::read);
     }
 

@@ -71,11 +71,16 @@ public final class WhatIf {
         PersonFacts read(Connection c, Period p) throws SQLException;
     }
 
-    public WhatIf(FamilyIncomeRules incomeRules, WarningDefinitions warnings, PeriodFacts facts) {
+    public WhatIf(FamilyIncomeRules incomeRules, WarningDefinitions warnings,
+                  org.olive.vulnerability.VulnerabilitySettings vulnerabilitySettings, PeriodFacts facts) {
         this.incomeRules = incomeRules;
         this.warnings = warnings;
+        this.vulnerabilitySettings = vulnerabilitySettings;
         this.facts = facts;
     }
+
+    /** The county profile's vulnerability parameters: whether a cross-section model's figures fed the warnings. */
+    private final org.olive.vulnerability.VulnerabilitySettings vulnerabilitySettings;
 
     /** The stored ledger of a period that a what-if reads; read once, used for any number of scenarios. */
     public record Ledger(Period period, List<WarningStep.FamilyRow> families, Map<String, Household> households,
@@ -189,9 +194,14 @@ public final class WhatIf {
         // the families' stored vulnerability (step vulnerability): the shock moves a family's income now, not the
         // model's view of its future, so the rule `vulnerable` sees the stored figure before and after
         Map<String, Double> vulnerability = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT family_key, probability FROM family_vulnerability "
-                + "WHERE data_period = ?")) {
+        // as step vulnerability published them to step warnings: the panel model's, or the cross-section's when the
+        // profile says they warn (vulnerability.yaml cross_section_warns)
+        boolean crossSectionWarns = vulnerabilitySettings.at(period).crossSectionWarns();
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.family_key, v.probability FROM family_vulnerability v "
+                + "JOIN vulnerability_model m ON m.data_period = v.data_period WHERE v.data_period = ? AND "
+                + "(m.method = 'PANEL' OR ?)")) {
             ps.setString(1, p);
+            ps.setBoolean(2, crossSectionWarns);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     vulnerability.put(rs.getString(1), rs.getDouble(2));

@@ -66,6 +66,7 @@ class WhatIfLedgerTest {
             run.run(p);
         }
         engine = new WhatIf(IncomeSettings.builtIn().family(), WarningSettings.builtIn(),
+                org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn(),
                 PersonFactsReader.of(OccupationSettings.builtIn(), Divisions.shengsi()).only(WhatIf.FACTS)::read);
         try (Connection c = ds.getConnection()) {
             ledger = engine.read(c, MARCH);
