@@ -334,31 +334,7 @@ public final class WarningStep implements MonthlyStep {
      * {@code medical:file:row}, at most 5 a family in order.
      */
     static Map<String, List<String>> medicalRecords(Connection c, Period period, PersonFacts facts) throws SQLException {
-        Map<String, java.util.TreeSet<String>> refs = new HashMap<>();
-        String from = period.minusMonths(11).toString();
-        String to = period.toString();
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.person_key, m.source_file, m.source_row FROM "
-                + "income_medical m JOIN person p ON p.id_number = m.person_id WHERE m.data_period >= ? AND "
-                + "m.data_period <= ? AND m.month_period >= ? AND m.month_period <= ? AND m.out_of_pocket > 0 AND m."
-                + org.olive.pipeline.ingest.MasterTables.VISIBLE)) {
-            ps.setString(1, from);
-            ps.setString(2, to);
-            ps.setString(3, from);
-            ps.setString(4, to);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    PersonFact f = facts.get(rs.getLong(1));
-                    if (f != null && f.familyKey() != null) {
-                        refs.computeIfAbsent(f.familyKey(), k -> new java.util.TreeSet<>())
-                                .add("medical:" + rs.getString(2) + ":" + rs.getLong(3));
-                    }
-                }
-            }
-        }
-        Map<String, List<String>> out = new HashMap<>();
-        refs.forEach((k, v) -> out.put(k, v.stream().limit(5).toList()));
-        return out;
+        return windowRecords(c, period, facts, "income_medical", "medical", " AND m.out_of_pocket > 0");
     }
 
     /**
@@ -367,12 +343,22 @@ public final class WarningStep implements MonthlyStep {
      * as {@code education_fee:file:row}, at most 5 a family in order.
      */
     public static Map<String, List<String>> educationRecords(Connection c, Period period, PersonFacts facts) throws SQLException {
+        return windowRecords(c, period, facts, "income_education_fee", "education_fee", "");
+    }
+
+    /**
+     * The visible rows of a person-month master table ({@code table}) in the deliveries P-11..P whose month is in the
+     * window (and meet {@code condition} on alias m), of the members the person facts place in a family, as
+     * {@code dataset:file:row}, at most 5 a family in order.
+     */
+    private static Map<String, List<String>> windowRecords(Connection c, Period period, PersonFacts facts, String table,
+                                                           String dataset, String condition) throws SQLException {
         Map<String, java.util.TreeSet<String>> refs = new HashMap<>();
         String from = period.minusMonths(11).toString();
         String to = period.toString();
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.person_key, e.source_file, e.source_row FROM "
-                + "income_education_fee e JOIN person p ON p.id_number = e.person_id WHERE e.data_period >= ? AND "
-                + "e.data_period <= ? AND e.month_period >= ? AND e.month_period <= ? AND e."
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.person_key, m.source_file, m.source_row FROM "
+                + table + " m JOIN person p ON p.id_number = m.person_id WHERE m.data_period >= ? AND "
+                + "m.data_period <= ? AND m.month_period >= ? AND m.month_period <= ?" + condition + " AND m."
                 + org.olive.pipeline.ingest.MasterTables.VISIBLE)) {
             ps.setString(1, from);
             ps.setString(2, to);
@@ -384,7 +370,7 @@ public final class WarningStep implements MonthlyStep {
                     PersonFact f = facts.get(rs.getLong(1));
                     if (f != null && f.familyKey() != null) {
                         refs.computeIfAbsent(f.familyKey(), k -> new java.util.TreeSet<>())
-                                .add("education_fee:" + rs.getString(2) + ":" + rs.getLong(3));
+                                .add(dataset + ":" + rs.getString(2) + ":" + rs.getLong(3));
                     }
                 }
             }
