@@ -91,7 +91,12 @@ public record PersonFact(long personKey, String familyKey, String sex, int age, 
      * whether it is open at the period's last day.
      */
     public record Business(String uscc, String kind, String industryCode, Integer employees, BigDecimal revenue,
-                           boolean open, Source source) {
+                           boolean open, Source source, LocalDate founded) {
+        /** A business whose founding date is not known. */
+        public Business(String uscc, String kind, String industryCode, Integer employees, BigDecimal revenue,
+                        boolean open, Source source) {
+            this(uscc, kind, industryCode, employees, revenue, open, source, null);
+        }
     }
 
     /** A month of platform work (新就业形态): platform, kind as delivered (外卖, 网约车 …), income. */

@@ -60,6 +60,10 @@ public final class PersonVariables {
             v("education", Type.STRING, "highest education as delivered (hukou), '' unknown"),
             v("cert_best_level", Type.INT, "best skill-certificate level held, 1 (高级技师) … 5 (初级工); 0 none"),
             v("cert_occupations", Type.STRING_LIST, "GB/T 6565 codes of the skill certificates held"),
+            v("cert_latest_months", Type.INT, "whole months from the issue of the latest skill certificate (issued by the "
+                    + "period's last day) to the period: 0 issued in the period; -1 none"),
+            v("cert_latest_level", Type.INT, "level of that latest certificate (the best, when several were issued in "
+                    + "its month); 0 none"),
             v("employed", Type.BOOL, "social insurance with an employer in the facts' employment window"),
             v("employer_industries", Type.STRING_LIST, "GB/T 4754 小类 of those employers (market-entity register)"),
             v("employer_kinds", Type.STRING_LIST, "market-entity kinds of those employers (LLC, INDIVIDUAL …)"),
@@ -70,7 +74,8 @@ public final class PersonVariables {
             v("occupation_source", Type.STRING, "the evidence that gave it: CERTIFICATE, EMPLOYER … NONE"),
             v("industry", Type.STRING, "the occupation ledger's GB/T 4754 小类; '' none"),
             v("businesses", Type.RECORD_LIST, "entities operated or represented: {kind, industry, employees (-1 "
-                    + "unknown), revenue (-1 unknown), open}"),
+                    + "unknown), revenue (-1 unknown), open, months_open (whole months from the register's founding "
+                    + "date to the period; -1 unknown)}"),
             v("platform_months", Type.INT, "months with platform-work income in the trailing 12"),
             v("platform_kinds", Type.STRING_LIST, "platform-work kinds of the trailing 12 months (DELIVERY …)"),
             v("fishery_roles", Type.STRING_LIST, "VESSEL_OWNER, CREW, AQUACULTURE in the trailing 12 months"),
@@ -130,8 +135,20 @@ public final class PersonVariables {
         m.put("education", nz(f.education()));
 
         long best = 0;
+        long latestMonths = -1;
+        long latestLevel = 0;
         Set<String> certCodes = new TreeSet<>();
         for (PersonFact.Certificate c : f.certificates()) {
+            if (c.issued() != null && !c.issued().isAfter(p.lastDay()) && c.level() >= 1 && c.level() <= 5) {
+                long months = (p.lastDay().getYear() - c.issued().getYear()) * 12L
+                        + p.lastDay().getMonthValue() - c.issued().getMonthValue();
+                if (latestMonths < 0 || months < latestMonths || (months == latestMonths && c.level() < latestLevel)) {
+                    latestMonths = months;
+                    latestLevel = c.level();
+                }
+                ref(refs, "cert_latest_months", c.source());
+                ref(refs, "cert_latest_level", c.source());
+            }
             if (c.level() >= 1 && c.level() <= 5 && (best == 0 || c.level() < best)) {
                 best = c.level();
             }
@@ -141,6 +158,8 @@ public final class PersonVariables {
         }
         m.put("cert_best_level", best);
         m.put("cert_occupations", List.copyOf(certCodes));
+        m.put("cert_latest_months", latestMonths);
+        m.put("cert_latest_level", latestLevel);
 
         Set<String> industries = new TreeSet<>();
         Set<String> employeeIndustries = new TreeSet<>();
@@ -187,6 +206,9 @@ public final class PersonVariables {
             r.put("employees", b.employees() == null ? -1L : (long) b.employees());
             r.put("revenue", b.revenue() == null ? -1.0 : b.revenue().doubleValue());
             r.put("open", b.open());
+            r.put("months_open", b.founded() == null || b.founded().isAfter(p.lastDay()) ? -1L
+                    : (p.lastDay().getYear() - b.founded().getYear()) * 12L + p.lastDay().getMonthValue()
+                    - b.founded().getMonthValue());
             businesses.add(r);
             ref(refs, "businesses", b.source());
         }

@@ -38,6 +38,30 @@ public record Rule(String name, String expression, CelRuntime.Program program, L
         }
     }
 
+    /**
+     * Evaluates an amount expression ({@link RuleCompiler#compileAmount}): the number, or NaN when it fails; a failure
+     * or a negative result is {@code failure} (then {@code value} is NaN), never thrown.
+     */
+    public record Amount(double value, String failure) {
+    }
+
+    public Amount number(Map<String, ?> values) {
+        try {
+            Object r = program.eval(resolver(values));
+            double d = r instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return new Amount(Double.NaN, "the amount is not a finite number: " + r);
+            }
+            if (d < 0) {
+                return new Amount(Double.NaN, "the amount is negative: " + d);
+            }
+            return new Amount(d, null);
+        } catch (CelEvaluationException | RuntimeException e) {
+            String m = e.getMessage();
+            return new Amount(Double.NaN, m == null ? e.getClass().getSimpleName() : m);
+        }
+    }
+
     /** Evaluates the rule over one person's (or family's) facts; every declared fact must be bound. */
     public Outcome test(Map<String, ?> values) {
         try {

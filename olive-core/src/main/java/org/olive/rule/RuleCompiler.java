@@ -81,6 +81,26 @@ public final class RuleCompiler {
         return compile(valueCel, rule, expression);
     }
 
+    /**
+     * Compiles an amount expression (a policy's amount formula): any expression whose type is a number (int or double);
+     * a string, a list or a boolean is refused with its rule's name, so a formula that cannot give an amount never
+     * reaches a run. A negative amount can only be seen on data: {@link Rule#number} reports it as a failure.
+     */
+    public Rule compileAmount(String rule, String expression) {
+        Rule r = compile(valueCel, rule, expression);
+        CelValidationResult result = valueCel.compile(expression);
+        try {
+            CelType type = result.getAst().getResultType();
+            if (!type.equals(SimpleType.INT) && !type.equals(SimpleType.DOUBLE) && !type.equals(SimpleType.UINT)) {
+                throw new RuleException(rule, List.of("line 1, column 1: the amount must be a number (int or double), "
+                        + "the expression gives " + type.name()));
+            }
+        } catch (CelValidationException e) {
+            throw new RuleException(rule, List.of("line 1, column 1: " + e.getMessage()));
+        }
+        return r;
+    }
+
     private Rule compile(Cel cel, String rule, String expression) {
         if (expression == null || expression.isBlank()) {
             throw new RuleException(rule, List.of("line 1, column 1: the expression is empty"));

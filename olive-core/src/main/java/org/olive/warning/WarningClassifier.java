@@ -90,37 +90,9 @@ public final class WarningClassifier {
         return new Warning(colour, List.copyOf(fired));
     }
 
-    /** {@code fact=value [record, …]; …} for the facts (and parameters) a rule names. */
     private String evidence(Map<String, Object> values, WarningVariables.Facts facts, List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : names) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(name).append('=').append(show(values.get(name)));
-            List<String> r = parameters.containsKey(name) ? List.of(parameterKey) : facts.refs().get(name);
-            if (r != null && !r.isEmpty()) {
-                sb.append(" [");
-                for (int i = 0; i < Math.min(3, r.size()); i++) {
-                    sb.append(i == 0 ? "" : ", ").append(r.get(i));
-                }
-                if (r.size() > 3) {
-                    sb.append(", +").append(r.size() - 3);
-                }
-                sb.append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String show(Object o) {
-        if (o instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.format(java.util.Locale.ROOT, "%.2f", d);
-        }
-        if (o instanceof List<?> l) {
-            return "[" + String.join(",", l.stream().map(String::valueOf).toList()) + "]";
-        }
-        return String.valueOf(o);
+        return org.olive.rule.Evidence.of(values, n -> parameters.containsKey(n) ? List.of(parameterKey) : facts.refs().get(n),
+                names);
     }
 
     /** Run-time failures per rule version (each counted as false). */

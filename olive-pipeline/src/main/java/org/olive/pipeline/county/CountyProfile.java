@@ -49,6 +49,7 @@ import java.util.stream.Stream;
  * tags.yaml                         the tag system: person and family tags as dated CEL rules
  * warnings.yaml                     the warning colours: dated CEL rules over the family facts, and their parameters
  * vulnerability.yaml                the vulnerability model's dated parameters (horizon, training, floor)
+ * policies.yaml                     the policy library: dated CEL eligibility rules and amount formulas
  * </pre>
  *
  * The built-in profile is {@code shengsi}; {@code olive county init DIR} writes an editable copy of it and
@@ -60,7 +61,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                             IncomeSettings income, EditingSettings editing, IndicatorRegistry registry,
                             OccupationRules occupation, org.olive.group.GroupDefinitions groups,
                             org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings,
-                            org.olive.vulnerability.VulnerabilitySettings vulnerability) {
+                            org.olive.vulnerability.VulnerabilitySettings vulnerability,
+                            org.olive.policy.PolicyDefinitions policies) {
 
     public static final String BUILT_IN = "shengsi";
 
@@ -108,6 +110,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         FILES.put("tags.yaml", org.olive.pipeline.tag.TagSettings.RESOURCE);
         FILES.put("warnings.yaml", org.olive.pipeline.warning.WarningSettings.RESOURCE);
         FILES.put("vulnerability.yaml", org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.RESOURCE);
+        FILES.put("policies.yaml", org.olive.pipeline.policy.PolicySettings.RESOURCE);
         for (String d : BuiltInMappings.DATASETS) {
             FILES.put("mappings/" + d + ".yaml", "/org/olive/ingest/mapping/" + d + ".yaml");
         }
@@ -161,7 +164,8 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 EditingSettings.builtIn(), RegistryLoader.builtIn(), OccupationSettings.builtIn(),
                 org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn(),
                 org.olive.pipeline.warning.WarningSettings.builtIn(),
-                org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn());
+                org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn(),
+                org.olive.pipeline.policy.PolicySettings.builtIn());
     }
 
     /** The profile of a folder, or the built-in one for null. */
@@ -239,6 +243,11 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                 () -> org.olive.pipeline.warning.WarningSettings.load(dir.resolve("warnings.yaml")));
         org.olive.vulnerability.VulnerabilitySettings vulnerability = part(problems, "vulnerability.yaml",
                 () -> org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.load(dir.resolve("vulnerability.yaml")));
+        org.olive.policy.PolicyDefinitions policies = part(problems, "policies.yaml",
+                () -> org.olive.pipeline.policy.PolicySettings.load(dir.resolve("policies.yaml")));
+        if (policies != null && area != null && groups != null) {
+            problems.addAll(unknownTargets(policies, groups, area.divisions()));
+        }
         if (area != null && groups != null) {
             // scenarios/*.yaml: every file with its line and reason
             for (String m : org.olive.pipeline.whatif.Scenarios.check(dir,
@@ -261,7 +270,29 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         }
         String name = Objects.requireNonNullElse(area.profile(), "").isBlank() ? dir.getFileName().toString() : area.profile();
         return new CountyProfile(name, dir, area, mappings, datasets, checks, ledger, income, editing, registry,
-                occupation, groups, tags, warnings, vulnerability);
+                occupation, groups, tags, warnings, vulnerability, policies);
+    }
+
+    /** The policies' target groups that are not groups of groups.yaml, and areas that are not townships. */
+    static List<Problem> unknownTargets(org.olive.policy.PolicyDefinitions policies, org.olive.group.GroupDefinitions groups,
+                                        org.olive.geography.Divisions divisions) {
+        List<Problem> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        groups.groups().forEach(g -> ids.add(g.id()));
+        for (org.olive.policy.PolicyDefinitions.Policy p : policies.policies()) {
+            for (String g : p.targetGroups()) {
+                if (!ids.contains(g)) {
+                    out.add(new Problem("policies.yaml", p.code() + ".target_groups: '" + g + "' is not a group of groups.yaml"));
+                }
+            }
+            for (String a : p.areas()) {
+                org.olive.geography.Division d = divisions.get(a + "000");
+                if (d == null || d.level() != org.olive.geography.Division.Level.TOWNSHIP) {
+                    out.add(new Problem("policies.yaml", p.code() + ".areas: " + a + " is not a township of divisions.csv"));
+                }
+            }
+        }
+        return out;
     }
 
     /** The lines' figures whose area (a township or village code) is not one of the profile's divisions. */

@@ -172,8 +172,8 @@ public final class PersonFactsReader {
         Map<String, String[]> entities = new HashMap<>(); // uscc → {kind, industry}
         Map<String, List<Object[]>> operated = new HashMap<>(); // uscc → rows of operating persons
         query(c, "market_entity", "SELECT t.uscc, t.kind, t.industry_code, t.operator_id, t.employees, t.closed_date, t.data_period, "
-                + "t.source_file, t.source_row FROM (SELECT uscc, kind, industry_code, operator_id, employees, closed_date, "
-                + "data_period, source_file, source_row FROM work_market_entity WHERE " + MasterTables.VISIBLE
+                + "t.source_file, t.source_row, t.founded_date FROM (SELECT uscc, kind, industry_code, operator_id, employees, "
+                + "closed_date, data_period, source_file, source_row, founded_date FROM work_market_entity WHERE " + MasterTables.VISIBLE
                 + " AND data_period = ?) t", ps -> ps.setString(1, period),
                 rs -> {
                     String uscc = rs.getString(1);
@@ -184,8 +184,10 @@ public final class PersonFactsReader {
                         long employees = rs.getLong(5);
                         Integer emp = rs.wasNull() ? null : (int) employees;
                         boolean open = closed == null || closed.toLocalDate().isAfter(lastDay);
+                        Date founded = rs.getDate(10);
                         operated.computeIfAbsent(uscc, k -> new ArrayList<>()).add(new Object[] {key, rs.getString(2),
-                                rs.getString(3), emp, open, source("market_entity", rs, 7)});
+                                rs.getString(3), emp, open, source("market_entity", rs, 7),
+                                founded == null ? null : founded.toLocalDate()});
                     }
                 });
         Map<String, Object[]> revenue = new HashMap<>(); // uscc → {year, delivery, revenue}
@@ -205,7 +207,8 @@ public final class PersonFactsReader {
             Object[] rev = revenue.get(e.getKey());
             for (Object[] o : e.getValue()) {
                 persons.get((Long) o[0]).businesses.add(new PersonFact.Business(e.getKey(), (String) o[1], (String) o[2],
-                        (Integer) o[3], rev == null ? null : (BigDecimal) rev[2], (Boolean) o[4], (PersonFact.Source) o[5]));
+                        (Integer) o[3], rev == null ? null : (BigDecimal) rev[2], (Boolean) o[4], (PersonFact.Source) o[5],
+                        (java.time.LocalDate) o[6]));
             }
         }
         query(c, "social_insurance", "SELECT person_id, employer_uscc, month_period, insurance_type, data_period, source_file, "
