@@ -41,8 +41,9 @@ import java.util.Map;
  *   naive standard error would miss. We chose this over a bootstrap because the plain bootstrap is not valid for
  *   nearest-neighbour matching (Abadie and Imbens 2008) and the analytic variance is deterministic and cheap. It treats
  *   the propensity score as known; the correction for its estimation (Abadie and Imbens 2016) is not applied. The
- *   interval is the normal one at the options' level. The coverage test in olive-core's tests checks it on simulated
- *   data with selection on observables.</li>
+ *   interval is the normal one at the options' level. For the ATT that correction can go either way; on the simulated
+ *   data of the tests (selection on observables) the interval is conservative: over 200 replications the mean
+ *   standard error is about 1.25 times the spread of the estimates and the 95% interval covers the truth in 98%.</li>
  *   <li>Balance: standardised mean difference of each covariate before and after matching.</li>
  *   <li>Placebo: the same matches and estimator on the change before treatment, when a second pre-period exists.</li>
  * </ol>
