@@ -118,7 +118,9 @@ public record PolicyDefinitions(String version, String source, List<DatedParamet
         if (version.isEmpty()) {
             problems.add("version: missing");
         }
-        List<DatedParameters.Version> parameters = DatedParameters.parse(map.get("parameters"), problems);
+        // parameters are optional: a library whose amounts are all written in its formulas has none
+        List<DatedParameters.Version> parameters = map.get("parameters") == null ? List.of()
+                : DatedParameters.parse(map.get("parameters"), problems);
         Map<String, FactVariable.Type> types = new LinkedHashMap<>();
         for (DatedParameters.Version pv : parameters) {
             pv.values().forEach((k, v) -> {

@@ -46,6 +46,7 @@ public class CockpitBoard {
     /** The registry's metric ids (computed_by) and their {@code income_indicator} metric. */
     static final Map<String, String> METRICS = Map.of(
             "key_group_income_monitoring_coverage", "key_group_monitoring",
+            "key_group_policy_coverage", "key_group_policy_coverage",
             "per_capita_disposable_income", "per_capita_di",
             "urban_rural_income_ratio", "urban_rural_ratio",
             "middle_income_share_10_50", "share_10_50",
@@ -239,6 +240,11 @@ public class CockpitBoard {
                 // pilot 6 is only there (step groups)
                 v = ledger.ledgerFigure(period, metric).orElse(null);
             }
+            if (v == null && "key_group_policy_coverage".equals(metric)) {
+                // pilot 7 is quarterly (step policies, at a quarter's last month): the latest quarter by the period
+                org.olive.period.Period p = org.olive.period.Period.parse(period);
+                v = ledger.ledgerFigure(p.minusMonths(p.monthValue() % 3).toString(), metric).orElse(null);
+            }
             if (v != null) {
                 value = BigDecimal.valueOf("%".equals(i.unit()) ? v * 100 : v).round(MC);
                 origin = "ledger";
@@ -264,6 +270,7 @@ public class CockpitBoard {
             case "individual_income_monitoring_coverage" -> "#townships";
             case "family_relationship_accuracy" -> "/ledger";
             case "key_group_income_monitoring_coverage" -> "/groups?period=" + period;
+            case "key_group_policy_coverage" -> "/policies?period=" + period;
             case "master_data_items_updated" -> "/ingest";
             default -> "/indicators/" + i.id();
         };

@@ -140,7 +140,7 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
                                                          java.util.function.Consumer<String> progress) {
         return org.olive.pipeline.ledger.LedgerRun.withSettings(dataSource, ledger, income, editing, area.divisions(),
                 registry, occupation, progress).groups(groups).tags(tags).warnings(warnings)
-                .vulnerability(vulnerability).cases(cases());
+                .vulnerability(vulnerability).cases(cases()).policies(policies);
     }
 
     /** The parameters of the assistance cases: the {@code cases:} section of the profile's warnings.yaml. */

@@ -190,11 +190,18 @@ public final class IncomeIndicatorStep {
     /** Pilot indicator 6's registry metric: written by step groups into ledger_figure before this step runs. */
     static final String KEY_GROUP_MONITORING = "key_group_income_monitoring_coverage";
 
-    /** Pilot indicator 6 of the period (ledger_figure key_group_monitoring, county), when step groups wrote it. */
-    static Optional<Double> keyGroupMonitoring(Connection c, Period p) throws SQLException {
+    /** Pilot indicator 7's registry metric: written by step policies into ledger_figure at the end of a quarter. */
+    static final String KEY_GROUP_POLICY_COVERAGE = "key_group_policy_coverage";
+
+    /**
+     * A county figure of the period in ledger_figure, when its step wrote it: pilot indicator 6 (key_group_monitoring,
+     * step groups) or 7 (key_group_policy_coverage, step policies).
+     */
+    static Optional<Double> countyFigure(Connection c, Period p, String metric) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT numerator, denominator FROM ledger_figure WHERE data_period = ? "
-                + "AND metric = 'key_group_monitoring' AND area_code = ''")) {
+                + "AND metric = ? AND area_code = ''")) {
             ps.setString(1, p.toString());
+            ps.setString(2, metric);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(2) > 0 ? Optional.of((double) rs.getLong(1) / rs.getLong(2)) : Optional.empty();
             }
@@ -236,11 +243,14 @@ public final class IncomeIndicatorStep {
                 continue;
             }
             boolean monthly = "月度".equals(i.frequency());
-            if (!monthly && p.monthValue() != 12) {
-                continue; // yearly: the December run's trailing 12 months are the calendar year
+            boolean quarterly = "季度".equals(i.frequency());
+            if (quarterly ? p.monthValue() % 3 != 0 : !monthly && p.monthValue() != 12) {
+                continue; // yearly: the December run's trailing 12 months are the calendar year; quarterly: its last month
             }
-            ValuePeriod vp = ValuePeriod.parse(monthly ? p.toString() : String.valueOf(p.year()));
-            Optional<Double> figure = i.computedBy().equals(KEY_GROUP_MONITORING) ? keyGroupMonitoring(c, p)
+            ValuePeriod vp = ValuePeriod.parse(monthly ? p.toString()
+                    : quarterly ? p.year() + "-Q" + (p.monthValue() / 3) : String.valueOf(p.year()));
+            Optional<Double> figure = i.computedBy().equals(KEY_GROUP_MONITORING) ? countyFigure(c, p, "key_group_monitoring")
+                    : i.computedBy().equals(KEY_GROUP_POLICY_COVERAGE) ? countyFigure(c, p, "key_group_policy_coverage")
                     : registryFigure(i.computedBy(), ind);
             if (figure.isEmpty()) {
                 notes.add("registry " + i.id() + " (" + i.computedBy() + "): no figure for " + p + ", not written");

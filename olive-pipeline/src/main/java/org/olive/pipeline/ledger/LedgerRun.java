@@ -112,6 +112,15 @@ public final class LedgerRun {
     private org.olive.vulnerability.VulnerabilitySettings vulnerability =
             org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn();
 
+    /** The policy library (policies.yaml); the built-in one unless {@link #policies} sets a county's. */
+    private org.olive.policy.PolicyDefinitions policies = org.olive.pipeline.policy.PolicySettings.builtIn();
+
+    /** The county profile's policy library (policies.yaml) for the runs of this object; returns it. */
+    public LedgerRun policies(org.olive.policy.PolicyDefinitions definitions) {
+        this.policies = java.util.Objects.requireNonNull(definitions);
+        return this;
+    }
+
     /** The county profile's vulnerability parameters (vulnerability.yaml) for the runs of this object; returns it. */
     public LedgerRun vulnerability(org.olive.vulnerability.VulnerabilitySettings settings) {
         this.vulnerability = java.util.Objects.requireNonNull(settings);
@@ -244,7 +253,7 @@ public final class LedgerRun {
     public synchronized LedgerResult run(Period period, java.util.Collection<String> selected, List<MonthlyStep> added) {
         long t0 = System.nanoTime();
         StepPlan standard = StandardRun.plan(new StandardRun.Settings(settings, incomeSettings, editingSettings, familyBuilder,
-                estimation, divisions, registry, occupation, groups, tags, warnings, vulnerability, cases), memory);
+                estimation, divisions, registry, occupation, groups, tags, warnings, vulnerability, cases, policies), memory);
         List<MonthlyStep> all = new ArrayList<>(standard.steps());
         all.addAll(added);
         StepPlan plan = StepPlan.of(all);

@@ -25,7 +25,7 @@ import java.util.function.Function;
  *
  * <pre>
  * registry → matching → checks → presence → lists → no_trace → families → facts → occupations → editing → income
- *   → figures → vulnerability → warnings → cases → groups → tags → indicators
+ *   → figures → vulnerability → warnings → cases → groups → tags → policies → indicators
  * </pre>
  */
 public final class StandardRun {
@@ -37,7 +37,7 @@ public final class StandardRun {
                            OccupationRules occupation, org.olive.group.GroupDefinitions groups,
                            org.olive.tag.TagDefinitions tags, org.olive.warning.WarningDefinitions warnings,
                            org.olive.vulnerability.VulnerabilitySettings vulnerability,
-                           org.olive.assistance.CaseDefinitions cases) {
+                           org.olive.assistance.CaseDefinitions cases, org.olive.policy.PolicyDefinitions policies) {
     }
 
     private StandardRun() {
@@ -50,7 +50,7 @@ public final class StandardRun {
     public static List<String> stepNames() {
         return List.of("registry", "matching", "checks", "presence", "lists", "no_trace", "families", "facts", "occupations",
                 "editing", "income", "figures", "vulnerability", "warnings", "cases", "groups", "tags",
-                "indicators");
+                "policies", "indicators");
     }
 
     /** The names of the plan's steps, from the settings (loads the built-in profile's files). */
@@ -61,7 +61,7 @@ public final class StandardRun {
                 org.olive.pipeline.group.GroupSettings.builtIn(), org.olive.pipeline.tag.TagSettings.builtIn(),
                 org.olive.pipeline.warning.WarningSettings.builtIn(),
                 org.olive.pipeline.vulnerability.VulnerabilitySettingsFile.builtIn(),
-                org.olive.pipeline.assistance.CaseSettings.builtIn());
+                org.olive.pipeline.assistance.CaseSettings.builtIn(), org.olive.pipeline.policy.PolicySettings.builtIn());
         return plan(s, new RunMemory(new CrossingWindow(365, 0))).names();
     }
 
@@ -92,6 +92,7 @@ public final class StandardRun {
                 new org.olive.pipeline.assistance.CaseStep(s.cases()),
                 new org.olive.pipeline.group.GroupStep(s.groups()),
                 new org.olive.pipeline.tag.TagStep(s.tags()),
+                new org.olive.pipeline.policy.PolicyStep(s.policies()),
                 new IndicatorsStep(s.income(), s.divisions(), s.registry(), s.groups()));
         return StepPlan.of(steps);
     }

@@ -73,6 +73,14 @@ public final class TagStep implements MonthlyStep {
         tagged.addAll(subjects.families(s -> new Tagged(s.kind(), s.key(), s.township(),
                 s.values() == null ? List.of() : rules.family(s.values()))));
 
+        Map<String, List<String>> tagsOf = new HashMap<>();
+        for (Tagged t : tagged) {
+            if (!t.hits().isEmpty()) {
+                tagsOf.put(TagOutputs.key(t.kind(), t.key()), t.hits().stream().map(TagClassifier.Hit::tagId).toList());
+            }
+        }
+        ctx.publish(TagOutputs.SUBJECTS, subjects);
+        ctx.publish(TagOutputs.TAGS, java.util.Collections.unmodifiableMap(tagsOf));
         long t2 = System.nanoTime();
         String latest = null;
         // the table holds one period (the latest run): any row's period is it, no scan of the whole table

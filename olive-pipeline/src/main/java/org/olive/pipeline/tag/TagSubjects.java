@@ -124,6 +124,16 @@ public final class TagSubjects {
         return period;
     }
 
+    /** The person facts of the period. */
+    public PersonFacts facts() {
+        return facts;
+    }
+
+    /** A person's role in their family (head, spouse, child …), or null. */
+    public String role(long personKey) {
+        return roles.get(personKey);
+    }
+
     /** Applies {@code f} to every person of the period with their tag facts, on all cores; in the facts' order. */
     public <R> List<R> persons(Function<Subject, R> f) {
         return facts.all().parallelStream().map(x -> f.apply(person(x))).toList();

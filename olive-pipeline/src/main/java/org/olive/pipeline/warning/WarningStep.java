@@ -92,34 +92,24 @@ public final class WarningStep implements MonthlyStep {
         WarningClassifier rules = definitions.at(period);
         LinesAt lines = income.family().at(period).lines();
         List<FamilyRow> families = families(c, p);
-        Map<String, Double> yearAgo = perCapita(c, period.minusMonths(12).toString());
-        Map<String, List<PersonFact>> members = new HashMap<>();
         PersonFacts facts = ctx.need(FactOutputs.PERSON_FACTS);
-        for (PersonFact f : facts.all()) {
-            if (f.familyKey() != null) {
-                members.computeIfAbsent(f.familyKey(), k -> new ArrayList<>(4)).add(f);
-            }
-        }
         Map<String, Previous> before = previous(c, period.minusMonths(1).toString());
         // the history starts at the first period the step runs: without a run of the month before (its county
         // figure rows), this period's colours are the starting colours, not changes from green
         boolean first = !ran(c, period.minusMonths(1).toString());
-        Map<String, List<String>> medical = medicalRecords(c, period, facts);
-        Map<String, List<String>> education = educationRecords(c, period, facts);
         Map<String, VulnerabilityModel.Prediction> vulnerability = ctx.find(VulnerabilityOutputs.VULNERABILITY)
                 .orElse(Map.of());
+        Map<String, WarningVariables.Facts> familyFacts = familyFacts(c, period, lines, families, facts, vulnerability);
         long t1 = System.nanoTime();
-        Map<String, Map<String, Object>> lineCache = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Coloured> coloured = families.parallelStream().map(f -> new Coloured(f, rules.classify(
-                facts(f, p, period, lines, lineCache, yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of()),
-                        medical.getOrDefault(f.key(), List.of()), education.getOrDefault(f.key(), List.of()),
-                        vulnerability.get(f.key()))))).toList();
+        List<Coloured> coloured = families.parallelStream().map(f -> new Coloured(f,
+                rules.classify(familyFacts.get(f.key())))).toList();
         long t2 = System.nanoTime();
         WarningTables.replace(c, period, coloured, before, first);
         RunFigures.add(ctx, figures(coloured));
         Map<String, String> colours = new HashMap<>();
         coloured.forEach(x -> colours.put(x.family().key(), x.warning().colour().name()));
         ctx.publish(WarningOutputs.COLOURS, Collections.unmodifiableMap(colours));
+        ctx.publish(WarningOutputs.FACTS, Collections.unmodifiableMap(familyFacts));
 
         Map<String, Long> ms = ctx.report().millis();
         ms.put("warnings_read", (t1 - t0) / 1_000_000);
@@ -139,6 +129,33 @@ public final class WarningStep implements MonthlyStep {
         rules.failures().forEach((r, n) -> counts.put("warning_rule_failures " + r, n));
         rules.firstFailures().forEach((r, m) -> ctx.report().skipped().put("warning rule " + r,
                 "failed at run time (counted as false) for " + rules.failures().get(r) + " family(ies), first: " + m));
+    }
+
+    /**
+     * The warning facts of every family with an income figure at the period (the rows of {@code family_income}), by
+     * family key, each with its records: what the rules of warnings.yaml see, and what policy rules see of a family's
+     * income (docs/policies.md). {@code vulnerability} may be empty (the fact is then -1).
+     */
+    public static Map<String, WarningVariables.Facts> familyFacts(Connection c, Period period, LinesAt lines,
+                                                                  List<FamilyRow> families, PersonFacts facts,
+                                                                  Map<String, VulnerabilityModel.Prediction> vulnerability)
+            throws SQLException {
+        String p = period.toString();
+        Map<String, Double> yearAgo = perCapita(c, period.minusMonths(12).toString());
+        Map<String, List<PersonFact>> members = new HashMap<>();
+        for (PersonFact f : facts.all()) {
+            if (f.familyKey() != null) {
+                members.computeIfAbsent(f.familyKey(), k -> new ArrayList<>(4)).add(f);
+            }
+        }
+        Map<String, List<String>> medical = medicalRecords(c, period, facts);
+        Map<String, List<String>> education = educationRecords(c, period, facts);
+        Map<String, Map<String, Object>> lineCache = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, WarningVariables.Facts> out = new java.util.concurrent.ConcurrentHashMap<>();
+        families.parallelStream().forEach(f -> out.put(f.key(), facts(f, p, period, lines, lineCache,
+                yearAgo.get(f.key()), members.getOrDefault(f.key(), List.of()), medical.getOrDefault(f.key(), List.of()),
+                education.getOrDefault(f.key(), List.of()), vulnerability.get(f.key()))));
+        return out;
     }
 
     /** The previous period's warning of a family: its colour and the rule versions that fired. */

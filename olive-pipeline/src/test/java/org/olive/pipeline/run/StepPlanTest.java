@@ -28,7 +28,7 @@ class StepPlanTest {
         assertThat(org.olive.pipeline.ledger.StandardRunAccess.plannedStepNames()).isEqualTo(StandardRun.stepNames());
         assertThat(StandardRun.stepNames()).containsExactly("registry", "matching", "checks", "presence", "lists",
                 "no_trace", "families", "facts", "occupations", "editing", "income", "figures", "vulnerability", "warnings", "cases", "groups", "tags",
-                "indicators");
+                "policies", "indicators");
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.olive.pipeline.policy;
+
+import org.olive.policy.PolicyClassifier;
+import org.olive.policy.PolicyDefinitions.Policy;
+import org.olive.policy.PolicyDefinitions.Unit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matching (自动关联): eligibility against receipt, per policy and subject. Pure: the step and the simulator share it.
+ */
+public final class PolicyMatching {
+
+    /** COVERED: eligible and receiving; MISSED: eligible, not receiving (push list); LEAKAGE: receiving, not eligible. */
+    public enum Status { COVERED, MISSED, LEAKAGE }
+
+    /** An eligible subject: the subject and its eligibility (policy, version, amount, evidence). */
+    public record Hit(PolicySubjects.Subject subject, PolicyClassifier.Eligibility eligibility) {
+    }
+
+    /** Every eligible subject of the period, by policy code. */
+    public record Eligible(Map<String, List<Hit>> byPolicy) {
+        public List<Hit> of(String code) {
+            return byPolicy.getOrDefault(code, List.of());
+        }
+    }
+
+    /**
+     * One row of the policy ledger.
+     *
+     * @param key      person key or family key, or {@code unmatched:<record>} for a payment to an unknown ID
+     * @param family   the family key (a person's family), or null
+     * @param version  the rule version that decided eligibility (for leakage: the version in force)
+     * @param amount   the eligible amount a payment; NaN when not eligible or the formula failed
+     * @param received the payments in the receipt window
+     */
+    public record Match(Policy policy, Status status, String kind, String key, String family, String township,
+                        String version, double amount, double received, List<String> receipts, String evidence) {
+    }
+
+    private PolicyMatching() {
+    }
+
+    /** Evaluates every policy in force over every subject of its unit. */
+    public static Eligible eligible(PolicyClassifier rules, PolicySubjects subjects) {
+        List<Hit> hits = new ArrayList<>();
+        boolean persons = rules.inForce().stream().anyMatch(p -> p.unit() == Unit.PERSON);
+        boolean families = rules.inForce().stream().anyMatch(p -> p.unit() == Unit.FAMILY);
+        if (persons) {
+            subjects.persons(s -> rules.person(s.facts()).stream().map(e -> new Hit(s, e)).toList()).forEach(hits::addAll);
+        }
+        if (families) {
+            subjects.families(s -> rules.family(s.facts()).stream().map(e -> new Hit(s, e)).toList()).forEach(hits::addAll);
+        }
+        Map<String, List<Hit>> by = new HashMap<>();
+        hits.forEach(h -> by.computeIfAbsent(h.eligibility().policy().code(), k -> new ArrayList<>()).add(h));
+        return new Eligible(by);
+    }
+
+    /** Eligible subjects against receipts: one row per subject eligible or receiving, per policy, in a stable order. */
+    public static List<Match> match(List<Policy> policies, Eligible eligible, Receipts receipts, Map<String, String> versions) {
+        List<Match> out = new ArrayList<>();
+        for (Policy p : policies) {
+            Map<String, Receipts.Received> paid = receipts.of(p.code());
+            Set<String> seen = new HashSet<>();
+            for (Hit h : eligible.of(p.code())) {
+                PolicySubjects.Subject s = h.subject();
+                seen.add(s.key());
+                Receipts.Received r = paid.get(s.key());
+                out.add(new Match(p, r == null ? Status.MISSED : Status.COVERED, s.kind(), s.key(), s.family(),
+                        s.township(), h.eligibility().version(), h.eligibility().amount(), r == null ? 0 : r.amount(),
+                        r == null ? List.of() : r.records(), h.eligibility().evidence()));
+            }
+            for (Map.Entry<String, Receipts.Received> e : paid.entrySet()) {
+                if (!seen.contains(e.getKey())) {
+                    Receipts.Received r = e.getValue();
+                    out.add(new Match(p, Status.LEAKAGE, p.unit().name(), e.getKey(), r.family(), r.township(),
+                            versions.getOrDefault(p.code(), p.code()), Double.NaN, r.amount(), r.records(),
+                            r.note()));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((Match m) -> m.policy().code()).thenComparing(Match::kind).thenComparing(Match::key));
+        return out;
+    }
+}
