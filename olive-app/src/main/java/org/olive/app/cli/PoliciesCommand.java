@@ -43,6 +43,11 @@ public class PoliciesCommand implements Callable<Integer> {
     @Option(names = "--township", paramLabel = "CODE", description = "Only this township (9 or 12 digits).")
     String township;
 
+    @Option(names = "--evaluate", description = {"Evaluate --policy ex post (matched difference-in-differences of the "
+            + "families first paid it against eligible non-recipients, docs/policy-evaluation.md) with the ledger up to "
+            + "--period; text or json."})
+    boolean evaluate;
+
     @Override
     public Integer call() {
         Period p = report.period();
@@ -52,6 +57,22 @@ public class PoliciesCommand implements Callable<Integer> {
         if (policy != null && profile.policies().policy(policy).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--policy " + policy + " is not a policy of the "
                     + "profile's policies.yaml; its codes: " + profile.policies().codes());
+        }
+        if (evaluate) {
+            if (policy == null || format.equals("csv")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--evaluate needs --policy CODE and --format "
+                        + "text or json");
+            }
+            org.olive.pipeline.policy.PolicyEvaluations.Evaluation ev;
+            try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
+                 Connection c = ctx.getBean(DataSource.class).getConnection()) {
+                ev = org.olive.pipeline.policy.PolicyEvaluations.evaluate(c, profile.policies().policy(policy).orElseThrow(),
+                        p, org.olive.policy.evaluation.EvaluationOptions.defaults());
+            } catch (SQLException e) {
+                throw new DataException("cannot evaluate " + policy + " from " + db.describe() + ": " + e.getMessage(), e);
+            }
+            ReportOptions.print(format.equals("json") ? ev.toJson() + "\n" : ev.toText());
+            return ev.result() == null ? 1 : 0;
         }
         PolicyReport ledger;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
