@@ -154,8 +154,8 @@ public record PolicyDefinitions(String version, String source, List<DatedParamet
                 }
                 String code = RuleFile.text(r.get("code"));
                 key += code.isEmpty() ? "" : " (" + code + ")";
-                if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
-                    problems.add(key + ".code: '" + code + "' must be 2–40 upper-case letters, digits or _");
+                if (!code.matches("[A-Z][A-Z0-9_]{1,32}")) {
+                    problems.add(key + ".code: '" + code + "' must be 2–33 upper-case letters, digits or _ (it names ledger figures)");
                 } else if (!codes.add(code)) {
                     problems.add(key + ".code: duplicate code " + code);
                 }
