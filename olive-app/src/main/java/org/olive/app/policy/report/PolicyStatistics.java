@@ -247,13 +247,19 @@ public final class PolicyStatistics {
 
     private static PDType0Font load(PDDocument doc, Path file) throws IOException {
         if (file.toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+            // the collection's first font (WenQuanYi Zen Hei: the proportional one), without parsing the others
             TrueTypeCollection ttc = new TrueTypeCollection(file.toFile());
             TrueTypeFont[] first = new TrueTypeFont[1];
-            ttc.processAllFonts(f -> {
-                if (first[0] == null) {
-                    first[0] = f;
-                }
-            });
+            for (String name : List.of("WenQuanYiZenHei", "NotoSansCJKsc-Regular", "WenQuanYiMicroHei")) {
+                first[0] = first[0] == null ? ttc.getFontByName(name) : first[0];
+            }
+            if (first[0] == null) {
+                ttc.processAllFonts(f -> {
+                    if (first[0] == null) {
+                        first[0] = f;
+                    }
+                });
+            }
             return PDType0Font.load(doc, first[0], true);
         }
         return PDType0Font.load(doc, file.toFile());
