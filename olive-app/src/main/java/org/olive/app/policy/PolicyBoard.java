@@ -19,6 +19,7 @@ import org.olive.period.Period;
 import org.olive.pipeline.county.CountyProfile;
 import org.olive.pipeline.policy.PolicyDesk;
 import org.olive.pipeline.policy.PolicyReport;
+import org.olive.pipeline.policy.PolicyStep;
 import org.olive.policy.PolicyDefinitions;
 import org.olive.policy.PolicyDefinitions.Policy;
 import org.olive.app.web.PeriodChoice;
@@ -113,10 +114,10 @@ public class PolicyBoard {
                 ? g.nameEn() : g.nameZh()).orElse(id);
     }
 
-    /** The periods with a run of step policies (its figures or entries), newest first. */
+    /** The periods with a run of step policies (its {@code policy:<CODE>} figures), newest first. */
     public List<String> periods() {
-        return jdbc.sql("SELECT data_period FROM ledger_figure WHERE metric LIKE 'policy:%' UNION "
-                + "SELECT DISTINCT data_period FROM policy_match ORDER BY 1 DESC").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT data_period FROM ledger_figure WHERE metric LIKE '"
+                + PolicyStep.POLICY_METRIC + "%' ORDER BY data_period DESC").query(String.class).list();
     }
 
     public PeriodChoice choice(String period) {

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>SKILL_BONUS (person): 李娜 (菜园镇, the Zhangs) MISSED, 1,500; 王强 (嵊山镇) LEAKAGE, paid 1,000 by the 一卡通;
  *       a payment to an ID the registry does not know (嵊山镇) LEAKAGE;</li>
  *   <li>CHILDCARE (person): {@link #MANY} missed persons of 菜园镇 (unknown to the registry's tables), for the pager;</li>
- *   <li>pilot indicator 7 at 2025-03: 3 of 4 members county-wide, 1 of 2 in 菜园镇, 1 of 2 in group hardship.</li>
+ *   <li>pilot indicator 7 at 2025-03: 3 of 4 members county-wide, 1 of 2 in 菜园镇, 1 of 2 in group hardship; the
+ *       county figure {@code policy:DIBAO} of both periods (the pages offer the periods with such figures).</li>
  * </ul>
  * Idempotent: the tests of one context share the database.
  */
@@ -50,9 +51,12 @@ public final class PolicyTestData {
             match(jdbc, P2, "CHILDCARE", "PERSON", String.valueOf(800000 + i), null, CAIYUAN, "MISSED", "300.00", "0",
                     null, "children_under_3=1");
         }
-        figure(jdbc, "key_group_policy_coverage", "", 3, 4);
-        figure(jdbc, "key_group_policy_coverage", CAIYUAN, 1, 2);
-        figure(jdbc, "policy_group:hardship", "", 1, 2);
+        // the run's figures (the periods the pages offer): covered / eligible by area
+        figure(jdbc, P1, "policy:DIBAO", "", 0, 1);
+        figure(jdbc, P2, "policy:DIBAO", "", 1, 2);
+        figure(jdbc, P2, "key_group_policy_coverage", "", 3, 4);
+        figure(jdbc, P2, "key_group_policy_coverage", CAIYUAN, 1, 2);
+        figure(jdbc, P2, "policy_group:hardship", "", 1, 2);
     }
 
     static void match(JdbcClient jdbc, String period, String code, String kind, String key, String family,
@@ -67,9 +71,9 @@ public final class PolicyTestData {
                 .param("rc", receipts).param("ev", evidence).update();
     }
 
-    static void figure(JdbcClient jdbc, String metric, String area, long numerator, long denominator) {
+    static void figure(JdbcClient jdbc, String period, String metric, String area, long numerator, long denominator) {
         jdbc.sql("INSERT INTO ledger_figure (data_period, metric, area_code, numerator, denominator, figure) VALUES "
-                        + "(:p, :m, :a, :n, :d, :f)").param("p", P2).param("m", metric).param("a", area)
+                        + "(:p, :m, :a, :n, :d, :f)").param("p", period).param("m", metric).param("a", area)
                 .param("n", numerator).param("d", denominator).param("f", (double) numerator / denominator).update();
     }
 }
