@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One owner writes each table: every INSERT, UPDATE, DELETE or MERGE on a named table in the main sources of every
  * module must be in the package that owns the table. The web app changes ledger data through the owner's API
- * (e.g. {@code CaseDecisions}, {@code Declarations}, {@code PolicyDesk}). The datasets' master tables are written by the ingestion's
- * loaders, which build their statements from the mappings (no table name in the source).
+ * (e.g. {@code CaseDecisions}, {@code Declarations}, {@code PolicyDesk}). The datasets' master tables are written by
+ * the ingestion's loaders, which build their statements from the mappings (no table name in the source).
  */
 class TableOwnershipTest {
 

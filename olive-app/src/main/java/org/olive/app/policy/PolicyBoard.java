@@ -132,7 +132,8 @@ public class PolicyBoard {
 
     /** The library with the report's counts (null: none, the versions in force today), in the file's order. */
     public List<Line> library(PolicyReport report) {
-        Period p = report == null ? Period.of(java.time.YearMonth.now().getYear(), java.time.YearMonth.now().getMonthValue()) : Period.parse(report.period());
+        java.time.YearMonth now = java.time.YearMonth.now();
+        Period p = report == null ? Period.of(now.getYear(), now.getMonthValue()) : Period.parse(report.period());
         Map<String, PolicyReport.Row> rows = new HashMap<>();
         if (report != null) {
             report.policies().forEach(r -> rows.put(r.code(), r));
@@ -274,7 +275,8 @@ public class PolicyBoard {
 
     /** The handling history of an entry, newest first. */
     public List<PolicyDesk.Handling> history(String code, String kind, String key) {
-        return template.execute((ConnectionCallback<List<PolicyDesk.Handling>>) c -> PolicyDesk.history(c, code, kind, key));
+        return template.execute(
+                (ConnectionCallback<List<PolicyDesk.Handling>>) c -> PolicyDesk.history(c, code, kind, key));
     }
 
     /** Sets an entry's handling through the owner's API; returns the row's id. */
