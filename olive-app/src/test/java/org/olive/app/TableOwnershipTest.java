@@ -47,7 +47,7 @@ class TableOwnershipTest {
         own("org.olive.pipeline.assistance", "assistance_case", "case_action", "case_evaluation");
         own("org.olive.pipeline.vulnerability", "family_vulnerability", "vulnerability_model");
         // the policy ledger: step policies writes policy_match; the web app sets a push-list entry's handling through
-        // PolicyDesk (PolicyDesk), and saves a policy version through PolicyRuleVersions
+        // PolicyDesk, and saves a policy version through PolicyRuleVersions
         own("org.olive.pipeline.policy", "policy_match", "policy_handling", "policy_rule_version");
     }
 
