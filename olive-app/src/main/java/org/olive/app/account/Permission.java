@@ -57,7 +57,13 @@ public enum Permission {
      * {@code PolicyDesk}, docs/policies-web.md): the administrator and the policy officer, who hand the list to the
      * responsible department and record what it did. Cadres and analysts read the lists without handling them.
      */
-    HANDLE_POLICY(Role.ADMIN, Role.POLICY_OFFICER);
+    HANDLE_POLICY(Role.ADMIN, Role.POLICY_OFFICER),
+    /**
+     * Add a version of a policy of the library (政策工具: eligibility rule and amount formula from a month, with a
+     * reason; {@code PolicyRuleVersions}, docs/policies.md "Editing a policy"): the administrator and the policy
+     * officer, who maintains the library. The syntax check is for every role that sees the policy pages.
+     */
+    EDIT_POLICIES(Role.ADMIN, Role.POLICY_OFFICER);
 
     private final Set<Role> roles;
 

@@ -89,23 +89,54 @@ public class PolicyBoard {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
-    private final PolicyDefinitions definitions;
+    private final PolicyDefinitions profileDefinitions;
     private final GroupDefinitions groups;
 
     public PolicyBoard(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, CountyProfile profile) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
-        this.definitions = profile.policies();
+        this.profileDefinitions = profile.policies();
         this.groups = profile.groups();
     }
 
+    /** The profile's policies with the versions saved from the editor laid over them, as the next run uses them. */
     public PolicyDefinitions definitions() {
-        return definitions;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return org.olive.pipeline.policy.PolicyRuleVersions.overlay(c, profileDefinitions);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the saved policy versions: " + e.getMessage(), e);
+        }
     }
 
     public Optional<Policy> policy(String code) {
-        return definitions.policy(code);
+        return definitions().policy(code);
+    }
+
+    /** The versions saved from the editor, by version id ({@code CODE@n}): who saved them, when and why. */
+    public Map<String, org.olive.pipeline.policy.PolicyRuleVersions.Stored> savedVersions() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            Map<String, org.olive.pipeline.policy.PolicyRuleVersions.Stored> m = new java.util.HashMap<>();
+            org.olive.pipeline.policy.PolicyRuleVersions.all(c).forEach(s -> m.put(s.version().version(), s));
+            return m;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the saved policy versions: " + e.getMessage(), e);
+        }
+    }
+
+    /** The problems of a candidate version (the editor's check), empty when it compiles. */
+    public List<String> check(String code, org.olive.period.Period validFrom, org.olive.period.Period validTo,
+                              String eligible, String amount) {
+        PolicyDefinitions d = definitions();
+        return d.check(code, d.nextVersion(code), validFrom, validTo, eligible, amount);
+    }
+
+    /** Saves a version through its owner ({@link org.olive.pipeline.policy.PolicyRuleVersions}). */
+    public PolicyDefinitions.PolicyVersion saveVersion(String code, org.olive.period.Period validFrom,
+                                                       org.olive.period.Period validTo, String eligible, String amount,
+                                                       String user, String reason) {
+        return OwnerApi.write(dataSource, c -> org.olive.pipeline.policy.PolicyRuleVersions.save(c, profileDefinitions,
+                code, validFrom, validTo, eligible, amount, user, reason));
     }
 
     /** The name of a key group (the id when unknown). */
@@ -126,7 +157,7 @@ public class PolicyBoard {
 
     /** The stored report of the period inside a township (null = county): the policies' counts and indicator 7. */
     public PolicyReport report(String period, String township) {
-        return template.execute((ConnectionCallback<PolicyReport>) c -> PolicyReport.read(c, definitions,
+        return template.execute((ConnectionCallback<PolicyReport>) c -> PolicyReport.read(c, definitions(),
                 Period.parse(period), township, null));
     }
 
@@ -138,7 +169,7 @@ public class PolicyBoard {
         if (report != null) {
             report.policies().forEach(r -> rows.put(r.code(), r));
         }
-        return definitions.policies().stream().map(x -> new Line(x,
+        return definitions().policies().stream().map(x -> new Line(x,
                 x.at(p).map(PolicyDefinitions.PolicyVersion::version).orElse(null), rows.get(x.code()))).toList();
     }
 
@@ -299,7 +330,7 @@ public class PolicyBoard {
                         + "m.subject_key").param("p", period).param("f", familyKey)
                 .query((rs, i) -> {
                     String code = rs.getString(1);
-                    String name = definitions.policy(code).map(x -> en && !x.nameEn().isEmpty() ? x.nameEn() : x.nameZh())
+                    String name = definitions().policy(code).map(x -> en && !x.nameEn().isEmpty() ? x.nameEn() : x.nameZh())
                             .orElse(code);
                     boolean person = rs.getString(3).equals("PERSON") && !rs.getString(4).startsWith("unmatched:");
                     return new FamilyPolicy(code, name, rs.getString(2), rs.getString(3),

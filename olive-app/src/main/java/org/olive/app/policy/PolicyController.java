@@ -48,6 +48,7 @@ public class PolicyController {
     public static final String AUDIT_LIST = "POLICY_LIST";
     public static final String AUDIT_PUSH = "POLICY_PUSH_LIST";
     public static final String AUDIT_HANDLING = "POLICY_HANDLING";
+    public static final String AUDIT_RULE = "POLICY_RULE";
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -117,6 +118,9 @@ public class PolicyController {
         model.addAttribute("townships", areas.divisions().townships().stream()
                 .filter(d -> Access.allows(scope, d.code())).toList());
         model.addAttribute("mayHandle", Access.may(Permission.HANDLE_POLICY));
+        model.addAttribute("mayEdit", Access.may(Permission.EDIT_POLICIES));
+        model.addAttribute("saved", board.savedVersions());
+        model.addAttribute("nextVersion", board.definitions().nextVersion(code));
         model.addAttribute("mayOpen", Access.may(Permission.READ_PERSONAL_DATA));
         model.addAttribute("handlingStatuses", PolicyDesk.STATUSES);
         String chosen = choice.chosen();
@@ -134,6 +138,67 @@ public class PolicyController {
                 + (t == null ? "" : ", township " + t));
         model.addAttribute("entries", entries);
         return "policy/policy";
+    }
+
+    /** The editor's syntax check (htmx): every problem of a candidate version with its field, or that it compiles. */
+    @PostMapping("/policies/{code}/check")
+    public String check(@PathVariable String code, @RequestParam(required = false) String validFrom,
+                        @RequestParam(required = false) String validTo, @RequestParam(required = false) String eligible,
+                        @RequestParam(required = false) String amount, Model model) {
+        board.policy(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no policy " + code));
+        List<String> problems = new java.util.ArrayList<>();
+        org.olive.period.Period from = blank(validFrom) == null ? null : month(validFrom, "valid_from", problems);
+        org.olive.period.Period to = blank(validTo) == null ? null : month(validTo, "valid_to", problems);
+        problems.addAll(board.check(code, from, to, nz(eligible), nz(amount)));
+        model.addAttribute("problems", problems);
+        return "policy/policy :: check";
+    }
+
+    /** Saves a new version of a policy (EDIT_POLICIES), checked by its owner; audited as a rule change. */
+    @PostMapping("/policies/{code}/versions")
+    public String saveVersion(@PathVariable String code, @RequestParam(required = false) String validFrom,
+                              @RequestParam(required = false) String validTo,
+                              @RequestParam(required = false) String eligible,
+                              @RequestParam(required = false) String amount,
+                              @RequestParam(required = false) String reason,
+                              org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        access.require(Permission.EDIT_POLICIES, AUDIT_RULE, code);
+        board.policy(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no policy " + code));
+        List<String> problems = new java.util.ArrayList<>();
+        org.olive.period.Period from = blank(validFrom) == null ? null : month(validFrom, "valid_from", problems);
+        org.olive.period.Period to = blank(validTo) == null ? null : month(validTo, "valid_to", problems);
+        if (problems.isEmpty()) {
+            try {
+                var v = board.saveVersion(code, from, to, nz(eligible), nz(amount), Access.currentUser(), reason);
+                audit.recordRuleChange(AUDIT_RULE, v.version(), "valid_from " + v.validFrom()
+                        + (v.validTo() == null ? "" : ", valid_to " + v.validTo()) + ", eligible: " + v.eligible()
+                        + ", amount: " + v.amount() + "; reason: " + reason.strip());
+                redirect.addFlashAttribute("savedVersion", v.version());
+                return "redirect:/policies/" + code + "#editor";
+            } catch (org.olive.pipeline.policy.PolicyRuleVersions.RefusedException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        redirect.addFlashAttribute("saveProblems", problems);
+        redirect.addFlashAttribute("draftEligible", nz(eligible));
+        redirect.addFlashAttribute("draftAmount", nz(amount));
+        redirect.addFlashAttribute("draftValidFrom", nz(validFrom));
+        redirect.addFlashAttribute("draftValidTo", nz(validTo));
+        redirect.addFlashAttribute("draftReason", nz(reason));
+        return "redirect:/policies/" + code + "#editor";
+    }
+
+    private static org.olive.period.Period month(String text, String field, List<String> problems) {
+        try {
+            return org.olive.period.Period.parse(nz(text).strip());
+        } catch (RuntimeException e) {
+            problems.add(field + ": '" + nz(text) + "' is not a month (YYYY-MM)");
+            return null;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** Sets the handling status of a missed entry (HANDLE_POLICY; the entry's township in the scope); audited. */

@@ -56,6 +56,6 @@ class AccessMatrixDocTest {
         // the policy officer's permissions: the what-if's aggregates (its family rows need READ_PERSONAL_DATA) and the
         // handling of the policy ledger's push lists
         assertThat(EnumSet.allOf(Permission.class).stream().filter(Role.POLICY_OFFICER::may)).containsExactly(
-                Permission.RUN_WHATIF, Permission.HANDLE_POLICY);
+                Permission.RUN_WHATIF, Permission.HANDLE_POLICY, Permission.EDIT_POLICIES);
     }
 }
