@@ -45,6 +45,9 @@ public final class PolicyVariables {
         f.put("assistance_received", new FactVariable("assistance_received", Type.DOUBLE, "低保, 低边 and 特困 money the "
                 + "members received in the trailing 12 months (the register's monthly amounts over the months of their "
                 + "spells): part of di, taken out when a means test asks for income without the assistance itself"));
+        f.put("policy_payments", new FactVariable("policy_payments", Type.DOUBLE, "the 一卡通 policy payments (income "
+                + "source subsidy_payment) the members received in the trailing 12 months: part of di, which the 低保 "
+                + "means test does not count (最低生活保障审核确认办法 2021, §12)"));
         FAMILY = List.copyOf(f.values());
     }
 
@@ -85,7 +88,7 @@ public final class PolicyVariables {
      * period: those facts are then unknown, -1 or empty) and its tags.
      */
     public static Facts family(PersonVariables.Values tagFacts, WarningVariables.Facts income, List<String> tags,
-                               double assistanceReceived) {
+                               double assistanceReceived, double policyPayments) {
         Map<String, Object> m = new HashMap<>(tagFacts.values());
         Map<String, List<String>> refs = refs(tagFacts);
         if (income != null) {
@@ -104,6 +107,7 @@ public final class PolicyVariables {
         }
         m.put("tags", List.copyOf(tags));
         m.put("assistance_received", assistanceReceived);
+        m.put("policy_payments", policyPayments);
         return new Facts(m, refs);
     }
 }

@@ -66,7 +66,7 @@ public final class PolicyStep implements MonthlyStep {
         // the profile's policies with the versions saved from the web laid over them (docs/policies.md)
         PolicyClassifier rules = PolicyRuleVersions.overlay(c, definitions).at(period);
         PolicySubjects subjects = new PolicySubjects(ctx.need(TagOutputs.SUBJECTS), ctx.need(TagOutputs.TAGS),
-                ctx.need(WarningOutputs.FACTS));
+                ctx.need(WarningOutputs.FACTS), PolicySubjects.policyPayments(c, period));
         long t1 = System.nanoTime();
         PolicyMatching.Eligible eligible = PolicyMatching.eligible(rules, subjects);
         long t2 = System.nanoTime();

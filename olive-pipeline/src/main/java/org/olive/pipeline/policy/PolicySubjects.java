@@ -35,8 +35,20 @@ public final class PolicySubjects {
     private final Map<String, WarningVariables.Facts> income;
     private final Map<String, TagSubjects.Subject> families = new HashMap<>();
     private final Map<String, Double> assistanceReceived = new HashMap<>();
+    private final Map<String, Double> policyPayments;
 
+    /** Subjects without the families' policy payments (tests: the fact is then 0). */
     public PolicySubjects(TagSubjects tags, Map<String, List<String>> tagsOf, Map<String, WarningVariables.Facts> income) {
+        this(tags, tagsOf, income, Map.of());
+    }
+
+    /**
+     * @param policyPayments the families' 一卡通 payments of the trailing 12 months ({@link #policyPayments(Connection,
+     *                       Period)})
+     */
+    public PolicySubjects(TagSubjects tags, Map<String, List<String>> tagsOf, Map<String, WarningVariables.Facts> income,
+                          Map<String, Double> policyPayments) {
+        this.policyPayments = policyPayments;
         this.tags = tags;
         this.tagsOf = tagsOf;
         this.income = income;
@@ -56,6 +68,25 @@ public final class PolicySubjects {
 
     public Period period() {
         return tags.period();
+    }
+
+    /**
+     * The families' policy payments of the trailing 12 months at the period: the income step's items of source
+     * {@code subsidy_payment} of the members (family_member of the period).
+     */
+    public static Map<String, Double> policyPayments(java.sql.Connection c, Period p) throws java.sql.SQLException {
+        Map<String, Double> out = new HashMap<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT m.family_key, SUM(i.amount) FROM income_item i "
+                + "JOIN family_member m ON m.person_key = i.person_key AND m.data_period = i.data_period "
+                + "WHERE i.data_period = ? AND i.source = 'subsidy_payment' GROUP BY m.family_key")) {
+            ps.setString(1, p.toString());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** The 低保/低边/特困 money of a person's spells over the trailing 12 months (monthly amount × months open). */
@@ -91,7 +122,8 @@ public final class PolicySubjects {
         return keys.parallelStream().map(k -> families.get(k)).filter(s -> s.values() != null)
                 .map(s -> f.apply(new Subject("FAMILY", s.key(), s.key(), s.township(), PolicyVariables.family(s.values(),
                         income.get(s.key()), tagsOf.getOrDefault(TagOutputs.key("FAMILY", s.key()), List.of()),
-                        assistanceReceived.getOrDefault(s.key(), 0.0))))).toList();
+                        assistanceReceived.getOrDefault(s.key(), 0.0), policyPayments.getOrDefault(s.key(), 0.0)))))
+                .toList();
     }
 
     /** Applies {@code f} to every person of the period with their policy facts, on all cores. */
