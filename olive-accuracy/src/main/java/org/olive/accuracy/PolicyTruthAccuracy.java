@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *   subjects.</li>
  * </ul>
  * The figures are stored as {@code policy_eligible_precision} … with area '' for all policies and the policy code
- * as area for each policy.
+ * as area for each policy. A policy the truth files never name (低保, whose truth is the assistance register's) is not
+ * scored, nor counted in the total.
  */
 public final class PolicyTruthAccuracy {
 
@@ -97,7 +98,9 @@ public final class PolicyTruthAccuracy {
         }
         // the truth, as Olive's subjects
         Map<String, Set<String>> trulyEligible = new TreeMap<>();
+        Set<String> inTruth = new HashSet<>(); // policies the truth knows (any period): the others cannot be scored
         TruthAccuracy.read(dir.resolve("policy_eligibility.csv"), List.of("period", "policy_code", "person_id"), r -> {
+            inTruth.add(r[1]);
             if (r[0].equals(p)) {
                 trulyEligible.computeIfAbsent(r[1], k -> new HashSet<>()).add(subject(kinds.get(r[1]), r[2], keyOf, familyOf));
             }
@@ -106,6 +109,7 @@ public final class PolicyTruthAccuracy {
         Map<String, Set<String>> paidIneligibly = new HashMap<>(); // in the 24 months
         Map<String, Set<String>> paidIneligiblyNow = new HashMap<>(); // for the period's month
         TruthAccuracy.read(dir.resolve("policy_receipts.csv"), List.of("period", "policy_code", "person_id", "eligible"), r -> {
+            inTruth.add(r[1]);
             if (r[3].equals("false") && r[0].compareTo(from) >= 0 && r[0].compareTo(p) <= 0) {
                 String s = subject(kinds.get(r[1]), r[2], keyOf, familyOf);
                 paidIneligibly.computeIfAbsent(r[1], k -> new HashSet<>()).add(s);
@@ -119,6 +123,7 @@ public final class PolicyTruthAccuracy {
         Set<String> policies = new TreeSet<>(eligible.keySet());
         policies.addAll(trulyEligible.keySet());
         policies.addAll(leakage.keySet());
+        policies.retainAll(inTruth);
         for (String code : policies) {
             Set<String> e = eligible.getOrDefault(code, Set.of());
             Set<String> t = trulyEligible.getOrDefault(code, Set.of());

@@ -63,8 +63,29 @@ public final class PolicyMatching {
         return new Eligible(by);
     }
 
-    /** Eligible subjects against receipts: one row per subject eligible or receiving, per policy, in a stable order. */
+    /**
+     * Whether a subject was found eligible for a policy in one of the months it was paid for (an earlier period's
+     * ledger): such a payment is no leakage, though the subject is not eligible now (a yearly childcare subsidy paid in
+     * March for a child who turned 3 in May).
+     */
+    @FunctionalInterface
+    public interface EarlierEligibility {
+        boolean eligibleWhenPaid(String code, String subject, java.util.Set<String> months);
+
+        EarlierEligibility NONE = (code, subject, months) -> false;
+    }
+
+    /** Eligible subjects against receipts, without earlier eligibility (tests). */
     public static List<Match> match(List<Policy> policies, Eligible eligible, Receipts receipts, Map<String, String> versions) {
+        return match(policies, eligible, receipts, versions, EarlierEligibility.NONE);
+    }
+
+    /**
+     * Eligible subjects against receipts: one row per subject eligible now or receiving without having been eligible in
+     * a month paid for, per policy, in a stable order.
+     */
+    public static List<Match> match(List<Policy> policies, Eligible eligible, Receipts receipts, Map<String, String> versions,
+                                    EarlierEligibility earlier) {
         List<Match> out = new ArrayList<>();
         for (Policy p : policies) {
             Map<String, Receipts.Received> paid = receipts.of(p.code());
@@ -78,7 +99,7 @@ public final class PolicyMatching {
                         r == null ? List.of() : r.records(), h.eligibility().evidence()));
             }
             for (Map.Entry<String, Receipts.Received> e : paid.entrySet()) {
-                if (!seen.contains(e.getKey())) {
+                if (!seen.contains(e.getKey()) && !earlier.eligibleWhenPaid(p.code(), e.getKey(), e.getValue().months())) {
                     Receipts.Received r = e.getValue();
                     out.add(new Match(p, Status.LEAKAGE, p.unit().name(), e.getKey(), r.family(), r.township(),
                             versions.getOrDefault(p.code(), p.code()), Double.NaN, r.amount(), r.records(),

@@ -71,7 +71,9 @@ public final class PolicyStep implements MonthlyStep {
         PolicyMatching.Eligible eligible = PolicyMatching.eligible(rules, subjects);
         long t2 = System.nanoTime();
         Receipts receipts = Receipts.read(c, period, rules.inForce(), subjects);
-        List<PolicyMatching.Match> matches = PolicyMatching.match(rules.inForce(), eligible, receipts, rules.versions());
+        PolicyMatching.EarlierEligibility earlier = earlierEligibility(c, period);
+        List<PolicyMatching.Match> matches = PolicyMatching.match(rules.inForce(), eligible, receipts, rules.versions(),
+                earlier);
         long t3 = System.nanoTime();
         PolicyTables.replace(c, period, matches);
         List<RunFigure> figures = new ArrayList<>(figures(rules.inForce(), matches));
@@ -96,6 +98,41 @@ public final class PolicyStep implements MonthlyStep {
         rules.failures().forEach((r, n) -> counts.put("policy_rule_failures " + r, n));
         rules.firstFailures().forEach((r, m) -> ctx.report().skipped().put("policy rule " + r,
                 "failed at run time for " + rules.failures().get(r) + " subject(s), first: " + m));
+    }
+
+    /**
+     * Earlier eligibility from the ledgers of the months paid for (before the period): a subject found eligible
+     * (COVERED or MISSED) in one of them. Read per policy and month once, on demand.
+     */
+    static PolicyMatching.EarlierEligibility earlierEligibility(Connection c, Period period) {
+        Map<String, Set<String>> cache = new HashMap<>(); // code|month → eligible subjects
+        return (code, subject, months) -> {
+            for (String m : months) {
+                if (m.compareTo(period.toString()) >= 0) {
+                    continue; // the period itself: its eligibility is the one just computed
+                }
+                Set<String> s = cache.computeIfAbsent(code + "|" + m, k -> {
+                    Set<String> out = new HashSet<>();
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT subject_key FROM policy_match WHERE "
+                            + "data_period = ? AND policy_code = ? AND status IN ('COVERED', 'MISSED')")) {
+                        ps.setString(1, m);
+                        ps.setString(2, code);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(rs.getString(1));
+                            }
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot read the policy ledger of " + m + ": " + e.getMessage(), e);
+                    }
+                    return out;
+                });
+                if (s.contains(subject)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** Per policy: eligible subjects receiving it / eligible subjects (county and township), with the counts. */

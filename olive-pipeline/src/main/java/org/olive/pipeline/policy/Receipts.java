@@ -26,11 +26,18 @@ import java.util.Map;
 public final class Receipts {
 
     /** What a subject received of one policy: the amount in the window, its records, where, and a note. */
-    public record Received(double amount, List<String> records, String family, String township, String note) {
-        Received add(double more, String record) {
+    public record Received(double amount, List<String> records, String family, String township, String note,
+                           java.util.Set<String> months) {
+        public Received(double amount, List<String> records, String family, String township, String note) {
+            this(amount, records, family, township, note, java.util.Set.of());
+        }
+
+        Received add(double more, String record, java.util.Set<String> moreMonths) {
             List<String> r = new ArrayList<>(records);
             r.add(record);
-            return new Received(amount + more, r, family, township, note);
+            java.util.Set<String> m = new java.util.TreeSet<>(months);
+            m.addAll(moreMonths);
+            return new Received(amount + more, r, family, township, note, m);
         }
     }
 
@@ -113,8 +120,9 @@ public final class Receipts {
                         String township = f == null ? null : f.township();
                         double amount = rs.getDouble(3);
                         by.computeIfAbsent(x.code(), k -> new HashMap<>()).merge(subject,
-                                new Received(amount, List.of(record), family, township, note),
-                                (a, b) -> a.add(b.amount(), b.records().get(0)));
+                                new Received(amount, List.of(record), family, township, note,
+                                        java.util.Set.of(rs.getString(2))),
+                                (a, b) -> a.add(b.amount(), b.records().get(0), b.months()));
                     }
                 }
             }
@@ -137,8 +145,8 @@ public final class Receipts {
                     continue; // a person without a family cannot receive a family policy: the spell is the register's
                 }
                 double amount = a.monthlyAmount() == null ? 0 : a.monthlyAmount().doubleValue();
-                out.merge(subject, new Received(amount, List.of(a.source().ref()), f.familyKey(), f.township(), ""),
-                        (m, n) -> m.add(n.amount(), n.records().get(0)));
+                out.merge(subject, new Received(amount, List.of(a.source().ref()), f.familyKey(), f.township(), "",
+                        java.util.Set.of(p.toString())), (m, n) -> m.add(n.amount(), n.records().get(0), n.months()));
             }
         }
         return out;

@@ -62,6 +62,19 @@ class PolicyMatchingTest {
     }
 
     @Test
+    void aPaymentForAMonthTheSubjectWasEligibleInIsNoLeakage() {
+        PolicyMatching.Eligible none = new PolicyMatching.Eligible(Map.of());
+        Receipts receipts = receipts(Map.of("SKILL", Map.of(
+                "5", new Receipts.Received(1000, List.of("subsidy_payment:a.csv:5"), "F5", "330922100", "",
+                        java.util.Set.of("2024-01")),
+                "6", new Receipts.Received(1000, List.of("subsidy_payment:a.csv:6"), "F6", "330922100", "",
+                        java.util.Set.of("2024-02")))));
+        List<PolicyMatching.Match> m = PolicyMatching.match(List.of(policy("SKILL")), none, receipts,
+                Map.of("SKILL", "SKILL@1"), (code, subject, months) -> subject.equals("5") && months.contains("2024-01"));
+        assertThat(m).extracting(x -> x.key() + ":" + x.status()).containsExactly("6:LEAKAGE");
+    }
+
+    @Test
     void indicatorSevenCountsMembersReceivingAPolicyOfTheirGroupOnceEach() {
         List<PolicyMatching.Match> m = List.of(
                 match("SKILL", PolicyMatching.Status.COVERED, "PERSON", "1"),
