@@ -172,6 +172,7 @@ public final class Subsidies {
         boolean[] near = new boolean[POLICIES];
         for (int i = 0; i < n; i++) {
             Person p = world.persons.get(i);
+            p.subsidies[slot] = 0;
             Arrays.fill(due, 0);
             Arrays.fill(near, false);
             if (FamilyIndex.relevant(p, last)) {
@@ -293,6 +294,7 @@ public final class Subsidies {
         int day = first + 9 + (int) (draw(p, k, 6 + m) * 10);
         payments.add(new Payment(p, pol, cents, day, truly));
         p.mSubsidy += cents;
+        p.subsidies[slot] += (int) cents;
         p.book(slot, Person.TRANSFER_IN, cents);
         if (pol == Policy.SKILL_BONUS && truly && p.wageRaise == 1) {
             double u = draw(p, k, 7);
