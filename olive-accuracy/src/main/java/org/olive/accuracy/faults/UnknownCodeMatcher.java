@@ -20,15 +20,7 @@ final class UnknownCodeMatcher implements FaultMatcher {
         List<Detected> detected = new ArrayList<>();
         List<TruthFault> undetected = new ArrayList<>();
         for (TruthFault f : faults) {
-            String row = Evidence.key(f);
-            String reject = e.rejects.get(row + "|" + f.field());
-            if (reject != null) {
-                detected.add(new Detected(f, "rejected: " + reject));
-            } else if (e.rejectedRows.containsKey(row)) {
-                detected.add(new Detected(f, "row rejected (" + e.rejectedRows.get(row) + ")"));
-            } else {
-                undetected.add(f);
-            }
+            e.rejection(f).ifPresentOrElse(how -> detected.add(new Detected(f, how)), () -> undetected.add(f));
         }
         return new Outcome(detected, undetected, List.of(), "rejected at ingest: the code is checked against the "
                 + "policies of the profile's policies.yaml (or the mapping's values without a profile)");
