@@ -168,7 +168,7 @@ public final class CountyGenerator {
                 income.month();
                 health.month();
                 schoolFees.month();
-                subsidies.month();
+                subsidies.month(families);
                 buffer.clear();
                 presence.month(buffer);
                 tourists.month(buffer, world.events);

@@ -95,7 +95,8 @@ class SubsidiesTest {
         Map<String, Double> share = new TreeMap<>();
         t.forEach((k, c) -> share.put(k, c[1] / (double) c[0]));
         System.out.println("take-up by policy (paid eligible person-months / eligible person-months): " + share);
-        assertThat(share).containsKeys("OLD_AGE_ALLOWANCE", "DISABLED_CARE", "CHILDCARE", "SKILL_BONUS");
+        assertThat(share).containsKeys("OLD_AGE_ALLOWANCE", "DISABLED_CARE", "DISABLED_LIVING", "ONE_CHILD", "CHILDCARE",
+                "STARTUP_LOAN_INTEREST", "GRADUATE_EMPLOYMENT", "SKILL_BONUS", "DIBIAN_AID");
         // a monthly automatic payment: take-up less the months of delay
         assertThat(share.get("OLD_AGE_ALLOWANCE")).isBetween(0.85, 0.97);
         assertThat(share.get("DISABLED_CARE")).isBetween(0.75, 0.97);
