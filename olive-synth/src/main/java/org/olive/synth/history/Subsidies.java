@@ -282,7 +282,7 @@ public final class Subsidies {
             pay(p, pol, lastCents[k][i], first, slot, m, false);
             return;
         }
-        if (nearEligible && p.alive() && lastPaid[k][i] < 0 && draw(p, k, 5 + 7L * m) < o.wrongPersonShare()) {
+        if (nearEligible && p.alive() && lastPaid[k][i] < 0 && draw(p, k, 5) < o.wrongPersonShare()) {
             long amount = switch (pol) {
                 case OLD_AGE_ALLOWANCE -> 10_000;
                 case GRADUATE_EMPLOYMENT -> 500_000;
