@@ -168,7 +168,7 @@ public final class CountyGenerator {
                 income.month();
                 health.month();
                 schoolFees.month();
-                subsidies.month();
+                subsidies.month(families);
                 buffer.clear();
                 presence.month(buffer);
                 tourists.month(buffer, world.events);
@@ -357,6 +357,15 @@ public final class CountyGenerator {
         sb.append("  \"from\": ").append(Json.str(o.from().toString())).append(",\n");
         sb.append("  \"to\": ").append(Json.str(o.to().toString())).append(",\n");
         sb.append("  \"tourist_visits_per_year\": ").append(o.touristVisitsPerYear()).append(",\n");
+        SubsidyOptions so = o.subsidies();
+        sb.append("  \"subsidies\": {\"take_up\": {");
+        int k = 0;
+        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(so.takeUp()).entrySet()) {
+            sb.append(k++ == 0 ? "" : ", ").append(Json.str(e.getKey())).append(": ").append(e.getValue());
+        }
+        sb.append(String.format(Locale.ROOT, "}, \"max_delay_months\": %d, \"stop_lag_share\": %s, \"wrong_person_share\": %s, "
+                        + "\"skill_raise\": [%s, %s], \"unknown_code_rate\": %s},\n", so.maxDelayMonths(), so.stopLagShare(),
+                so.wrongPersonShare(), so.skillRaiseMin(), so.skillRaiseMax(), so.unknownCodeRate()));
         sb.append("  \"calibration\": ").append(statsJson(c, true)).append(",\n");
         sb.append("  \"last_period\": ").append(statsJson(l, false)).append(",\n");
         sb.append("  \"rows_written\": ").append(r.rowsWritten()).append(",\n");

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param stopLagShare      when a recipient of a monthly or yearly policy stops being eligible (dies, moves the
  *                          hukou away, the family's assistance ends), the share whose payments go on for 1–3 more
  *                          months before the department stops them: payments to the ineligible
- * @param wrongPersonShare  per month, the share of the near-eligible (a 79-year-old for 高龄津贴, a certificate
- *                          holder without an insured job for the skill bonus, a graduate at a public body for the
- *                          graduate subsidy) who are paid anyway: payments to the ineligible
+ * @param wrongPersonShare  the share of the near-eligible (a 79-year-old for 高龄津贴, a certificate holder without an
+ *                          insured job for the skill bonus, a graduate at a public body for the graduate subsidy) who
+ *                          are paid anyway, once, in the first month they are near-eligible (a fixed draw per person
+ *                          and policy): payments to the ineligible
  * @param skillRaiseMin     lower bound of the wage rise a skill-bonus recipient gets from the month after the
  *                          payment (the bonus pays for training that the employer rewards), a fixed draw per person
  * @param skillRaiseMax     upper bound of that rise
@@ -46,14 +47,15 @@ public record SubsidyOptions(Map<String, Double> takeUp, int maxDelayMonths, dou
 
     /**
      * Take-up 95 % (高龄津贴), 92 % (困难残疾人生活补贴), 90 % (重度残疾人护理补贴, 独生子女奖扶), 85 % (育儿补贴), 75 %
-     * (技能提升补贴), 65 % (高校毕业生就业补贴), 60 % (创业担保贷款贴息: only those who took a guaranteed loan); delay up to
-     * 2 months; 40 % of stopped recipients paid 1–3 months too long; 3 % of the near-eligible paid; a wage rise of 6–8 %
+     * (技能提升补贴), 70 % (低边家庭医疗教育救助), 65 % (高校毕业生就业补贴), 60 % (创业担保贷款贴息: only those who
+     * took a guaranteed loan); delay up to
+     * 2 months; 80 % of stopped recipients paid 1–3 months too long; 15 % of the near-eligible paid once; a wage rise of 6–8 %
      * after the skill bonus; 0.3 % unknown item names.
      */
     public static SubsidyOptions defaults() {
         return new SubsidyOptions(Map.of("OLD_AGE_ALLOWANCE", 0.95, "DISABLED_LIVING", 0.92, "DISABLED_CARE", 0.90,
                 "ONE_CHILD", 0.90, "CHILDCARE", 0.85, "SKILL_BONUS", 0.75, "GRADUATE_EMPLOYMENT", 0.65,
-                "STARTUP_LOAN_INTEREST", 0.60), 2, 0.40, 0.03, 0.06, 0.08, 0.003);
+                "STARTUP_LOAN_INTEREST", 0.60, "DIBIAN_AID", 0.70), 2, 0.80, 0.15, 0.06, 0.08, 0.003);
     }
 
     /** The take-up of a policy (0 when the county does not pay it). */

@@ -95,7 +95,8 @@ class SubsidiesTest {
         Map<String, Double> share = new TreeMap<>();
         t.forEach((k, c) -> share.put(k, c[1] / (double) c[0]));
         System.out.println("take-up by policy (paid eligible person-months / eligible person-months): " + share);
-        assertThat(share).containsKeys("OLD_AGE_ALLOWANCE", "DISABLED_CARE", "CHILDCARE", "SKILL_BONUS");
+        assertThat(share).containsKeys("OLD_AGE_ALLOWANCE", "DISABLED_CARE", "DISABLED_LIVING", "ONE_CHILD", "CHILDCARE",
+                "STARTUP_LOAN_INTEREST", "GRADUATE_EMPLOYMENT", "SKILL_BONUS", "DIBIAN_AID");
         // a monthly automatic payment: take-up less the months of delay
         assertThat(share.get("OLD_AGE_ALLOWANCE")).isBetween(0.85, 0.97);
         assertThat(share.get("DISABLED_CARE")).isBetween(0.75, 0.97);
@@ -179,6 +180,55 @@ class SubsidiesTest {
             assertThat(gain).as("gain of " + r).isPositive().isLessThanOrEqualTo(wage12 * 0.08 / 1.08 + 0.5)
                     .isGreaterThanOrEqualTo(wage12 * 0.06 / 1.06 * 0.5);
         }
+    }
+
+    /**
+     * The counterfactual recomputed: the same county without the wage rise (same seed, {@code withSkillRaise(0, 0)})
+     * pays the same skill bonuses, and each treated recipient's disposable income over the 12 months after the payment
+     * differs from this county's by the effect the truth wrote for the family.
+     */
+    @Test
+    void theEffectIsTheDifferenceFromTheSameCountyWithoutTheRise() throws Exception {
+        Path without = Counties.temp("subsidies-no-rise");
+        new CountyGenerator(SynthOptions.defaults(without).withPersons(6000).withPeriods(FROM, TO)
+                .withFaults(FaultRates.none()).withTouristVisitsPerYear(10_000)
+                .withSubsidies(SubsidyOptions.defaults().withSkillRaise(0, 0))).generate();
+        List<List<String>> effects = Files2.csv(without.resolve("truth/policy_effects.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(effects.stream().filter(r -> r.get(0).equals("SKILL_BONUS")).findFirst().orElseThrow().get(2))
+                .as("no rise, no treated").isEqualTo("0");
+        List<List<String>> treated = Files2.csv(out.resolve("truth/policy_effect_families.csv"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<List<String>> paidWithout = Files2.csv(without.resolve("truth/policy_receipts.csv"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (List<String> r : treated.subList(1, treated.size())) {
+            String id = r.get(1);
+            assertThat(paidWithout).as("the same bonus paid without the rise").anySatisfy(x -> {
+                assertThat(x.get(1)).isEqualTo("SKILL_BONUS");
+                assertThat(x.get(2)).isEqualTo(id);
+                assertThat(x.get(0)).isEqualTo(r.get(3));
+            });
+            Period paid = Period.parse(r.get(3));
+            double with = 0;
+            double base = 0;
+            for (int k = 1; k <= 12; k++) {
+                Period q = paid.plusMonths(k);
+                with += monthDisposable(out, q, id);
+                base += monthDisposable(without, q, id);
+            }
+            assertThat(with - base).as("effect of " + id).isCloseTo(Double.parseDouble(r.get(4)), within(1.0));
+        }
+    }
+
+    /** A person's disposable income of one month in truth/P/incomes.csv (wage + business + property + in − out). */
+    private static double monthDisposable(Path county, Period p, String id) throws Exception {
+        for (String line : Files.readAllLines(county.resolve("truth").resolve(p.toString()).resolve("incomes.csv"))) {
+            String[] f = line.split(",");
+            if (f[1].equals(id)) {
+                return Double.parseDouble(f[4]) + Double.parseDouble(f[5]) + Double.parseDouble(f[6])
+                        + Double.parseDouble(f[7]) - Double.parseDouble(f[8]);
+            }
+        }
+        return 0;
     }
 
     @Test

@@ -32,13 +32,9 @@ final class AbsurdAmountMatcher implements FaultMatcher {
         List<TruthFault> undetected = new ArrayList<>();
         for (TruthFault f : faults) {
             String row = Evidence.key(f);
-            String reject = e.rejects.get(row + "|" + f.field());
-            if (reject != null) {
-                detected.add(new Detected(f, "rejected: " + reject));
-                continue;
-            }
-            if (e.rejectedRows.containsKey(row)) {
-                detected.add(new Detected(f, "row rejected (" + e.rejectedRows.get(row) + ")"));
+            Optional<String> rejected = e.rejection(f);
+            if (rejected.isPresent()) {
+                detected.add(new Detected(f, rejected.get()));
                 continue;
             }
             Optional<DatasetMapping> m = e.mapping(f);

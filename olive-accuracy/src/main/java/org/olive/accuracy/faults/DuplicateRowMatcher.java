@@ -24,7 +24,7 @@ final class DuplicateRowMatcher implements FaultMatcher {
     /** Datasets whose readers read exact repeats once (PreciseSources, the registers keyed by subject). */
     static final Set<String> READ_ONCE = Set.of("iit", "social_insurance", "housing_fund", "platform_work", "fishery_crew",
             "fishery_vessels", "fishery_aquaculture", "bnb", "benefits", "medical", "assistance", "property_rentals",
-            "dividends", "market_entity", "business_report", "education", "education_fee");
+            "dividends", "market_entity", "business_report", "education", "education_fee", "subsidy_payment");
     private static final Pattern TWIN = Pattern.compile("duplicate of row (\\d+)");
 
     @Override

@@ -83,6 +83,20 @@ public final class Evidence {
         }
     }
 
+    /**
+     * How the ingest refused the fault's cell ({@code rejected: reason}) or, failing that, its whole row
+     * ({@code row rejected (field: reason)}); empty when it did neither.
+     */
+    Optional<String> rejection(TruthFault f) {
+        String row = key(f);
+        String reject = rejects.get(row + "|" + f.field());
+        if (reject != null) {
+            return Optional.of("rejected: " + reject);
+        }
+        String whole = rejectedRows.get(row);
+        return whole == null ? Optional.empty() : Optional.of("row rejected (" + whole + ")");
+    }
+
     static String key(TruthFault f) {
         return f.period() + "|" + f.file() + "|" + f.row();
     }

@@ -18,7 +18,7 @@ public final class FaultComparison {
     /** The fault types of docs/data-catalog.md §4, in its order. */
     public static final List<String> TYPES = List.of("INVALID_ID_CHECKSUM", "LEGACY_ID_15", "DUPLICATE_ROW",
             "MISSING_CROSSING", "STALE_ADDRESS", "DEAD_STILL_IN_HUKOU", "SPOUSE_CONFLICT", "NAME_TYPO", "ABSURD_AMOUNT",
-            "WRONG_ENCODING");
+            "WRONG_ENCODING", "UNKNOWN_CODE");
 
     private final Map<String, FaultMatcher> matchers = new LinkedHashMap<>();
 
@@ -26,7 +26,8 @@ public final class FaultComparison {
     public FaultComparison() {
         for (FaultMatcher m : List.of(new InvalidIdChecksumMatcher(), new LegacyId15Matcher(), new DuplicateRowMatcher(),
                 new MissingCrossingMatcher(), new StaleAddressMatcher(), new DeadStillInHukouMatcher(),
-                new SpouseConflictMatcher(), new NameTypoMatcher(), new AbsurdAmountMatcher(), new WrongEncodingMatcher())) {
+                new SpouseConflictMatcher(), new NameTypoMatcher(), new AbsurdAmountMatcher(), new WrongEncodingMatcher(),
+                new UnknownCodeMatcher())) {
             matchers.put(m.type(), m);
         }
     }

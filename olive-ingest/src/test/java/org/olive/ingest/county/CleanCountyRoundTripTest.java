@@ -53,7 +53,8 @@ class CleanCountyRoundTripTest {
                     .filter(p -> p.matches("\\d{4}-\\d{2}/.*")).collect(Collectors.toCollection(TreeSet::new));
         }
         assertThat(extracts).extracting(Extract::file).containsExactlyInAnyOrderElementsOf(onDisk);
-        assertThat(onDisk).hasSize(3 * 25 + 3 + 1); // 25 monthly files a period (学生缴费 included), 3 yearly in December, the history
+        // 26 monthly files a period (学生缴费 and 惠民惠农补贴发放明细 included), 3 yearly in December, the history
+        assertThat(onDisk).hasSize(3 * 26 + 3 + 1);
         assertThat(extracts).extracting(Extract::mappingName).containsAll(BuiltInMappings.DATASETS);
         assertThat(extracts).filteredOn(e -> e.manifestKey().equals("crossings/history")).singleElement()
                 .satisfies(e -> assertThat(e.period()).isEqualTo(SyntheticCounty.FROM));

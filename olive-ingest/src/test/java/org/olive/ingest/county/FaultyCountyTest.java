@@ -104,6 +104,25 @@ class FaultyCountyTest {
         }
     }
 
+    /**
+     * An unknown policy item of the 一卡通 (UNKNOWN_CODE) is a reject of its file, row and column: without a county
+     * profile, the built-in mapping's values are the accepted list (with one, the profile's policies: the pipeline's
+     * CountyProfileSubsidyCodesTest).
+     */
+    @Test
+    void everyUnknownPolicyItemIsARejectOfItsFileRowAndColumn() {
+        List<Fault> unknown = faults("UNKNOWN_CODE");
+        assertThat(unknown).isNotEmpty();
+        for (Fault f : unknown) {
+            assertThat(f.file()).contains("惠民惠农补贴发放明细_");
+            List<Reject> rejects = file(f).rejects().getOrDefault(f.sourceRow(), List.of());
+            assertThat(rejects).as(f.toString()).anySatisfy(r -> {
+                assertThat(r.field()).isEqualTo(f.field()).isEqualTo("补贴项目代码");
+                assertThat(r.rawValue()).isEqualTo(f.faulty());
+            });
+        }
+    }
+
     /** The mapping field read from a column header. */
     private static FieldSpec field(DatasetMapping m, String header) {
         String h = TextNormalizer.normalize(header);
@@ -199,7 +218,7 @@ class FaultyCountyTest {
 
     @Test
     void noRowIsRejectedWithoutAnInjectedFaultOnIt() {
-        Set<String> invalidating = Set.of("INVALID_ID_CHECKSUM", "ABSURD_AMOUNT", "DUPLICATE_ROW");
+        Set<String> invalidating = Set.of("INVALID_ID_CHECKSUM", "ABSURD_AMOUNT", "DUPLICATE_ROW", "UNKNOWN_CODE");
         Map<String, Set<Long>> explained = new HashMap<>();
         for (Fault f : faults) {
             if (invalidating.contains(f.type())) {

@@ -79,6 +79,18 @@ class SubsidyPaymentMappingTest {
         assertThat(duplicate.reason()).contains("duplicate key").contains("row 2");
     }
 
+    /** The synthetic county's item codes and names translate into the policy codes the generator means. */
+    @Test
+    void theGeneratorsItemCodesAndNamesMapToItsPolicies() {
+        org.olive.ingest.field.ValueMapParser values = new org.olive.ingest.field.ValueMapParser(
+                BuiltInMappings.get("subsidy_payment").field("policy_code").orElseThrow().values());
+        for (org.olive.synth.history.Subsidies.Policy p : org.olive.synth.history.Subsidies.Policy.values()) {
+            assertThat(values.parse(p.itemCode).value()).as(p.itemCode).isEqualTo(p.name());
+            assertThat(values.parse(p.nameZh).value()).as(p.nameZh).isEqualTo(p.name());
+            assertThat(POLICIES).contains(p.name());
+        }
+    }
+
     @Test
     void withoutReferenceCodesTheMappingsValuesAreTheList() {
         Result r = Fixture.ingest(delivery(), "subsidy_payment");

@@ -41,6 +41,9 @@ class CountyProfileSubsidyCodesTest {
         assertThat(p.subsidyPolicyCodes()).contains("OLD_AGE_ALLOWANCE", "SKILL_BONUS", "CHILDCARE", "ONE_CHILD")
                 .doesNotContain("DIBAO");
         assertThat(p.policies().codes()).contains("DIBAO").containsAll(p.subsidyPolicyCodes());
+        // the synthetic county pays every one of them, and nothing else
+        assertThat(java.util.Arrays.stream(org.olive.synth.history.Subsidies.Policy.values()).map(Enum::name))
+                .containsExactlyInAnyOrderElementsOf(p.subsidyPolicyCodes());
     }
 
     @Test

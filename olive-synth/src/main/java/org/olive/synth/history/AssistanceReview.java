@@ -21,7 +21,10 @@ import org.olive.synth.world.World;
  *       the expected out-of-pocket cost is more than half the per-capita income (below three times the
  *       standard): one-off 支出型救助 of {@value #EXPENDITURE_SHARE} of that cost;</li>
  * </ul>
- * A spell ends when the family's income passes {@value #EXIT_MARGIN} × its line.
+ * A spell ends when the family's income passes {@value #EXIT_MARGIN} × its line. The policy payments of the 一卡通
+ * (高龄津贴, 残疾人两项补贴, 独生子女奖扶, 育儿补贴 …; {@code history.Subsidies}) are not counted as family income in
+ * the means test (民政部《最低生活保障审核确认办法》2021, 第十二条: 高龄津贴、残疾人两项补贴、计划生育奖励与扶助金 …
+ * 不计入家庭收入), so paying them does not take a family's assistance away.
  */
 public final class AssistanceReview {
 
@@ -61,6 +64,7 @@ public final class AssistanceReview {
         double g = Economy.growth(world.period);
         // family-level features, indexed by anchor
         long[] assistanceTrailing = new long[n];
+        long[] policyTrailing = new long[n];
         boolean[] severe = new boolean[n];
         boolean[] young = new boolean[n];
         boolean[] hasChild = new boolean[n];
@@ -85,6 +89,7 @@ public final class AssistanceReview {
             if (s != null) {
                 assistanceTrailing[a] += s.monthlyCents * 12;
             }
+            policyTrailing[a] += p.trailingSubsidies();
             if (p.disabilityGrade == 1 || p.disabilityGrade == 2 || p.illnessMonths > 0) {
                 severe[a] = true;
             }
@@ -113,7 +118,7 @@ public final class AssistanceReview {
                 continue;
             }
             int members = fam.familyResidents[a];
-            double pc = (fam.familyIncome[a] - assistanceTrailing[a]) / 100.0 * annualise / members;
+            double pc = (fam.familyIncome[a] - assistanceTrailing[a] - policyTrailing[a]) / 100.0 * annualise / members;
             String type = null;
             double monthly = 0;
             if (pc < standard) {
@@ -160,6 +165,10 @@ public final class AssistanceReview {
                 continue;
             }
             long pcCents = fam.perCapita(p.index);
+            int fa = fam.anchor[p.index];
+            if (pcCents >= 0 && fam.familyResidents[fa] > 0) {
+                pcCents = Math.max(0, pcCents - policyTrailing[fa] / fam.familyResidents[fa]);
+            }
             double pcYuan = pcCents / 100.0 * annualise;
             long expectedOop = p.illnessCostPerMonth * Math.max(1, p.illnessMonths + 1) * 3 / 10;
             boolean expenditure = pcCents >= 0 && pcYuan < 3 * standard && expectedOop / 100.0 > 0.5 * Math.max(1, pcYuan);

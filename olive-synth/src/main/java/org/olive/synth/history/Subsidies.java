@@ -33,14 +33,16 @@ import org.olive.synth.world.World;
  *       36 months;</li>
  *   <li>GRADUATE_EMPLOYMENT (once, 5,000): a college graduate of the last 24 months, not studying, employed by an
  *       enterprise or individual business;</li>
+ *   <li>DIBIAN_AID (yearly, to the family's head): a family whose per-capita income without assistance is at most
+ *       twice the 低保 standard, without 低保 or 特困, with medical out-of-pocket costs or school fees in the 12
+ *       months: half of them, at most 10,000 (the family's residents and income as the month began);</li>
  *   <li>SKILL_BONUS (once, 1,000 / 1,500 / 2,000 by level 5 / 4 / 3 and above): a certificate of the last 12 months
  *       held by a formal (insured) employee. From the month after the payment the recipient's wage rises by
  *       6–8 % ({@link Person#wageRaise}, applied in {@code income.IncomeModel}, so social insurance and IIT show it);
  *       the gain in net pay against the same person without the rise is the policy's true effect
  *       ({@link #effects()}).</li>
  * </ul>
- * DIBAO is paid through the assistance register (民政), not here; DIBIAN_AID (a yearly share of a 低边 family's
- * medical and school costs) is not simulated yet. Every draw is a fixed hash of the seed, the person and the policy, so
+ * DIBAO is paid through the assistance register (民政), not here. Every draw is a fixed hash of the seed, the person and the policy, so
  * the payments are deterministic and adding the policies changed no other stream.
  */
 public final class Subsidies {
@@ -54,7 +56,8 @@ public final class Subsidies {
         CHILDCARE("WJ0201", "育儿补贴", "县卫生健康局", Frequency.YEARLY),
         STARTUP_LOAN_INTEREST("RS0501", "创业担保贷款贴息", "县人力社保局", Frequency.YEARLY),
         GRADUATE_EMPLOYMENT("RS0401", "高校毕业生就业补贴", "县人力社保局", Frequency.ONCE),
-        SKILL_BONUS("RS0302", "技能提升补贴", "县人力社保局", Frequency.ONCE);
+        SKILL_BONUS("RS0302", "技能提升补贴", "县人力社保局", Frequency.ONCE),
+        DIBIAN_AID("MZ0205", "低边家庭医疗教育救助", "县民政局", Frequency.YEARLY);
 
         public final String itemCode;
         public final String nameZh;
@@ -124,6 +127,15 @@ public final class Subsidies {
     private int[] anchor = new int[0];
     private int[] children = new int[0];
     private boolean[] assisted = new boolean[0];
+    /** Per family (anchor): 低保 or 特困 open; resident members' 12-month DI and assistance; members' costs (cents). */
+    private boolean[] dibaoOrTekun = new boolean[0];
+    private long[] famIncome = new long[0];
+    private long[] famAssistance = new long[0];
+    private long[] famCosts = new long[0];
+    private int[] famResidents = new int[0];
+    /** Per person: 12-month rings of the medical out-of-pocket cost and the assistance received (cents). */
+    private int[][] oopRing = new int[12][0];
+    private int[][] assistanceRing = new int[12][0];
     /** Operators of an open individual business opened within 36 months (the register's founding date). */
     private final java.util.BitSet startup = new java.util.BitSet();
     private final List<Payment> payments = new ArrayList<>();
@@ -155,7 +167,7 @@ public final class Subsidies {
      * month's slot and pays the wages, with the rises of earlier bonuses) and before the families of the month are
      * computed. A family's state (its children, its assistance) is the one at the start of the month.
      */
-    public void month() {
+    public void month(FamilyIndex previous) {
         int n = world.persons.size();
         grow(n);
         payments.clear();
@@ -164,7 +176,7 @@ public final class Subsidies {
         int last = world.lastDay();
         int m = world.monthIndex;
         int slot = world.slot();
-        families(n, last);
+        families(n, last, previous);
         certificates();
         follow(m);
         double line = Economy.dibao(world.period.year());
@@ -172,6 +184,7 @@ public final class Subsidies {
         boolean[] near = new boolean[POLICIES];
         for (int i = 0; i < n; i++) {
             Person p = world.persons.get(i);
+            p.subsidies[slot] = 0;
             Arrays.fill(due, 0);
             Arrays.fill(near, false);
             if (FamilyIndex.relevant(p, last)) {
@@ -207,6 +220,10 @@ public final class Subsidies {
         }
         if (age < 3 && (world.period.year() >= 2025 || (a >= 0 && children[a] >= 2))) {
             due[Policy.CHILDCARE.ordinal()] = 360_000;
+        }
+        if (a == i && famResidents[a] > 0 && !dibaoOrTekun[a] && famCosts[a] > 0
+                && (famIncome[a] - famAssistance[a]) / 100.0 / famResidents[a] <= 2 * line) {
+            due[Policy.DIBIAN_AID.ordinal()] = Math.min(1_000_000, famCosts[a] / 2);
         }
         if (startup.get(i)) {
             due[Policy.STARTUP_LOAN_INTEREST.ordinal()] = 350_000;
@@ -265,7 +282,7 @@ public final class Subsidies {
             pay(p, pol, lastCents[k][i], first, slot, m, false);
             return;
         }
-        if (nearEligible && p.alive() && lastPaid[k][i] < 0 && draw(p, k, 5 + 7L * m) < o.wrongPersonShare()) {
+        if (nearEligible && p.alive() && lastPaid[k][i] < 0 && draw(p, k, 5) < o.wrongPersonShare()) {
             long amount = switch (pol) {
                 case OLD_AGE_ALLOWANCE -> 10_000;
                 case GRADUATE_EMPLOYMENT -> 500_000;
@@ -293,6 +310,7 @@ public final class Subsidies {
         int day = first + 9 + (int) (draw(p, k, 6 + m) * 10);
         payments.add(new Payment(p, pol, cents, day, truly));
         p.mSubsidy += cents;
+        p.subsidies[slot] += (int) cents;
         p.book(slot, Person.TRANSFER_IN, cents);
         if (pol == Policy.SKILL_BONUS && truly && p.wageRaise == 1) {
             double u = draw(p, k, 7);
@@ -315,16 +333,32 @@ public final class Subsidies {
         }
     }
 
-    /** The families at the start of the month: anchors, child members, and whether any member has assistance. */
-    private void families(int n, int last) {
+    /**
+     * The families at the start of the month: anchors, child members, whether any member has assistance, and for
+     * DIBIAN_AID the residents (as last month's families counted them), their 12-month income and assistance and the
+     * members' medical and school costs.
+     */
+    private void families(int n, int last, FamilyIndex previous) {
         if (anchor.length < n) {
-            anchor = new int[Math.max(n, anchor.length * 5 / 4 + 16)];
-            children = new int[anchor.length];
-            assisted = new boolean[anchor.length];
+            int cap = Math.max(n, anchor.length * 5 / 4 + 16);
+            anchor = new int[cap];
+            children = new int[cap];
+            assisted = new boolean[cap];
+            dibaoOrTekun = new boolean[cap];
+            famIncome = new long[cap];
+            famAssistance = new long[cap];
+            famCosts = new long[cap];
+            famResidents = new int[cap];
         }
         Arrays.fill(anchor, 0, n, -1);
         Arrays.fill(children, 0, n, 0);
         Arrays.fill(assisted, 0, n, false);
+        Arrays.fill(dibaoOrTekun, 0, n, false);
+        Arrays.fill(famIncome, 0, n, 0);
+        Arrays.fill(famAssistance, 0, n, 0);
+        Arrays.fill(famCosts, 0, n, 0);
+        Arrays.fill(famResidents, 0, n, 0);
+        int slot = world.slot();
         for (int i = 0; i < n; i++) {
             Person p = world.persons.get(i);
             if (FamilyIndex.relevant(p, last)) {
@@ -332,9 +366,27 @@ public final class Subsidies {
             }
         }
         for (int i = 0; i < n; i++) {
+            Person p = world.persons.get(i);
+            oopRing[slot][i] = (int) p.mMedicalOop;
+            assistanceRing[slot][i] = (int) p.mAssistance;
             int a = anchor[i];
-            if (a >= 0 && Families.role(world.persons.get(a), world.persons.get(i)).equals("child")) {
+            if (a < 0) {
+                continue;
+            }
+            if (Families.role(world.persons.get(a), p).equals("child")) {
                 children[a]++;
+            }
+            long oop = 0;
+            long assistance = 0;
+            for (int k = 0; k < 12; k++) {
+                oop += oopRing[k][i];
+                assistance += assistanceRing[k][i];
+            }
+            famCosts[a] += oop + p.trailingEducation();
+            if (i < previous.resident.length && previous.anchor[i] >= 0 && previous.resident[i]) {
+                famResidents[a]++;
+                famIncome[a] += p.trailingDisposable();
+                famAssistance[a] += assistance;
             }
         }
         startup.clear();
@@ -353,6 +405,7 @@ public final class Subsidies {
                 int a = s.person.index < n ? anchor[s.person.index] : -1;
                 if (a >= 0) {
                     assisted[a] = true;
+                    dibaoOrTekun[a] |= !s.type.equals("低边");
                 }
             }
         }
@@ -385,6 +438,10 @@ public final class Subsidies {
             lastCents[k] = Arrays.copyOf(lastCents[k], cap);
             Arrays.fill(since[k], old, cap, -1);
             Arrays.fill(lastPaid[k], old, cap, -1);
+        }
+        for (int k = 0; k < 12; k++) {
+            oopRing[k] = Arrays.copyOf(oopRing[k], cap);
+            assistanceRing[k] = Arrays.copyOf(assistanceRing[k], cap);
         }
         certDay = Arrays.copyOf(certDay, cap);
         certLevel = Arrays.copyOf(certLevel, cap);

@@ -111,6 +111,8 @@ public final class Person {
     public int mOrders;
     /** Policy payments received this month through the 一卡通 (history.Subsidies), cents; transfer income. */
     public long mSubsidy;
+    /** The 12-month ring of the policy payments received (cents), indexed like the income ledger's month slots. */
+    public final int[] subsidies = new int[12];
     public long mDividend, mDividendTax, mRent, mRentTax, mMedicalTotal, mMedicalOop, mInterest, mRemittance;
 
     /** Clears the month figures. */
@@ -229,6 +231,15 @@ public final class Person {
     public long trailingEducation() {
         long s = 0;
         for (int v : educationFees) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Policy payments (一卡通) received in the trailing 12 months, cents. */
+    public long trailingSubsidies() {
+        long s = 0;
+        for (int v : subsidies) {
             s += v;
         }
         return s;
