@@ -40,7 +40,9 @@ import java.util.TreeSet;
  *
  * <p>Covariates, from the row at T−1 (before the policy, so the policy cannot have moved them): per-capita DI,
  * residents, urban (1/0, unknown as 0), income after rigid expenditure per resident and month, out-of-pocket medical
- * cost.
+ * cost, and the family's composition from its members' person_income rows: the oldest member's age, members aged 60
+ * or more, members under 16, and the wage share of gross income (the eligibility features of age-, child- and
+ * work-based policies: without them an old-age allowance is compared with younger families on another path).
  */
 public final class PolicyEvaluationHistory {
 
@@ -49,7 +51,8 @@ public final class PolicyEvaluationHistory {
 
     /** The covariates of every unit, in order. */
     public static final List<String> COVARIATES =
-            List.of("per_capita", "residents", "urban", "after_rigid_monthly", "medical_oop");
+            List.of("per_capita", "residents", "urban", "after_rigid_monthly", "medical_oop", "oldest_age", "elderly",
+                    "children", "wage_share");
 
     /** The policy's own payments to a family over the months from..to (both included), deducted from its DI. */
     @FunctionalInterface
@@ -154,20 +157,45 @@ public final class PolicyEvaluationHistory {
         Row e = earlier.get(family);
         Double prePre = e == null ? null
                 : e.disposable() - deduction.amount(family, t.minusMonths(2 * WINDOW), t.minusMonths(WINDOW + 1));
-        double[] covariates = {b.perCapita(), b.residents(), b.urban() ? 1 : 0, b.afterRigidMonthly(), b.medicalOop()};
+        double[] covariates = {b.perCapita(), b.residents(), b.urban() ? 1 : 0, b.afterRigidMonthly(), b.medicalOop(),
+                b.oldestAge(), b.elderly(), b.children(), b.wageShare()};
         return new EvaluationUnit(family + "@" + t, treated, pre, post, covariates, t + "|" + b.township(), prePre);
     }
 
     private record Row(String township, boolean urban, int residents, double disposable, double perCapita,
-                       double afterRigidMonthly, double medicalOop) {
+                       double afterRigidMonthly, double medicalOop, double oldestAge, double elderly, double children,
+                       double wageShare) {
     }
 
-    /** family_income of one period by family key, read once per evaluation. */
+    /**
+     * family_income of one period by family key, with the family's composition and wage share from its members'
+     * person_income rows (the eligibility features of age-, child- and work-based policies), read once per evaluation.
+     */
     private static Map<String, Row> rows(Connection c, Period p, Map<Period, Map<String, Row>> read)
             throws SQLException {
         Map<String, Row> held = read.get(p);
         if (held != null) {
             return held;
+        }
+        Map<String, double[]> mix = new HashMap<>(); // oldest age, elderly, children, wage, gross
+        try (PreparedStatement ps = c.prepareStatement("SELECT family_key, age, wage, business, property, transfer_in "
+                + "FROM person_income WHERE data_period = ? AND family_key IS NOT NULL")) {
+            ps.setString(1, p.toString());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double[] m = mix.computeIfAbsent(rs.getString(1), k -> new double[5]);
+                    int age = rs.getInt(2);
+                    if (!rs.wasNull()) {
+                        m[0] = Math.max(m[0], age);
+                        m[1] += age >= 60 ? 1 : 0;
+                        m[2] += age < 16 ? 1 : 0;
+                    }
+                    double wage = Math.max(0, rs.getDouble(3));
+                    m[3] += wage;
+                    m[4] += wage + Math.max(0, rs.getDouble(4)) + Math.max(0, rs.getDouble(5)) + Math.max(0, rs.getDouble(6));
+                }
+            }
         }
         Map<String, Row> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT family_key, township_code, urban, residents, disposable, "
@@ -177,8 +205,10 @@ public final class PolicyEvaluationHistory {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String township = rs.getString(2);
+                    double[] m = mix.getOrDefault(rs.getString(1), new double[5]);
                     out.put(rs.getString(1), new Row(township == null ? "" : township, rs.getBoolean(3),
-                            rs.getInt(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
+                            rs.getInt(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), m[0], m[1],
+                            m[2], m[4] <= 0 ? 0 : m[3] / m[4]));
                 }
             }
         }

@@ -32,7 +32,7 @@ public final class PolicyEvaluations {
      *
      * @param pool "eligible non-recipients" or "all non-recipients"
      */
-    public record Evaluation(String policy, String last, int treatedFamilies, int poolFamilies, String pool,
+    public record Evaluation(String policy, String last, int censored, int treatedFamilies, int poolFamilies, String pool,
                              @com.fasterxml.jackson.annotation.JsonIgnore PolicyEvaluationHistory.Units units,
                              EvaluationResult result, String refused) {
 
@@ -54,8 +54,9 @@ public final class PolicyEvaluations {
         public String toText() {
             StringBuilder sb = new StringBuilder("Evaluation (政策反馈评价) of " + policy + " with the ledger up to " + last
                     + "\n");
-            sb.append(String.format(java.util.Locale.ROOT, "families first paid: %d (too recent: %d, without history: %d); "
-                    + "comparison pool: %d %s%n", treatedFamilies, tooRecent(), missingHistory(), poolFamilies, pool));
+            sb.append(String.format(java.util.Locale.ROOT, "families first paid: %d (too recent: %d, without history: %d; "
+                    + "left out, first seen paid in the receipts' first year: %d); comparison pool: %d %s%n",
+                    treatedFamilies, tooRecent(), missingHistory(), censored, poolFamilies, pool));
             if (result == null) {
                 return sb.append("no estimate: ").append(refused).append('\n').toString();
             }
@@ -87,7 +88,7 @@ public final class PolicyEvaluations {
     /** Evaluates a policy paid through the 一卡通 disbursements with the ledger up to {@code last}. */
     public static Evaluation evaluate(Connection c, Policy policy, Period last, EvaluationOptions options) throws SQLException {
         if (policy.receipts().fromAssistance()) {
-            return new Evaluation(policy.code(), last.toString(), 0, 0, "", null, null, "paid through the assistance "
+            return new Evaluation(policy.code(), last.toString(), 0, 0, 0, "", null, null, "paid through the assistance "
                     + "register (" + policy.receipts() + "): the evaluation reads the 一卡通 disbursements only");
         }
         // the policy's payments by family (the payee's family in the month paid for) and month
@@ -106,8 +107,22 @@ public final class PolicyEvaluations {
                 }
             }
         }
+        // a family first seen paid in the receipts' first year may have been paid before they start (left-censored):
+        // its first payment is unknown, so it is no treated family (and no comparison family either); a one-off
+        // payment (frequency ONCE: a skill bonus for a new certificate) is its own event, never censored
+        String start = paid.values().stream().map(m -> ((TreeMap<String, Double>) m).firstKey()).min(String::compareTo)
+                .orElse(last.toString());
+        Period firstKnown = Period.parse(start).plusMonths(12);
         Map<String, Period> first = new HashMap<>();
-        paid.forEach((f, months) -> first.put(f, Period.parse(((TreeMap<String, Double>) months).firstKey())));
+        int censored = 0;
+        for (Map.Entry<String, Map<String, Double>> e : paid.entrySet()) {
+            Period t = Period.parse(((TreeMap<String, Double>) e.getValue()).firstKey());
+            if (policy.frequency() != org.olive.policy.PolicyDefinitions.Frequency.ONCE && t.compareTo(firstKnown) < 0) {
+                censored++;
+            } else {
+                first.put(e.getKey(), t);
+            }
+        }
         Set<String> eligible = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT family_key FROM policy_match WHERE policy_code = ? "
                 + "AND status = 'MISSED' AND data_period <= ? AND family_key IS NOT NULL")) {
@@ -150,11 +165,11 @@ public final class PolicyEvaluations {
         };
         PolicyEvaluationHistory.Units units = PolicyEvaluationHistory.build(c, first, comparison, deduction, last);
         try {
-            return new Evaluation(policy.code(), last.toString(), first.size(), comparison.size(), pool, units,
+            return new Evaluation(policy.code(), last.toString(), censored, first.size(), comparison.size(), pool, units,
                     units.evaluate(options), null);
         } catch (IllegalArgumentException e) {
-            return new Evaluation(policy.code(), last.toString(), first.size(), comparison.size(), pool, units, null,
-                    e.getMessage());
+            return new Evaluation(policy.code(), last.toString(), censored, first.size(), comparison.size(), pool, units,
+                    null, e.getMessage());
         }
     }
 }
