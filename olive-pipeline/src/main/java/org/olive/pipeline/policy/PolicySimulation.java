@@ -1,0 +1,333 @@
+package org.olive.pipeline.policy;
+
+import org.olive.income.Bracket;
+import org.olive.income.FamilyArea;
+import org.olive.income.FamilyIncome;
+import org.olive.income.FamilyIncomeRules;
+import org.olive.income.IncomeRulesAt;
+import org.olive.period.Period;
+import org.olive.pipeline.warning.WarningStep;
+import org.olive.policy.PolicyClassifier;
+import org.olive.policy.PolicyDefinitions;
+import org.olive.policy.PolicyDefinitions.Frequency;
+import org.olive.policy.PolicyDefinitions.Policy;
+import org.olive.policy.reform.Reform;
+import org.olive.whatif.Measures;
+import org.olive.whatif.Poverty;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The ex-ante simulation of a policy reform (政策施行可预测, docs/policy-simulation.md). The baseline is the policy
+ * library in force at the period over the period's subjects ({@link PolicySubjects}: the facts step policies saw); the
+ * reform is the same library with the reform laid over it ({@link Reform#apply}). Both are evaluated by the step's own
+ * matching ({@link PolicyMatching#eligible}). Per policy: beneficiaries and annual cost (the amount of a payment × the
+ * payments a year of its frequency), in the county, by decile of per-capita DI, by key group and by township; the
+ * families whose annual policy income rises or falls; and the county's distribution (Gini, FGT at the 低保 and 低边
+ * lines, the brackets of income.yaml) with each family's DI moved by the change of its annual policy income. Static: no
+ * behavioural response, no take-up below 100 %, the baseline's policy income is taken as already in the stored DI.
+ */
+public final class PolicySimulation {
+
+    /** The breakdown key of the whole county, and the policy code of all policies together. */
+    public static final String ALL = "ALL";
+    /** The decile of subjects whose family has no income figure at the period. */
+    public static final String NO_DECILE = "none";
+
+    private final FamilyIncomeRules income;
+
+    public PolicySimulation(FamilyIncomeRules income) {
+        this.income = income;
+    }
+
+    /** Beneficiaries and annual cost of one policy (or all) in one cell of a breakdown, before and after. */
+    public record Cell(String policy, String breakdown, String key, long beneficiariesBefore, long beneficiariesAfter,
+                       double costBefore, double costAfter) {
+        public double costChange() {
+            return costAfter - costBefore;
+        }
+    }
+
+    /** A policy's county figures, before and after; {@code inForceBefore} false for a policy the reform adds. */
+    public record PolicyRow(String code, String name, String unit, String frequency, int paymentsAYear,
+                            boolean inForceBefore, boolean inForceAfter, long beneficiariesBefore,
+                            long beneficiariesAfter, double costBefore, double costAfter, String versionBefore,
+                            String versionAfter) {
+        public double costChange() {
+            return costAfter - costBefore;
+        }
+    }
+
+    /** A family whose annual policy income changes: before, after (yuan a year) and its per-capita DI before and after. */
+    public record FamilyChange(String familyKey, String township, int residents, double policyIncomeBefore,
+                               double policyIncomeAfter, double perCapitaBefore, double perCapitaAfter) {
+        public double change() {
+            return policyIncomeAfter - policyIncomeBefore;
+        }
+    }
+
+    /**
+     * The county's distribution before and after: {@link Measures} at the 低保 standard (Gini, FGT 0/1/2, brackets,
+     * families below 低保 and 低边) and FGT 0/1/2 at each family's 低边 line.
+     */
+    public record Distribution(Measures before, Measures after, double[] fgtDibianBefore, double[] fgtDibianAfter) {
+    }
+
+    /** The outcome of a simulation. */
+    public record Result(String reform, String title, String period, List<String> changes, List<PolicyRow> policies,
+                         List<Cell> cells, long winners, long losers, double gains, double losses,
+                         List<FamilyChange> largestGains, List<FamilyChange> largestLosses,
+                         long personsWithoutFamily, double personsWithoutFamilyChange, Distribution distribution,
+                         List<String> notes, long readMillis, long simulateMillis) {
+
+        /** The cells of one breakdown for one policy (or {@link #ALL}), in key order. */
+        public List<Cell> cells(String policy, String breakdown) {
+            return cells.stream().filter(c -> c.policy().equals(policy) && c.breakdown().equals(breakdown)).toList();
+        }
+
+        /** All policies together in the county. */
+        public Cell total() {
+            return cells(ALL, "county").stream().findFirst()
+                    .orElse(new Cell(ALL, "county", ALL, 0, 0, 0, 0));
+        }
+    }
+
+    /**
+     * The subjects of a period, built once and evaluated under both libraries: the persons and families with their
+     * policy facts, and the families' rows of family_income (area, residents, DI, rigid expenditure).
+     */
+    public record Input(Period period, List<PolicySubjects.Subject> persons, List<PolicySubjects.Subject> families,
+                        List<WarningStep.FamilyRow> rows, long readMillis) {
+
+        /** The subjects a reader read from the tables a run left. */
+        public static Input of(PolicySubjectsReader.Read read) {
+            long t0 = System.nanoTime();
+            List<PolicySubjects.Subject> persons = read.subjects().persons(s -> s);
+            List<PolicySubjects.Subject> families = read.subjects().families(s -> s);
+            return new Input(read.subjects().period(), persons, families, read.families(),
+                    read.millis() + (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** Payments a year of a policy's frequency: a one-off payment counts once in the year it is paid. */
+    public static int paymentsAYear(Frequency f) {
+        return switch (f) {
+            case MONTHLY -> 12;
+            case QUARTERLY -> 4;
+            case YEARLY, ONCE -> 1;
+        };
+    }
+
+    /**
+     * Simulates the reform over the subjects read for the period.
+     *
+     * @param library the profile's policies.yaml (the baseline)
+     * @param largest how many of the largest gains and losses to list
+     */
+    public Result run(PolicyDefinitions library, Reform reform, Input read, int largest) {
+        long t0 = System.nanoTime();
+        Period period = read.period();
+        PolicyClassifier before = library.at(period);
+        PolicyClassifier after = reform.apply(library).at(period);
+        PolicyMatching.Eligible eligibleBefore = PolicyMatching.eligible(before, read.persons(), read.families());
+        PolicyMatching.Eligible eligibleAfter = PolicyMatching.eligible(after, read.persons(), read.families());
+
+        // deciles of per-capita DI, persons weighted, over the families with an income figure
+        Map<String, String> decile = deciles(read.rows());
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        before.inForce().forEach(p -> policies.put(p.code(), p));
+        after.inForce().forEach(p -> policies.putIfAbsent(p.code(), p));
+        Map<String, Policy> afterPolicies = new HashMap<>();
+        after.inForce().forEach(p -> afterPolicies.put(p.code(), p));
+
+        Tally tally = new Tally();
+        Map<String, double[]> familyIncome = new HashMap<>(); // family → policy income a year before, after
+        double[] noFamily = new double[2];
+        Set<String> noFamilyPersons = new HashSet<>();
+        for (int side = 0; side < 2; side++) {
+            PolicyMatching.Eligible e = side == 0 ? eligibleBefore : eligibleAfter;
+            for (Policy p : policies.values()) {
+                Policy own = side == 0 ? p : afterPolicies.getOrDefault(p.code(), p);
+                int n = paymentsAYear(own.frequency());
+                for (PolicyMatching.Hit h : e.of(p.code())) {
+                    PolicySubjects.Subject s = h.subject();
+                    double amount = Double.isNaN(h.eligibility().amount()) ? 0 : h.eligibility().amount() * n;
+                    String subject = s.kind() + "|" + s.key();
+                    String d = s.family() == null ? NO_DECILE : decile.getOrDefault(s.family(), NO_DECILE);
+                    tally.add(side, p.code(), subject, amount, "county", ALL);
+                    tally.add(side, p.code(), subject, amount, "decile", d);
+                    tally.add(side, p.code(), subject, amount, "township", s.township() == null ? "" : s.township());
+                    for (String g : groups(s)) {
+                        tally.add(side, p.code(), subject, amount, "group", g);
+                    }
+                    if (s.family() != null) {
+                        familyIncome.computeIfAbsent(s.family(), k -> new double[2])[side] += amount;
+                    } else {
+                        noFamily[side] += amount;
+                        noFamilyPersons.add(s.key());
+                    }
+                }
+            }
+        }
+
+        List<PolicyRow> rows = new ArrayList<>();
+        Map<String, String> versionsBefore = before.versions();
+        Map<String, String> versionsAfter = after.versions();
+        for (Policy p : policies.values()) {
+            Cell c = tally.cell(p.code(), "county", ALL);
+            Policy own = afterPolicies.getOrDefault(p.code(), p);
+            rows.add(new PolicyRow(p.code(), p.nameZh(), p.unit().name(), own.frequency().name(),
+                    paymentsAYear(own.frequency()), versionsBefore.containsKey(p.code()),
+                    versionsAfter.containsKey(p.code()), c.beneficiariesBefore(), c.beneficiariesAfter(), c.costBefore(),
+                    c.costAfter(), versionsBefore.getOrDefault(p.code(), ""), versionsAfter.getOrDefault(p.code(), "")));
+        }
+
+        // families: winners and losers, and the distribution with each family's DI moved by its change
+        IncomeRulesAt rules = income.at(period);
+        List<String> bracketIds = rules.brackets().stream().map(Bracket::id).toList();
+        List<Measures.Unit> unitsBefore = new ArrayList<>();
+        List<Measures.Unit> unitsAfter = new ArrayList<>();
+        List<double[]> dibian = new ArrayList<>(); // per family: per capita before, after, 低边 line, residents
+        List<FamilyChange> changes = new ArrayList<>();
+        for (WarningStep.FamilyRow f : read.rows()) {
+            if (f.residents() <= 0) {
+                continue;
+            }
+            double[] pi = familyIncome.getOrDefault(f.key(), new double[2]);
+            double delta = pi[1] - pi[0];
+            FamilyArea area = new FamilyArea(f.township(), f.village(), f.urban());
+            FamilyIncome b = figures(f, f.di(), area, rules);
+            FamilyIncome a = delta == 0 ? b : figures(f, f.di() + delta, area, rules);
+            double dibao = rules.lines().dibao(area).amount();
+            unitsBefore.add(new Measures.Unit(b.perCapita(), dibao, f.residents(), flags(b), ""));
+            unitsAfter.add(new Measures.Unit(a.perCapita(), dibao, f.residents(), flags(a), ""));
+            dibian.add(new double[] {b.perCapita(), a.perCapita(), rules.lines().dibian(area).amount(), f.residents()});
+            if (Math.abs(delta) >= 0.005) {
+                changes.add(new FamilyChange(f.key(), f.township(), f.residents(), round(pi[0]), round(pi[1]),
+                        round(b.perCapita()), round(a.perCapita())));
+            }
+        }
+        long winners = changes.stream().filter(c -> c.change() > 0).count();
+        long losers = changes.stream().filter(c -> c.change() < 0).count();
+        double gains = changes.stream().filter(c -> c.change() > 0).mapToDouble(FamilyChange::change).sum();
+        double losses = changes.stream().filter(c -> c.change() < 0).mapToDouble(FamilyChange::change).sum();
+        List<FamilyChange> up = changes.stream().filter(c -> c.change() > 0)
+                .sorted(Comparator.comparingDouble(FamilyChange::change).reversed().thenComparing(FamilyChange::familyKey))
+                .limit(largest).toList();
+        List<FamilyChange> down = changes.stream().filter(c -> c.change() < 0)
+                .sorted(Comparator.comparingDouble(FamilyChange::change).thenComparing(FamilyChange::familyKey))
+                .limit(largest).toList();
+        Distribution distribution = new Distribution(Measures.of(unitsBefore, bracketIds),
+                Measures.of(unitsAfter, bracketIds), fgt(dibian, 0), fgt(dibian, 1));
+
+        List<String> notes = new ArrayList<>();
+        notes.add("static: every eligible subject takes the policy up, no one changes behaviour; a family's DI moves by "
+                + "the change of its annual policy amounts (the baseline's policy income is taken as in its stored DI)");
+        notes.add("annual cost = amount of a payment × payments a year (MONTHLY 12, QUARTERLY 4, YEARLY 1, ONCE 1)");
+        notes.add("deciles of per-capita DI weighted by residents over the " + read.rows().size()
+                + " families with an income figure; '" + NO_DECILE + "': subjects whose family has none");
+        before.failures().forEach((r, n) -> notes.add("baseline rule " + r + " failed for " + n + " subject(s), "
+                + "counted as not eligible or with no amount"));
+        after.failures().forEach((r, n) -> notes.add("reform rule " + r + " failed for " + n + " subject(s), "
+                + "counted as not eligible or with no amount"));
+        return new Result(reform.name(), reform.title(), period.toString(), reform.changes(), rows, tally.cells(),
+                winners, losers, round(gains), round(losses), up, down, noFamilyPersons.size(),
+                round(noFamily[1] - noFamily[0]), distribution, notes, read.readMillis(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A family's figures with a DI of {@code di}, shared equally by its residents (the flags need only the sum). */
+    private static FamilyIncome figures(WarningStep.FamilyRow f, double di, FamilyArea area, IncomeRulesAt rules) {
+        FamilyIncome.Member m = FamilyIncome.Member.precise(di / f.residents());
+        return FamilyIncome.of(Collections.nCopies(f.residents(), m), Math.max(0, f.medicalOop()),
+                Math.max(0, f.educationExpense()), area, rules);
+    }
+
+    private static Set<String> flags(FamilyIncome fi) {
+        Set<String> out = new HashSet<>();
+        fi.flags().forEach(x -> out.add(x.id()));
+        return out;
+    }
+
+    /** FGT 0, 1, 2 at each family's 低边 line, before (side 0) or after (side 1). */
+    private static double[] fgt(List<double[]> families, int side) {
+        double[] y = new double[families.size()];
+        double[] z = new double[families.size()];
+        double[] w = new double[families.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = families.get(i)[side];
+            z[i] = families.get(i)[2];
+            w[i] = families.get(i)[3];
+        }
+        return new double[] {Poverty.fgt(y, z, w, 0), Poverty.fgt(y, z, w, 1), Poverty.fgt(y, z, w, 2)};
+    }
+
+    /** Decile 1..10 of each family by per-capita DI, persons weighted (the poorest tenth of residents is decile 1). */
+    static Map<String, String> deciles(List<WarningStep.FamilyRow> families) {
+        List<WarningStep.FamilyRow> sorted = new ArrayList<>(families.stream().filter(f -> f.residents() > 0).toList());
+        sorted.sort(Comparator.comparingDouble(WarningStep.FamilyRow::perCapita).thenComparing(WarningStep.FamilyRow::key));
+        double total = sorted.stream().mapToDouble(WarningStep.FamilyRow::residents).sum();
+        Map<String, String> out = new HashMap<>();
+        double cumulative = 0;
+        for (WarningStep.FamilyRow f : sorted) {
+            // the decile of the family's middle resident
+            double middle = cumulative + f.residents() / 2.0;
+            int d = Math.min(10, (int) Math.floor(middle / total * 10) + 1);
+            out.put(f.key(), String.format(java.util.Locale.ROOT, "D%02d", d));
+            cumulative += f.residents();
+        }
+        return out;
+    }
+
+    /** The key groups of a subject: a person's groups, a family's members' groups (the facts' {@code groups}). */
+    @SuppressWarnings("unchecked")
+    private static List<String> groups(PolicySubjects.Subject s) {
+        Object g = s.facts().values().get("groups");
+        return g instanceof List<?> l ? (List<String>) l : List.of();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Beneficiaries (distinct subjects) and cost per policy, breakdown and key, before and after. */
+    private static final class Tally {
+        private final Map<String, Set<String>[]> subjects = new TreeMap<>();
+        private final Map<String, double[]> cost = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        void add(int side, String policy, String subject, double amount, String breakdown, String key) {
+            for (String p : new String[] {policy, ALL}) {
+                String k = p + "\u0000" + breakdown + "\u0000" + key;
+                subjects.computeIfAbsent(k, x -> new Set[] {new HashSet<String>(), new HashSet<String>()})[side].add(subject);
+                cost.computeIfAbsent(k, x -> new double[2])[side] += amount;
+            }
+        }
+
+        Cell cell(String policy, String breakdown, String key) {
+            String k = policy + "\u0000" + breakdown + "\u0000" + key;
+            Set<String>[] s = subjects.get(k);
+            double[] c = cost.getOrDefault(k, new double[2]);
+            return new Cell(policy, breakdown, key, s == null ? 0 : s[0].size(), s == null ? 0 : s[1].size(),
+                    round(c[0]), round(c[1]));
+        }
+
+        List<Cell> cells() {
+            List<Cell> out = new ArrayList<>();
+            for (String k : subjects.keySet()) {
+                String[] p = k.split("\u0000", -1);
+                out.add(cell(p[0], p[1], p[2]));
+            }
+            return out;
+        }
+    }
+}
