@@ -137,9 +137,18 @@ public final class PolicySimulation {
         long t0 = System.nanoTime();
         Period period = read.period();
         PolicyClassifier before = library.at(period);
-        PolicyClassifier after = reform.apply(library).at(period);
+        PolicyDefinitions reformed = reform.apply(library);
+        PolicyClassifier after = reformed.at(period);
         PolicyMatching.Eligible eligibleBefore = PolicyMatching.eligible(before, read.persons(), read.families());
-        PolicyMatching.Eligible eligibleAfter = PolicyMatching.eligible(after, read.persons(), read.families());
+        // only the policies the reform touches are evaluated again: the others give the baseline's subjects
+        Set<String> changed = changed(library, reformed, reform, period);
+        PolicyClassifier afterChanged = new PolicyDefinitions(reformed.version(), reformed.source(),
+                reformed.parameters(), reformed.policies().stream().filter(p -> changed.contains(p.code())).toList())
+                .at(period);
+        Map<String, List<PolicyMatching.Hit>> hitsAfter = new HashMap<>(eligibleBefore.byPolicy());
+        hitsAfter.keySet().removeAll(changed);
+        hitsAfter.putAll(PolicyMatching.eligible(afterChanged, read.persons(), read.families()).byPolicy());
+        PolicyMatching.Eligible eligibleAfter = new PolicyMatching.Eligible(hitsAfter);
 
         // deciles of per-capita DI, persons weighted, over the families with an income figure
         Map<String, String> decile = deciles(read.rows());
@@ -237,12 +246,37 @@ public final class PolicySimulation {
                 + " families with an income figure; '" + NO_DECILE + "': subjects whose family has none");
         before.failures().forEach((r, n) -> notes.add("baseline rule " + r + " failed for " + n + " subject(s), "
                 + "counted as not eligible or with no amount"));
-        after.failures().forEach((r, n) -> notes.add("reform rule " + r + " failed for " + n + " subject(s), "
+        notes.add("evaluated again under the reform: " + (changed.isEmpty() ? "no policy" : String.join(", ",
+                new java.util.TreeSet<>(changed))) + " (the others' rules and parameters are unchanged)");
+        afterChanged.failures().forEach((r, n) -> notes.add("reform rule " + r + " failed for " + n + " subject(s), "
                 + "counted as not eligible or with no amount"));
         return new Result(reform.name(), reform.title(), period.toString(), reform.changes(), rows, tally.cells(),
                 winners, losers, round(gains), round(losses), up, down, noFamilyPersons.size(),
                 round(noFamily[1] - noFamily[0]), distribution, notes, read.readMillis(),
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The codes of the policies whose outcome the reform can change at the period: added, no longer or newly in force,
+     * another rule in force, or a rule naming a parameter the reform sets (a word match on the rule's text: a name in
+     * a string literal only makes a policy be evaluated again for nothing).
+     */
+    static Set<String> changed(PolicyDefinitions library, PolicyDefinitions reformed, Reform reform, Period period) {
+        Set<String> out = new HashSet<>();
+        List<java.util.regex.Pattern> parameters = reform.parameters().keySet().stream()
+                .map(k -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(k) + "\\b")).toList();
+        for (Policy p : reformed.policies()) {
+            PolicyDefinitions.PolicyVersion now = p.at(period).orElse(null);
+            PolicyDefinitions.PolicyVersion was = library.policy(p.code()).flatMap(x -> x.at(period)).orElse(null);
+            if (now == null && was == null) {
+                continue;
+            }
+            if (now == null || was == null || !now.eligible().equals(was.eligible()) || !now.amount().equals(was.amount())
+                    || parameters.stream().anyMatch(x -> x.matcher(now.eligible()).find() || x.matcher(now.amount()).find())) {
+                out.add(p.code());
+            }
+        }
+        return out;
     }
 
     /** A family's figures with a DI of {@code di}, shared equally by its residents (the flags need only the sum). */

@@ -146,6 +146,20 @@ class PolicySimulationTest {
     }
 
     @Test
+    void onlyThePoliciesAReformTouchesAreEvaluatedAgain() {
+        java.util.function.Function<String, Set<String>> changed = yaml -> {
+            Reform r = ReformLoader.read(yaml, "r.yaml", "r", LIBRARY, Set.of(), Set.of(TOWN));
+            return PolicySimulation.changed(LIBRARY, r.apply(LIBRARY), r, P);
+        };
+        assertThat(changed.apply("parameters: {old_age_80: 150.0}\n")).containsExactly("OLD_AGE");
+        assertThat(changed.apply("parameters: {topup_line: 1.0}\n")).containsExactly("TOPUP");
+        assertThat(changed.apply("policies:\n  - code: TOPUP\n    amount: 2000.0\n")).containsExactly("TOPUP");
+        // a rule replaced only from a later month changes nothing at the period
+        assertThat(changed.apply("policies:\n  - code: TOPUP\n    amount: 2000.0\n    valid_from: 2025-07\n")).isEmpty();
+        assertThat(changed.apply("name: nothing\n")).isEmpty();
+    }
+
+    @Test
     void aNewPolicyCostsFromNothing() {
         PolicySimulation.Result r = simulate("""
                 new_parameters: {fishery_monthly: 200.0}
