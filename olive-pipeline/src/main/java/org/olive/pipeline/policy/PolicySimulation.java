@@ -82,11 +82,18 @@ public final class PolicySimulation {
     public record Distribution(Measures before, Measures after, double[] fgtDibianBefore, double[] fgtDibianAfter) {
     }
 
-    /** The outcome of a simulation. */
+    /**
+     * The outcome of a simulation.
+     *
+     * @param personsWithoutFamily persons receiving a policy who belong to no family
+     * @param outsideChange        the change of the annual cost for subjects outside the families with an income figure
+     *                             (persons without a family, members of families without residents): not in any
+     *                             family's DI
+     */
     public record Result(String reform, String title, String period, List<String> changes, List<PolicyRow> policies,
                          List<Cell> cells, long winners, long losers, double gains, double losses,
                          List<FamilyChange> largestGains, List<FamilyChange> largestLosses,
-                         long personsWithoutFamily, double personsWithoutFamilyChange, Distribution distribution,
+                         long personsWithoutFamily, double outsideChange, Distribution distribution,
                          List<String> notes, long readMillis, long simulateMillis) {
 
         /** The cells of one breakdown for one policy (or {@link #ALL}), in key order. */
@@ -160,7 +167,6 @@ public final class PolicySimulation {
 
         Tally tally = new Tally();
         Map<String, double[]> familyIncome = new HashMap<>(); // family → policy income a year before, after
-        double[] noFamily = new double[2];
         Set<String> noFamilyPersons = new HashSet<>();
         for (int side = 0; side < 2; side++) {
             PolicyMatching.Eligible e = side == 0 ? eligibleBefore : eligibleAfter;
@@ -181,7 +187,6 @@ public final class PolicySimulation {
                     if (s.family() != null) {
                         familyIncome.computeIfAbsent(s.family(), k -> new double[2])[side] += amount;
                     } else {
-                        noFamily[side] += amount;
                         noFamilyPersons.add(s.key());
                     }
                 }
@@ -252,7 +257,7 @@ public final class PolicySimulation {
                 + "counted as not eligible or with no amount"));
         return new Result(reform.name(), reform.title(), period.toString(), reform.changes(), rows, tally.cells(),
                 winners, losers, round(gains), round(losses), up, down, noFamilyPersons.size(),
-                round(noFamily[1] - noFamily[0]), distribution, notes, read.readMillis(),
+                round(tally.cell(ALL, "county", ALL).costChange() - gains - losses), distribution, notes, read.readMillis(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

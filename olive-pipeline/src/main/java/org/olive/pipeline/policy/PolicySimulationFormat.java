@@ -52,8 +52,9 @@ public final class PolicySimulationFormat {
             }
         }
         b.append(String.format(Locale.ROOT, "%nFamilies whose annual policy income changes: %d gain (%s yuan), %d lose "
-                + "(%s yuan); persons without a family: %d (%s yuan)%n", r.winners(), signed(r.gains()), r.losers(),
-                signed(r.losses()), r.personsWithoutFamily(), signed(r.personsWithoutFamilyChange())));
+                + "(%s yuan); outside the families with an income figure: %s yuan (persons without a family: %d)%n",
+                r.winners(), signed(r.gains()), r.losers(), signed(r.losses()), signed(r.outsideChange()),
+                r.personsWithoutFamily()));
         list(b, "Largest gains", r.largestGains());
         list(b, "Largest losses", r.largestLosses());
         b.append("\nDistribution of per-capita DI (families, residents weighted): before, after, change\n");

@@ -107,6 +107,8 @@ class PolicySimulationLedgerTest {
         assertThat(row.costChange()).isPositive();
         assertThat(oldAge.total().costChange()).isEqualTo(row.costChange());
         assertThat(oldAge.losers()).isZero();
+        // every yuan of the change is in a family's DI or outside the families with an income figure
+        assertThat(oldAge.gains() + oldAge.outsideChange()).isCloseTo(row.costChange(), org.assertj.core.data.Offset.offset(0.05));
         assertThat(oldAge.winners()).isPositive();
         assertThat(oldAge.distribution().after().meanPerCapita()).isGreaterThan(oldAge.distribution().before().meanPerCapita());
         // the deciles add up to the county

@@ -112,7 +112,7 @@ class PolicySimulationTest {
         assertThat(f1.policyIncomeAfter()).isEqualTo(2_800.0);
         assertThat(f1.perCapitaAfter()).isEqualTo(15_300.0);
         assertThat(r.personsWithoutFamily()).isEqualTo(1);
-        assertThat(r.personsWithoutFamilyChange()).isEqualTo(600.0);
+        assertThat(r.outsideChange()).isEqualTo(600.0);
         // deciles, persons weighted (6 residents): F1's middle resident at 1/6 → D02, F2 at 2.5/6 → D05, F3 → D08
         assertThat(r.cells("OLD_AGE", "decile")).extracting(PolicySimulation.Cell::key, PolicySimulation.Cell::costAfter)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("D02", 1_800.0),
