@@ -5,13 +5,13 @@ import org.olive.policy.PolicyDefinitions;
 import org.olive.policy.PolicyDefinitions.Policy;
 import org.olive.policy.PolicyDefinitions.Unit;
 import org.olive.rule.FactVariable;
+import org.olive.rule.FileLineException;
 import org.olive.rule.RuleCompiler;
 import org.olive.rule.RuleException;
 import org.olive.rule.RuleFile;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,19 +84,8 @@ public final class ReformLoader {
      */
     public static Reform read(String text, String file, String defaultName, PolicyDefinitions base, Set<String> groups,
                               Set<String> townships) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ReformException(file, line, "not valid YAML: " + e.getProblem());
-        } catch (RuntimeException e) {
-            throw new ReformException(file, 0, "not valid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode top)) {
-            throw new ReformException(file, root == null ? 1 : line(root), "expected a mapping with name, title and "
-                    + "the changes (parameters, new_parameters, policies)");
-        }
+        MappingNode top = FileLineException.mapping(text, file, "name, title and the changes (parameters, "
+                + "new_parameters, policies)", ReformException::new);
         // the plain values of the file: a new policy goes to the library's loader as a mapping
         Map<?, ?> plain = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         String name = defaultName;
@@ -361,6 +349,6 @@ public final class ReformLoader {
     }
 
     private static int line(Node n) {
-        return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+        return FileLineException.line(n);
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The reforms of a county profile to simulate (docs/policy-simulation.md): the built-in profile's examples
@@ -122,14 +121,6 @@ public final class PolicySimulationReforms {
     }
 
     private static List<Path> files(Path profileDir) {
-        Path dir = profileDir.resolve(FOLDER);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+        return org.olive.pipeline.whatif.Scenarios.yamlFiles(profileDir, FOLDER);
     }
 }
