@@ -147,18 +147,21 @@
     });
   }
 
-  /** The key groups' tiers: one stacked horizontal bar per group, from the columns data-first.. of the groups table. */
+  /**
+   * One stacked horizontal bar per row of a table, from its data-count (4 unless given) columns from data-first: the
+   * key groups' tiers, the policies' covered / missed / leakage.
+   */
   function tiers(el) {
     var table = document.getElementById(el.dataset.table);
     if (!table) {
       return;
     }
-    var first = Number(el.dataset.first || 4);
-    var heads = Array.prototype.slice.call(table.querySelectorAll('thead th')).slice(first, first + 4).map(text);
-    var names = [], data = [[], [], [], []];
+    var first = Number(el.dataset.first || 4), count = Number(el.dataset.count || 4);
+    var heads = Array.prototype.slice.call(table.querySelectorAll('thead th')).slice(first, first + count).map(text);
+    var names = [], data = heads.map(function () { return []; });
     rows(table).forEach(function (tr) {
       names.push(text(tr.cells[0].querySelector('a') || tr.cells[0]));
-      for (var i = 0; i < 4; i++) {
+      for (var i = 0; i < count; i++) {
         data[i].push(Number(text(tr.cells[first + i]).replace(/,/g, '')));
       }
     });

@@ -46,7 +46,7 @@ public final class TruthAccuracyStep implements MonthlyStep {
     private final Set<String> enabledGroups;
 
     /** The steps of issue 13 whose ledgers this step compares, needed when the standard run has them. */
-    static final List<String> OPTIONAL_NEEDS = List.of("occupations", "groups");
+    static final List<String> OPTIONAL_NEEDS = List.of("occupations", "groups", "policies");
 
     /**
      * @param truthDir      the truth folder of the period (holding residence.csv), or null when there is none
@@ -140,6 +140,7 @@ public final class TruthAccuracyStep implements MonthlyStep {
             out.addAll(GroupTruthAccuracy.compare(c, p, truthDir, groups));
         }
         out.addAll(VulnerabilityBacktest.compare(c, period, truthDir, rules));
+        out.addAll(PolicyTruthAccuracy.compare(c, period, truthDir));
         return out;
     }
 
@@ -158,9 +159,11 @@ public final class TruthAccuracyStep implements MonthlyStep {
      * occupation precision by source and the groups' precision, recall and size as tables.
      */
     public static String summary(LedgerResult r) {
-        return r.summary(f -> !f.metric().startsWith(HeadlineTruthAccuracy.PREFIX),
+        return r.summary(f -> !f.metric().startsWith(HeadlineTruthAccuracy.PREFIX)
+                        && !(f.metric().startsWith("policy_eligible_") || f.metric().startsWith("policy_leakage_"))
+                        || f.areaCode().isEmpty() && !f.metric().startsWith(HeadlineTruthAccuracy.PREFIX),
                 HeadlineTruthAccuracy.table(r.figures()) + sourceTable(r.figures()) + groupTable(r.figures())
-                        + VulnerabilityBacktest.table(r.figures()));
+                        + VulnerabilityBacktest.table(r.figures()) + PolicyTruthAccuracy.table(r.figures()));
     }
 
     /** The occupation precision per source, one a line. */

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One owner writes each table: every INSERT, UPDATE, DELETE or MERGE on a named table in the main sources of every
  * module must be in the package that owns the table. The web app changes ledger data through the owner's API
- * (e.g. {@code CaseDecisions}, {@code Declarations}). The datasets' master tables are written by the ingestion's
- * loaders, which build their statements from the mappings (no table name in the source).
+ * (e.g. {@code CaseDecisions}, {@code Declarations}, {@code PolicyDesk}). The datasets' master tables are written by
+ * the ingestion's loaders, which build their statements from the mappings (no table name in the source).
  */
 class TableOwnershipTest {
 
@@ -46,6 +46,9 @@ class TableOwnershipTest {
         own("org.olive.pipeline.whatif", "whatif_run");
         own("org.olive.pipeline.assistance", "assistance_case", "case_action", "case_evaluation");
         own("org.olive.pipeline.vulnerability", "family_vulnerability", "vulnerability_model");
+        // the policy ledger: step policies writes policy_match; the web app sets a push-list entry's handling through
+        // PolicyDesk
+        own("org.olive.pipeline.policy", "policy_match", "policy_handling");
     }
 
     private static void own(String pkg, String... tables) {

@@ -154,8 +154,8 @@ public record PolicyDefinitions(String version, String source, List<DatedParamet
                 }
                 String code = RuleFile.text(r.get("code"));
                 key += code.isEmpty() ? "" : " (" + code + ")";
-                if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
-                    problems.add(key + ".code: '" + code + "' must be 2–40 upper-case letters, digits or _");
+                if (!code.matches("[A-Z][A-Z0-9_]{1,32}")) {
+                    problems.add(key + ".code: '" + code + "' must be 2–33 upper-case letters, digits or _ (it names ledger figures)");
                 } else if (!codes.add(code)) {
                     problems.add(key + ".code: duplicate code " + code);
                 }
@@ -301,6 +301,83 @@ public record PolicyDefinitions(String version, String source, List<DatedParamet
     /** A policy by code. */
     public Optional<Policy> policy(String code) {
         return policies.stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    /**
+     * The problems of a new version of a policy (the web editor's check), empty when it may be saved: the eligibility
+     * rule compiles as a boolean and the amount as a number over the policy's unit's facts and the parameters, the
+     * number is the policy's next ({@code n}), valid_from is not before the latest version's, valid_to not before
+     * valid_from. Each problem names the field.
+     */
+    public List<String> check(String code, int n, Period validFrom, Period validTo, String eligible, String amount) {
+        List<String> problems = new ArrayList<>();
+        Optional<Policy> p = policy(code);
+        if (p.isEmpty()) {
+            return List.of("code: '" + code + "' is not a policy of " + source);
+        }
+        Policy x = p.get();
+        int next = nextVersion(code);
+        if (n != next) {
+            problems.add("version: " + n + " is not the next version of " + code + " (" + next + ")");
+        }
+        PolicyVersion latest = x.versions().isEmpty() ? null : x.versions().get(x.versions().size() - 1);
+        if (validFrom == null) {
+            problems.add("valid_from: missing");
+        } else if (latest != null && validFrom.compareTo(latest.validFrom()) < 0) {
+            problems.add("valid_from: " + validFrom + " is before the latest version's " + latest.validFrom()
+                    + " (a version never rewrites the past that runs have used)");
+        }
+        if (validFrom != null && validTo != null && validTo.compareTo(validFrom) < 0) {
+            problems.add("valid_to: " + validTo + " is before valid_from " + validFrom);
+        }
+        RuleCompiler rules = new RuleCompiler(variables(x.unit()));
+        String name = code + "@" + n;
+        RuleFile.check(rules, "eligible", eligible, false, problems);
+        try {
+            rules.compileAmount(name + " amount", amount);
+        } catch (RuleException e) {
+            e.problems().forEach(m -> problems.add("amount: " + m));
+        }
+        return problems;
+    }
+
+    /** The number the next version of a policy takes (1 for an unknown code). */
+    public int nextVersion(String code) {
+        return policy(code).map(x -> x.versions().stream().mapToInt(v -> number(v.version())).max().orElse(0) + 1)
+                .orElse(1);
+    }
+
+    /** The number of a version {@code CODE@n}. */
+    static int number(String version) {
+        try {
+            return Integer.parseInt(version.substring(version.indexOf('@') + 1));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * These definitions with versions added to their policies (the web editor's saved versions laid over the
+     * profile's); a version is {@code CODE@n} and is placed by its valid_from.
+     */
+    public PolicyDefinitions withVersions(Map<String, List<PolicyVersion>> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<Policy> out = new ArrayList<>();
+        for (Policy x : policies) {
+            List<PolicyVersion> more = added.getOrDefault(x.code(), List.of());
+            if (more.isEmpty()) {
+                out.add(x);
+                continue;
+            }
+            List<PolicyVersion> vs = new ArrayList<>(x.versions());
+            vs.addAll(more);
+            vs.sort(Comparator.comparing(PolicyVersion::validFrom).thenComparing(v -> number(v.version())));
+            out.add(new Policy(x.code(), x.nameZh(), x.nameEn(), x.department(), x.kind(), x.unit(), x.frequency(),
+                    x.receiptMonths(), x.receipts(), x.targetGroups(), x.areas(), x.basis(), List.copyOf(vs)));
+        }
+        return new PolicyDefinitions(version, source, parameters, List.copyOf(out));
     }
 
     /** The parameters in force at {@code p}. */

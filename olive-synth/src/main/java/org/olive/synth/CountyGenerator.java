@@ -119,6 +119,8 @@ public final class CountyGenerator {
             // the school fees (学生缴费) have their own fault stream, so that adding them left the other datasets' faults
             // as they were; their fault-log lines are written with the main thread's
             FaultInjector feeFaults = new FaultInjector(o.faults(), o.seed() ^ 0xED0FEEL, log);
+            // so have the 一卡通 disbursements (惠民惠农补贴发放明细)
+            FaultInjector subsidyFaults = new FaultInjector(o.faults(), o.seed() ^ 0x5B51D7L, log);
             OutputFiles files = new OutputFiles(out, faults);
             planMisencoding(files);
             World world = new World(o.seed(), o.persons(), o.area());
@@ -136,6 +138,8 @@ public final class CountyGenerator {
             org.olive.synth.history.Housing housing = new org.olive.synth.history.Housing(world, jobs);
             Health health = new Health(world);
             org.olive.synth.history.SchoolFees schoolFees = new org.olive.synth.history.SchoolFees(world);
+            org.olive.synth.history.Subsidies subsidies = new org.olive.synth.history.Subsidies(world, o.subsidies());
+            org.olive.synth.truth.PolicyTruth policyTruth = new org.olive.synth.truth.PolicyTruth(out);
             AssistanceReview review = new AssistanceReview(world);
             FamilyIndex families = new FamilyIndex();
             CrossingBuffer buffer = new CrossingBuffer();
@@ -164,6 +168,7 @@ public final class CountyGenerator {
                 income.month();
                 health.month();
                 schoolFees.month();
+                subsidies.month();
                 buffer.clear();
                 presence.month(buffer);
                 tourists.month(buffer, world.events);
@@ -220,6 +225,9 @@ public final class CountyGenerator {
                     household.rentals(c);
                     household.education(c);
                     household.educationFees(new WriteContext(world, files, feeFaults, families, p.equals(o.from())));
+                    welfare.subsidyPayments(new WriteContext(world, files, subsidyFaults, families, p.equals(o.from())),
+                            subsidies, o.subsidies().unknownCodeRate());
+                    policyTruth.month(p, subsidies);
                     if (p.monthValue() == 12) {
                         business.businessReports(c);
                         household.dividends(c);
@@ -237,6 +245,7 @@ public final class CountyGenerator {
                 listener.step(p.toString());
                 world.monthIndex++;
             }
+            policyTruth.finish(subsidies, o.from(), files);
             writeCalibration(out, stats, files);
             Map<String, Long> faultCounts = new LinkedHashMap<>();
             for (FaultType t : FaultType.values()) {

@@ -17,9 +17,12 @@ import org.olive.period.Period;
  * @param faults               fault-injection rates
  * @param touristVisitsPerYear tourist visits per year (each an IN and an OUT crossing). The real county
  *                             receives about 8 million; the default of 1,000,000 keeps demo disk and time small
+ * @param area                 the county (divisions, code and names)
+ * @param subsidies            how the policies are paid through the 一卡通 (take-up, delays, leakage, the skill
+ *                             bonus's wage effect): {@link SubsidyOptions}
  */
 public record SynthOptions(Path outputDir, long seed, int persons, Period from, Period to, FaultRates faults,
-                           int touristVisitsPerYear, org.olive.geography.CountyArea area) {
+                           int touristVisitsPerYear, org.olive.geography.CountyArea area, SubsidyOptions subsidies) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 20230101L;
@@ -36,8 +39,15 @@ public record SynthOptions(Path outputDir, long seed, int persons, Period from, 
         this(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, org.olive.geography.CountyArea.shengsi());
     }
 
+    /** A county with the default subsidy options. */
+    public SynthOptions(Path outputDir, long seed, int persons, Period from, Period to, FaultRates faults,
+                        int touristVisitsPerYear, org.olive.geography.CountyArea area) {
+        this(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, area, SubsidyOptions.defaults());
+    }
+
     public SynthOptions {
         Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(subsidies, "subsidies");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -60,31 +70,36 @@ public record SynthOptions(Path outputDir, long seed, int persons, Period from, 
     }
 
     public SynthOptions withPersons(int n) {
-        return new SynthOptions(outputDir, seed, n, from, to, faults, touristVisitsPerYear, area);
+        return new SynthOptions(outputDir, seed, n, from, to, faults, touristVisitsPerYear, area, subsidies);
     }
 
     public SynthOptions withSeed(long s) {
-        return new SynthOptions(outputDir, s, persons, from, to, faults, touristVisitsPerYear, area);
+        return new SynthOptions(outputDir, s, persons, from, to, faults, touristVisitsPerYear, area, subsidies);
     }
 
     public SynthOptions withPeriods(Period f, Period t) {
-        return new SynthOptions(outputDir, seed, persons, f, t, faults, touristVisitsPerYear, area);
+        return new SynthOptions(outputDir, seed, persons, f, t, faults, touristVisitsPerYear, area, subsidies);
     }
 
     public SynthOptions withFaults(FaultRates f) {
-        return new SynthOptions(outputDir, seed, persons, from, to, f, touristVisitsPerYear, area);
+        return new SynthOptions(outputDir, seed, persons, from, to, f, touristVisitsPerYear, area, subsidies);
     }
 
     public SynthOptions withTouristVisitsPerYear(int v) {
-        return new SynthOptions(outputDir, seed, persons, from, to, faults, v, area);
+        return new SynthOptions(outputDir, seed, persons, from, to, faults, v, area, subsidies);
     }
 
     public SynthOptions withOutputDir(Path dir) {
-        return new SynthOptions(dir, seed, persons, from, to, faults, touristVisitsPerYear, area);
+        return new SynthOptions(dir, seed, persons, from, to, faults, touristVisitsPerYear, area, subsidies);
     }
 
     /** The same options for the county of another profile. */
     public SynthOptions withArea(org.olive.geography.CountyArea a) {
-        return new SynthOptions(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, a);
+        return new SynthOptions(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, a, subsidies);
+    }
+
+    /** The same options with other subsidy options. */
+    public SynthOptions withSubsidies(SubsidyOptions s) {
+        return new SynthOptions(outputDir, seed, persons, from, to, faults, touristVisitsPerYear, area, s);
     }
 }

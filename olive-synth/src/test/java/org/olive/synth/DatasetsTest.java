@@ -21,7 +21,7 @@ class DatasetsTest {
     private static final List<String> DOMAIN_KEYS = List.of("hukou", "crossings", "floating", "marriage", "vital",
             "social_insurance", "benefits", "skill_cert", "iit", "market_entity", "business_report", "assistance",
             "disability", "fishery", "bnb", "property", "housing_fund", "utilities", "education", "medical",
-            "platform_work", "dividends", "survey", "tourism", "education_fee");
+            "platform_work", "dividends", "survey", "tourism", "education_fee", "subsidy_payment");
 
     @Test
     void theCatalogueCoversEveryDomainDataset() {

@@ -51,7 +51,13 @@ public enum Permission {
      * Act on an assistance case (帮扶): record a visit, assistance given, a referral, assign a cadre, move its state,
      * close it with a reason (docs/cases.md). A cadre: cases of their township only. Analysts read the cases.
      */
-    WORK_CASES(Role.ADMIN, Role.CADRE);
+    WORK_CASES(Role.ADMIN, Role.CADRE),
+    /**
+     * Set the handling status of an entry of a policy's push list (政策一本账: 待办 / 已办 / 不符合, with a note;
+     * {@code PolicyDesk}, docs/policies-web.md): the administrator and the policy officer, who hand the list to the
+     * responsible department and record what it did. Cadres and analysts read the lists without handling them.
+     */
+    HANDLE_POLICY(Role.ADMIN, Role.POLICY_OFFICER);
 
     private final Set<Role> roles;
 

@@ -56,17 +56,7 @@ public class CaseController {
                        @RequestParam(required = false) String township, AreaScope scope, Model model,
                        HttpServletResponse response) {
         access.require(Permission.READ_PERSONAL_DATA, AUDIT_LIST, "worklist");
-        String t = Access.township(scope);
-        String asked = blank(township);
-        if (asked != null) {
-            String code = areas.township(asked);
-            if (code == null) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "township '" + asked + "': not a township of "
-                        + areas.divisions().county().name());
-            }
-            access.requireArea(scope, code, "TOWNSHIP", code);
-            t = code;
-        }
+        String t = access.rowsTownship(scope, township);
         String c = blank(colour);
         if (c != null && !List.of("RED", "YELLOW").contains(c)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "colour '" + c + "': expected RED or YELLOW");

@@ -79,12 +79,11 @@ public class SimulateCommand implements Callable<Integer> {
         PolicySimulation.Result result;
         try (ConfigurableApplicationContext ctx = AccountCommand.context(db, county.springProperties());
              Connection c = ctx.getBean(DataSource.class).getConnection()) {
-            PolicySimulation.Input input = simulations.read(c, p);
-            if (input.rows().isEmpty()) {
+            result = simulations.run(c, r, p);
+            if (result.distribution().before().families() == 0) {
                 throw new DataException("no income ledger is stored for " + p + " in " + db.describe()
                         + ": run the period's ledgers first (olive run --period " + p + ")");
             }
-            result = simulations.run(r, input);
         } catch (SQLException e) {
             throw new DataException("cannot simulate on " + p + " in " + db.describe() + ": " + e.getMessage(), e);
         }

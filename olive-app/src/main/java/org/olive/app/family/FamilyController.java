@@ -50,11 +50,14 @@ public class FamilyController {
     private final TagValueQueries tagValues;
     private final FamilyWarningQueries warnings;
     private final org.olive.app.assistance.CaseBoard cases;
+    private final org.olive.app.policy.PolicyBoard policies;
 
     public FamilyController(FamilyDirectory families, AreaNames areas, RelationLabels relations, AuditLog audit,
                             IncomeLedger income, PersonalDataAccess access, GroupMemberQueries groups,
                             GroupBoard groupBoard, TagBoard tagBoard, TagValueQueries tagValues,
-                            FamilyWarningQueries warnings, org.olive.app.assistance.CaseBoard cases) {
+                            FamilyWarningQueries warnings, org.olive.app.assistance.CaseBoard cases,
+                            org.olive.app.policy.PolicyBoard policies) {
+        this.policies = policies;
         this.warnings = warnings;
         this.cases = cases;
         this.tagBoard = tagBoard;
@@ -92,7 +95,7 @@ public class FamilyController {
 
     @GetMapping("/families/{key}")
     public String family(@PathVariable String key, @RequestParam(required = false) String period, AreaScope scope,
-                         Model model) {
+                         Model model, java.util.Locale locale) {
         List<FamilyDirectory.FamilyPeriod> all = families.periods(key);
         if (all.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -125,6 +128,8 @@ public class FamilyController {
         // the family's assistance cases (帮扶) of the user's township
         model.addAttribute("cases", cases.ofFamily(key, java.time.LocalDate.now()).stream()
                 .filter(c -> Access.allows(scope, c.township())).toList());
+        // the policies the family and its members receive, miss or receive without qualifying (政策一本账)
+        model.addAttribute("policies", policies.ofFamily(key, shown.period(), locale));
         // the family's tags of the latest period run (tag_value), when that period is visible to the user
         model.addAttribute("tags", tagValues.of("FAMILY", key, tagBoard.definitions())
                 .filter(t -> window.includes(t.period())).orElse(null));

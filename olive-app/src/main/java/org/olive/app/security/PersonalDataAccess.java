@@ -5,8 +5,12 @@ import java.util.function.Function;
 
 import org.olive.app.account.Permission;
 import org.olive.app.account.Role;
+import org.olive.geography.Division;
+import org.olive.geography.Divisions;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The one place that decides what of a person's or a family's data the logged-in user may see, and refuses the rest
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Component;
  *       {@code person_period.township_code} (where the person lived, else where their hukou was) and
  *       {@code family_period.township_code} of that period. The {@link Window} it returns lists those periods and the
  *       one to show; the page shows nothing of the other periods ({@link Window#filter});</li>
- *   <li>{@link #requireArea}: a row with one township (a conflict, a record match, a filter) must lie in the scope.</li>
+ *   <li>{@link #requireArea}: a row with one township (a conflict, a record match, a filter) must lie in the scope;
+ *       {@link #rowsTownship}: the township of a list's rows from its {@code township=} filter and the scope.</li>
  * </ul>
  * Every refusal is an {@link AccessRefusal} naming the target and the reason; {@link DeniedAudit} records it in the
  * audit log and shows the /denied page.
@@ -63,9 +68,32 @@ public class PersonalDataAccess {
     }
 
     private final JdbcClient jdbc;
+    private final Divisions divisions;
 
-    public PersonalDataAccess(JdbcClient jdbc) {
+    public PersonalDataAccess(JdbcClient jdbc, Divisions divisions) {
         this.jdbc = jdbc;
+        this.divisions = divisions;
+    }
+
+    /**
+     * The township (9 digits; null = the county) of a list's personal rows: the asked one ({@code township=}, 9 or 12
+     * digits) when it lies in the scope (another is refused as {@code TOWNSHIP} and audited), else the scope's own.
+     *
+     * @throws ResponseStatusException 400 when the asked code is no township of the county
+     */
+    public String rowsTownship(AreaScope scope, String asked) {
+        String a = asked == null || asked.isBlank() ? null : asked.strip();
+        if (a == null) {
+            return Access.township(scope);
+        }
+        Division d = a.length() == 9 || a.length() == 12 ? divisions.get(a.length() == 9 ? a + "000" : a) : null;
+        if (d == null || d.level() != Division.Level.TOWNSHIP) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "township '" + a + "': not a township of "
+                    + divisions.county().name());
+        }
+        String code = d.code().substring(0, 9);
+        requireArea(scope, code, "TOWNSHIP", code);
+        return code;
     }
 
     /** Refuses unless the current role has the permission; {@code targetType}/{@code targetId} name what was asked. */

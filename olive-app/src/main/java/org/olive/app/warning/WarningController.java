@@ -57,16 +57,7 @@ public class WarningController {
         boolean rows = Access.may(Permission.READ_PERSONAL_DATA);
         model.addAttribute("personalRows", rows);
         // the rows' township: a cadre's own (asking for another is refused and audited), or any for the county
-        String t = Access.township(scope);
-        String asked = blank(township);
-        if (asked != null) {
-            String code = areas.township(asked);
-            if (code == null) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown township " + asked);
-            }
-            access.requireArea(scope, code, "TOWNSHIP", code);
-            t = code;
-        }
+        String t = access.rowsTownship(scope, township);
         String c = blank(colour);
         if (c != null && !List.of("RED", "YELLOW").contains(c)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "colour must be RED or YELLOW");

@@ -40,7 +40,7 @@ public class ShellController {
         return "redirect:/cockpit";
     }
 
-    @GetMapping("/{ledger:policies|map}")
+    @GetMapping("/{ledger:map}")
     public String ledger(@PathVariable String ledger, AreaScope scope, Model model) {
         model.addAttribute("ledger", ledger);
         return "ledger";

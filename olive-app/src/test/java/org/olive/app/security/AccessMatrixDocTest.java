@@ -53,8 +53,9 @@ class AccessMatrixDocTest {
     @Test
     void thePolicyOfficerReadsNoPersonalData() {
         assertThat(Role.POLICY_OFFICER.may(Permission.READ_PERSONAL_DATA)).isFalse();
-        // the policy officer's one permission is the what-if's aggregates (its family rows need READ_PERSONAL_DATA)
+        // the policy officer's permissions: the what-if's aggregates (its family rows need READ_PERSONAL_DATA) and the
+        // handling of the policy ledger's push lists
         assertThat(EnumSet.allOf(Permission.class).stream().filter(Role.POLICY_OFFICER::may)).containsExactly(
-                Permission.RUN_WHATIF);
+                Permission.RUN_WHATIF, Permission.HANDLE_POLICY);
     }
 }

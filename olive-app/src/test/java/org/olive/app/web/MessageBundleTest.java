@@ -128,7 +128,10 @@ class MessageBundleTest {
                 Map.entry("indicator.source.", ValueSource.class),
                 Map.entry("audit.action.", AuditAction.class),
                 Map.entry("audit.outcome.", AuditEvent.Outcome.class),
-                Map.entry("role.", Role.class));
+                Map.entry("role.", Role.class),
+                Map.entry("policy.kind.", org.olive.policy.PolicyDefinitions.Kind.class),
+                Map.entry("policy.unit.", org.olive.policy.PolicyDefinitions.Unit.class),
+                Map.entry("policy.frequency.", org.olive.policy.PolicyDefinitions.Frequency.class));
         List<String> missing = new ArrayList<>();
         for (String bundle : List.of("messages.properties", "messages_zh_CN.properties")) {
             Properties b = bundle(bundle);

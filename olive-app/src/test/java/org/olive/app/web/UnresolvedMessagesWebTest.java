@@ -95,7 +95,14 @@ class UnresolvedMessagesWebTest {
         p.put("/login", List.of("/login"));
         p.put("/", List.of("/"));
         p.put("/denied", List.of("/denied"));
-        p.put("/{ledger:policies|map}", List.of("/policies", "/map"));
+        p.put("/{ledger:map}", List.of("/map"));
+        org.olive.app.policy.PolicyTestData.seed(jdbc);
+        p.put("/policies", List.of("/policies", "/policies?period=" + P1, "/policies?period=1999-01"));
+        p.put("/policies/{code}", List.of("/policies/DIBAO", "/policies/DIBAO?status=COVERED",
+                "/policies/SKILL_BONUS?status=LEAKAGE", "/policies/CHILDCARE?page=2", "/policies/DIBAO?handling=DONE",
+                "/policies/DIBAO?period=1999-01"));
+        p.put("/policies/{code}/handling", List.of("/policies/SKILL_BONUS/handling?period=" + P2 + "&kind=PERSON&key="
+                + LI_NA));
         p.put("/warnings", List.of("/warnings", "/warnings?period=" + P1, "/warnings?colour=RED", "/warnings?period=1999-01"));
         p.put("/groups", List.of("/groups", "/groups?period=1999-01"));
         p.put("/groups/{id}", List.of("/groups/skilled_worker", "/groups/bnb_owner?period=" + P1));

@@ -50,7 +50,7 @@ public final class RowValidator {
         this.binding = binding;
         this.headerWidth = headerWidth;
         this.fields = binding.mapping().fields();
-        this.parsers = fields.stream().map(f -> ParserFactory.parser(f, ctx)).toList();
+        this.parsers = fields.stream().map(f -> ParserFactory.parser(binding.mapping().dataset(), f, ctx)).toList();
         this.columns = fields.stream().mapToInt(f -> binding.columns().get(f.name())).toArray();
         this.schema = new MappedRecord.Schema(fields.stream().map(FieldSpec::name).toList());
         List<String> names = schema.fields();

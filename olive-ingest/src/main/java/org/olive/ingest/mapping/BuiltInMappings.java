@@ -14,7 +14,7 @@ import org.olive.ingest.table.Header;
 
 /**
  * The mappings shipped with Olive, as examples and defaults: one per file of the data catalogue
- * ({@code docs/data-catalog.md}, domain.md §3), 28 in all. Datasets delivered as several files have one mapping per
+ * ({@code docs/data-catalog.md}, domain.md §3), 29 in all. Datasets delivered as several files have one mapping per
  * part: {@code fishery_vessels}, {@code fishery_crew}, {@code fishery_aquaculture}, {@code property_ownership} and
  * {@code property_rentals}. The crossings history load ({@code 进出岛记录_历史_…}) uses {@code crossings}. Header names
  * follow the synthetic county's extracts (olive-synth's {@code Catalog}, always the first name of a field) plus
@@ -29,7 +29,8 @@ public final class BuiltInMappings {
             "social_insurance", "benefits", "skill_cert", "iit", "market_entity", "business_report",
             "assistance", "disability", "fishery_vessels", "fishery_crew", "fishery_aquaculture",
             "bnb", "property_ownership", "property_rentals", "housing_fund", "utilities",
-            "education", "medical", "platform_work", "dividends", "survey", "tourism", "education_fee");
+            "education", "medical", "platform_work", "dividends", "survey", "tourism", "education_fee",
+            "subsidy_payment");
 
     private static final String ROOT = "/org/olive/ingest/mapping/";
 

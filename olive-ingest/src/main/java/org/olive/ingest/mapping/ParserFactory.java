@@ -25,6 +25,36 @@ public final class ParserFactory {
     private ParserFactory() {
     }
 
+    /**
+     * The parser of a field of a dataset: as {@link #parser(FieldSpec, ValidationContext)}, and when the context holds
+     * reference codes for the field ({@link ReferenceCodes}), its values map translates what it knows and lets the
+     * rest through as written, and the result must be one of the reference codes.
+     */
+    public static FieldParser<Object> parser(String dataset, FieldSpec spec, ValidationContext ctx) {
+        java.util.Optional<ReferenceCodes> ref = ctx.reference(dataset, spec.name());
+        if (ref.isEmpty()) {
+            return parser(spec, ctx);
+        }
+        FieldParser<Object> typed = widen(typed(spec, ctx));
+        ValueMapParser map = spec.values().isEmpty() ? null : new ValueMapParser(spec.values());
+        ReferenceCodes codes = ref.get();
+        return raw -> {
+            String s = raw;
+            if (map != null) {
+                ParseResult<String> mapped = map.parse(raw);
+                if (mapped.ok()) {
+                    s = mapped.value();
+                }
+            }
+            ParseResult<Object> v = typed.parse(s);
+            if (!v.ok() || v.value() == null) {
+                return v;
+            }
+            String refusal = codes.refusal(v.value().toString());
+            return refusal == null ? v : ParseResult.error(refusal);
+        };
+    }
+
     public static FieldParser<Object> parser(FieldSpec spec, ValidationContext ctx) {
         FieldParser<Object> typed = widen(typed(spec, ctx));
         if (spec.values().isEmpty() || spec.type() == FieldType.CODE) {

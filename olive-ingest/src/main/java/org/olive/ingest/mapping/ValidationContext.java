@@ -20,9 +20,16 @@ import org.olive.period.Period;
  * @param amountMin       default smallest plausible amount in yuan (negative allowed for corrections)
  * @param amountMax       default largest plausible amount in yuan on one row
  * @param textMaxLength   default longest text
+ * @param references      the fields checked against reference codes from outside the file (the county's policies);
+ *                        empty when none
  */
 public record ValidationContext(LocalDate earliestDate, LocalDate latestDate, Divisions divisions, long integerMin, long integerMax,
-                                BigDecimal amountMin, BigDecimal amountMax, int textMaxLength) {
+                                BigDecimal amountMin, BigDecimal amountMax, int textMaxLength,
+                                java.util.List<ReferenceCodes> references) {
+
+    public ValidationContext {
+        references = java.util.List.copyOf(references);
+    }
 
     /** Default whole-number range: 0 to 999 999 999. */
     public static final long DEFAULT_INTEGER_MIN = 0;
@@ -34,7 +41,18 @@ public record ValidationContext(LocalDate earliestDate, LocalDate latestDate, Di
     /** Defaults for a county, with dates up to {@code latestDate}. */
     public static ValidationContext of(LocalDate latestDate, Divisions divisions) {
         return new ValidationContext(org.olive.ingest.field.DateParser.DEFAULT_EARLIEST, latestDate, divisions, DEFAULT_INTEGER_MIN, DEFAULT_INTEGER_MAX, DEFAULT_AMOUNT_MIN,
-                DEFAULT_AMOUNT_MAX, org.olive.ingest.field.TextParser.DEFAULT_MAX_LENGTH);
+                DEFAULT_AMOUNT_MAX, org.olive.ingest.field.TextParser.DEFAULT_MAX_LENGTH, java.util.List.of());
+    }
+
+    /** This context with the given reference codes (replacing any it had). */
+    public ValidationContext withReferences(java.util.List<ReferenceCodes> references) {
+        return new ValidationContext(earliestDate, latestDate, divisions, integerMin, integerMax, amountMin, amountMax,
+                textMaxLength, references);
+    }
+
+    /** The reference codes of a field of a dataset, if any. */
+    public java.util.Optional<ReferenceCodes> reference(String dataset, String field) {
+        return references.stream().filter(r -> r.appliesTo(dataset, field)).findFirst();
     }
 
     /** Shengsi's divisions, with dates up to {@code latestDate}. */

@@ -38,7 +38,7 @@ class CatalogMappingsTest {
 
     @Test
     void everyCatalogueFileHasExactlyOneBuiltInMappingNamedByItsKeyAndPart() {
-        assertThat(BuiltInMappings.DATASETS).hasSize(28).doesNotHaveDuplicates()
+        assertThat(BuiltInMappings.DATASETS).hasSize(29).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(Catalog.ALL.stream().map(CatalogMappingsTest::mappingName).toList());
         assertThat(ALL).extracting(DatasetMapping::dataset).containsExactlyElementsOf(BuiltInMappings.DATASETS);
     }
@@ -50,7 +50,7 @@ class CatalogMappingsTest {
                 SubDatabase.WORK, Set.of("social_insurance", "skill_cert", "market_entity", "business_report", "fishery_vessels",
                         "fishery_crew", "fishery_aquaculture", "bnb", "platform_work", "housing_fund"),
                 SubDatabase.INCOME, Set.of("iit", "benefits", "assistance", "property_ownership", "property_rentals", "utilities",
-                        "medical", "dividends", "survey", "tourism", "education_fee"));
+                        "medical", "dividends", "survey", "tourism", "education_fee", "subsidy_payment"));
         for (DatasetMapping m : ALL) {
             assertThat(expected.get(m.subDatabase())).as(m.dataset() + " in " + m.subDatabase()).contains(m.dataset());
         }

@@ -86,8 +86,12 @@ final class Fixture {
     }
 
     static Result ingest(Path file, DatasetMapping mapping, ReaderOptions options) {
+        return ingest(file, mapping, ValidationContext.shengsi(TODAY), options);
+    }
+
+    static Result ingest(Path file, DatasetMapping mapping, ValidationContext context, ReaderOptions options) {
         List<RowOutcome> outcomes = new ArrayList<>();
-        IngestSummary s = new FileIngestor(mapping, ValidationContext.shengsi(TODAY), options).ingest(file, outcomes::add);
+        IngestSummary s = new FileIngestor(mapping, context, options).ingest(file, outcomes::add);
         return new Result(s, outcomes);
     }
 }

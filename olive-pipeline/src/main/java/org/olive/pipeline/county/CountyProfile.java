@@ -135,10 +135,33 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
         return area.divisions();
     }
 
-    /** Ingestion with the profile's mappings, dataset settings, checks and divisions. */
+    /**
+     * Ingestion with the profile's mappings, dataset settings, checks and divisions; the 一卡通 disbursements' policy
+     * codes are checked against the policies of policies.yaml paid through them ({@link #SUBSIDY_POLICY_CODES}).
+     */
     public PeriodIngest periodIngest(javax.sql.DataSource dataSource) {
         return new PeriodIngest(dataSource, mappings, datasets, org.olive.ingest.table.ReaderOptions.defaults(),
-                java.time.Clock.systemDefaultZone()).checks(checks).divisions(area.divisions());
+                java.time.Clock.systemDefaultZone()).checks(checks).divisions(area.divisions())
+                .referenceCodes(org.olive.policy.PolicyDefinitions.Receipts.SUBSIDY, "policy_code", subsidyPolicyCodes(),
+                        SUBSIDY_POLICY_CODES);
+    }
+
+    /**
+     * What the policy codes of subsidy_payment are checked against, as a refusal says it: a code of policies.yaml
+     * whose receipts are the 一卡通 disbursements (低保, paid through the assistance register, is not one of them, so
+     * a 低保 row in the disbursements cannot be counted twice).
+     */
+    public static final String SUBSIDY_POLICY_CODES = "a policy of policies.yaml paid through subsidy_payment";
+
+    /** The codes of the profile's policies paid through the 一卡通 disbursements (subsidy_payment). */
+    public java.util.Set<String> subsidyPolicyCodes() {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        for (org.olive.policy.PolicyDefinitions.Policy p : policies.policies()) {
+            if (p.receipts() == null || !p.receipts().fromAssistance()) {
+                codes.add(p.code());
+            }
+        }
+        return codes;
     }
 
     /** The monthly run with the profile's parameters, divisions and registry. */

@@ -127,7 +127,13 @@ public final class IncomeFacts {
                         + "CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), CAST(NULL AS VARCHAR(300)) FROM (SELECT data_period, "
                         + "person_id, school, month_period, tuition, accommodation, other_fees, paid_date, COUNT(*) copies FROM %s "
                         + "WHERE %s GROUP BY data_period, person_id, school, month_period, tuition, accommodation, other_fees, "
-                        + "paid_date) d GROUP BY data_period, person_id, month_period"});
+                        + "paid_date) d GROUP BY data_period, person_id, month_period"},
+                // 惠民惠农补贴一卡通: policy payments, transfer income (a row repeated exactly is read once)
+                new String[]{"income_subsidy_payment", ins + "SELECT data_period, 'SUBSIDY', person_id, policy_code, "
+                        + "month_period, COALESCE(SUM(amount), 0), CAST(NULL AS DECIMAL(18, 2)), COUNT(*), SUM(copies), MIN(ref) "
+                        + "FROM (SELECT data_period, person_id, policy_code, month_period, amount, COUNT(*) copies, " + REF
+                        + " ref FROM %s WHERE %s GROUP BY data_period, person_id, policy_code, month_period, amount) d "
+                        + "GROUP BY data_period, person_id, policy_code, month_period"});
     }
 
     /**
@@ -137,7 +143,7 @@ public final class IncomeFacts {
     static int build(Connection c, Period from, Period to, EditedTables window, IncomeSettings settings, Period builtIn)
             throws SQLException {
         String wageBase = PreciseSources.in(settings.wageBaseTypes());
-        String si = "|si:" + Deliveries.digest(wageBase) + "|education";
+        String si = "|si:" + Deliveries.digest(wageBase) + "|education|subsidy";
         int built = 0;
         for (Map.Entry<Period, Long> e : Deliveries.succeeded(c, from, to).entrySet()) {
             Period d = e.getKey();

@@ -117,6 +117,7 @@ final class PreciseSources {
         timed("dividends", this::readDividends);
         timed("benefits", this::readBenefits);
         timed("assistance", this::readAssistance);
+        timed("subsidy_payment", this::readSubsidies);
         timed("medical", this::readMedical);
         timed("education_fee", this::readEducation);
     }
@@ -553,6 +554,34 @@ final class PreciseSources {
     /** Pensions and unemployment benefit paid (社会保险待遇发放), summed over the window. */
     void readBenefits() {
         monthly(facts("BENEFITS"), "income_benefits", Component.TRANSFER_IN, "benefits", 1.0, "recorded");
+    }
+
+    /**
+     * Policy payments of the 惠民惠农财政补贴"一卡通" (subsidy_payment): transfer income of the payee (domain.md §4),
+     * summed over the window, each item citing its first row. 低保 is not among them (it is paid through the assistance
+     * register, read above), so no payment is counted twice. In a window not yet fully delivered, a policy paid to
+     * the person in every delivered month (at least two) is a monthly allowance and is annualised like the monthly
+     * sources; a yearly or one-off payment (育儿补贴, a skill bonus) is counted as paid, not multiplied.
+     */
+    void readSubsidies() {
+        Map<String, List<IncomeFacts.Fact>> byPolicy = new LinkedHashMap<>();
+        for (IncomeFacts.Fact f : facts("SUBSIDY")) {
+            read("income_subsidy_payment", f.records, f.copies);
+            byPolicy.computeIfAbsent(f.person + "|" + f.detail, k -> new ArrayList<>()).add(f);
+        }
+        double conf = s.confidence("recorded");
+        byPolicy.values().forEach(list -> {
+            Set<String> months = new HashSet<>();
+            list.forEach(f -> months.add(f.month));
+            boolean monthly = months.size() >= 2 && months.size() >= deliveredMonths;
+            double factor = monthly ? annualize() : 1;
+            ItemAccumulator a = acc(list.get(0).person, Component.TRANSFER_IN, "subsidy_payment", "income_subsidy_payment",
+                    conf);
+            for (IncomeFacts.Fact f : list) {
+                a.add(f.amount * factor, null, f.records, f.ref);
+            }
+            a.monthsCounted = Math.max(a.monthsCounted, monthly ? 12 : months.size());
+        });
     }
 
     /**

@@ -90,6 +90,7 @@ public final class PeriodIngest {
     private IngestChecks checks = IngestChecks.builtIn();
     private org.olive.geography.Divisions divisions = org.olive.geography.Divisions.shengsi();
     private java.util.Set<String> acceptedCollapses = java.util.Set.of();
+    private final List<org.olive.ingest.mapping.ReferenceCodes> references = new ArrayList<>();
     /** The dataset of the file being loaded, once identified (for the report of a file that has to be skipped). */
     private String fileDataset;
     private static final System.Logger LOG = System.getLogger(PeriodIngest.class.getName());
@@ -118,6 +119,27 @@ public final class PeriodIngest {
     /** The county's divisions that division codes are validated against (default: Shengsi's). */
     public PeriodIngest divisions(org.olive.geography.Divisions divisions) {
         this.divisions = java.util.Objects.requireNonNull(divisions);
+        return this;
+    }
+
+    /**
+     * Checks a field of a dataset against codes from outside its file, for instance the disbursements' policy codes
+     * against the county's policies.yaml: a row whose value (after the mapping's values) is not one of them is
+     * rejected with {@code '<value>' is not <description>}, naming its file, row and field like every reject. The
+     * codes belong to the county profile, so they are given here rather than written into the mapping.
+     *
+     * @param description completes "is not …", e.g. {@code a policy of policies.yaml}
+     */
+    public PeriodIngest referenceCodes(String dataset, String field, java.util.Set<String> codes, String description) {
+        DatasetMapping m = canonical.get(dataset);
+        if (m == null) {
+            throw new IllegalArgumentException("reference codes for unknown dataset '" + dataset + "'");
+        }
+        if (m.field(field).isEmpty()) {
+            throw new IllegalArgumentException("reference codes for unknown field '" + field + "' of " + dataset);
+        }
+        references.removeIf(r -> r.appliesTo(dataset, field));
+        references.add(new org.olive.ingest.mapping.ReferenceCodes(dataset, field, codes, description));
         return this;
     }
 
@@ -248,7 +270,7 @@ public final class PeriodIngest {
 
     private IngestReport load(Connection c, long runId, Path dir, Period period, OffsetDateTime started, long t0) throws SQLException {
         BulkLoader loader = BulkLoader.forConnection(c);
-        ValidationContext context = ValidationContext.of(period.lastDay(), divisions);
+        ValidationContext context = ValidationContext.of(period.lastDay(), divisions).withReferences(references);
         List<IngestReport.FileReport> files = new ArrayList<>();
         Map<String, DatasetAccumulator> datasets = new TreeMap<>();
         for (Path file : listFiles(dir)) {

@@ -87,7 +87,8 @@ public final class StandardRun {
                 new AmountEditingStep(s.editing()),
                 new IncomeStep(s.income(), s.estimation(), s.editing(), s.divisions()).heldFacts(memory.facts()),
                 new LedgerFigures(),
-                new org.olive.pipeline.vulnerability.VulnerabilityStep(s.vulnerability(), s.income()),
+                new org.olive.pipeline.vulnerability.VulnerabilityStep(s.vulnerability(), s.income())
+                        .history(memory.families()),
                 new org.olive.pipeline.warning.WarningStep(s.warnings(), s.income()),
                 new org.olive.pipeline.assistance.CaseStep(s.cases()),
                 new org.olive.pipeline.group.GroupStep(s.groups()),

@@ -63,7 +63,8 @@ public final class PolicyStep implements MonthlyStep {
         long t0 = System.nanoTime();
         Connection c = ctx.connection();
         Period period = ctx.period();
-        PolicyClassifier rules = definitions.at(period);
+        // the profile's policies with the versions saved from the web laid over them (docs/policies.md)
+        PolicyClassifier rules = PolicyRuleVersions.overlay(c, definitions).at(period);
         PolicySubjects subjects = new PolicySubjects(ctx.need(TagOutputs.SUBJECTS), ctx.need(TagOutputs.TAGS),
                 ctx.need(WarningOutputs.FACTS));
         long t1 = System.nanoTime();

@@ -52,7 +52,7 @@ public final class WhatIf {
     /** The income_item sources the income step writes (PreciseSources, the estimation and the declarations). */
     public static final Set<String> SOURCES = Set.of("iit_wages", "si_base", "housing_fund_base", "platform_work",
             "fishery_crew", "iit_business", "individual_business", "vessel_owner", "bnb", "aquaculture", "iit_property",
-            "iit_rental", "rentals", "village_dividend", "benefits", "assistance", "iit_tax", "si_personal",
+            "iit_rental", "rentals", "village_dividend", "benefits", "assistance", "subsidy_payment", "iit_tax", "si_personal",
             "housing_fund_personal", "model", "declared");
 
     /**

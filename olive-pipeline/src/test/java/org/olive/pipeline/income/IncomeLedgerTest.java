@@ -113,6 +113,56 @@ class IncomeLedgerTest {
         System.out.printf("education: ledger %.2f, delivered rows %.2f%n", ledger, rows);
     }
 
+    /**
+     * Policy payments of the 一卡通 (subsidy_payment) are transfer income: one item per payee with its dataset, the
+     * payments of the window summed (a policy paid in every delivered month ×12 / the months delivered, like the other
+     * monthly sources; yearly and one-off payments as paid) and the first row cited as file:row.
+     */
+    @Test
+    void subsidyPaymentsAreTransferIncomeWithTheirRows() throws SQLException {
+        Map<Long, Double> rows = new HashMap<>();
+        Map<Long, Double> items = new HashMap<>();
+        int delivered;
+        int annualised = 0;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT data_period) FROM ingest_run WHERE status = 'SUCCEEDED' "
+                    + "AND data_period BETWEEN '" + JANUARY.minusMonths(11) + "' AND '" + JANUARY + "'")) {
+                rs.next();
+                delivered = rs.getInt(1);
+            }
+            // per payee and policy: the rows' sum and months; a policy paid in every delivered month is annualised
+            try (ResultSet rs = s.executeQuery("SELECT p.person_key, d.policy_code, SUM(d.amount), COUNT(DISTINCT "
+                    + "d.month_period) FROM (SELECT DISTINCT person_id, policy_code, month_period, amount FROM "
+                    + "income_subsidy_payment WHERE month_period >= '" + JANUARY.minusMonths(11) + "' AND month_period <= '"
+                    + JANUARY + "') d JOIN person p ON p.id_number = d.person_id GROUP BY p.person_key, d.policy_code")) {
+                while (rs.next()) {
+                    int months = rs.getInt(4);
+                    double factor = months >= 2 && months >= delivered ? 12.0 / delivered : 1;
+                    rows.merge(rs.getLong(1), rs.getDouble(3) * factor, Double::sum);
+                    if (factor > 1) {
+                        annualised++;
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT person_key, amount, component, dataset, method, record_ref "
+                    + "FROM income_item WHERE data_period = '" + JANUARY + "' AND source = 'subsidy_payment'")) {
+                while (rs.next()) {
+                    items.put(rs.getLong(1), rs.getDouble(2));
+                    assertThat(rs.getString(3)).isEqualTo("TRANSFER_IN");
+                    assertThat(rs.getString(4)).isEqualTo("income_subsidy_payment");
+                    assertThat(rs.getString(5)).isEqualTo("PRECISE");
+                    assertThat(rs.getString(6)).contains("惠民惠农补贴发放明细_").containsPattern("\\.csv:\\d+");
+                }
+            }
+        }
+        assertThat(items).as("payees with a policy item").hasSizeGreaterThan(50);
+        assertThat(annualised).as("monthly allowances in a window of " + delivered + " months").isPositive();
+        items.forEach((person, amount) -> assertThat(amount).as("item of person " + person)
+                .isCloseTo(rows.getOrDefault(person, 0.0), org.assertj.core.data.Offset.offset(0.05)));
+        System.out.printf("subsidy payments: %d payees (%d monthly allowances annualised), items %.2f%n", items.size(),
+                annualised, items.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
     @Test
     void everyResidentHasAnIncome() {
         assertThat(results.get(DECEMBER).millis()).containsKey("income");

@@ -74,8 +74,11 @@ class PolicySimulationLedgerTest {
             }
         }
         Map<String, String> read = new TreeMap<>();
-        PolicyMatching.Eligible e = PolicyMatching.eligible(PolicySettings.builtIn().at(MARCH), input.persons(),
-                input.families());
+        PolicyMatching.Eligible e;
+        try (Connection c = ds.getConnection()) {
+            e = PolicyMatching.eligible(PolicyRuleVersions.overlay(c, PolicySettings.builtIn()).at(MARCH),
+                    input.persons(), input.families());
+        }
         e.byPolicy().forEach((code, hits) -> hits.forEach(h -> read.put(code + "|" + h.subject().kind() + "|"
                 + h.subject().key(), h.eligibility().version() + " " + (Double.isNaN(h.eligibility().amount()) ? "-"
                 : java.math.BigDecimal.valueOf(h.eligibility().amount()).setScale(2, java.math.RoundingMode.HALF_UP)

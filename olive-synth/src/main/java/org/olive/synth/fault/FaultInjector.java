@@ -49,7 +49,20 @@ public final class FaultInjector {
             case NAME_TYPO -> rates.nameTypo();
             case ABSURD_AMOUNT -> rates.absurdAmount();
             case WRONG_ENCODING -> rates.misencodedFiles() > 0 ? 1 : 0;
+            case UNKNOWN_CODE -> 0;
         };
+    }
+
+    /**
+     * One opportunity for a fault whose rate is a dataset's own option rather than a {@link FaultRates} field (the
+     * unknown policy item of the 一卡通): injected at that rate, forced like the others, and never while this
+     * injector's rates are all off ({@link FaultRates#none()}).
+     */
+    public boolean roll(FaultType t, double rate) {
+        if (rate <= 0 || rates.equals(FaultRates.none())) {
+            return false;
+        }
+        return hit(t, rate);
     }
 
     /** One opportunity for a fault of this type: true if it is to be injected here. */
@@ -58,6 +71,10 @@ public final class FaultInjector {
         if (r <= 0) {
             return false;
         }
+        return hit(t, r);
+    }
+
+    private boolean hit(FaultType t, double r) {
         int i = t.ordinal();
         opportunities[i]++;
         if (countdown[i] == 0) {

@@ -121,9 +121,12 @@ public final class IncomeModel {
                 if (job == Livelihood.TOURISM_WORKER) {
                     regular *= 0.75 + 0.25 * Economy.tourism(p);
                 }
-                double pay = regular * f + (december ? regular * bonus : 0);
-                wage(x, pay, regular, g, slot, p, job.publicSector() || job == Livelihood.PORT_WORKER
-                        || job == Livelihood.SHIPPING_CREW);
+                // a wage rise after training (the skill bonus, history.Subsidies): the counterfactual without it is
+                // kept for the truth of the policy's effect
+                double raise = x.wageRaise;
+                double pay = regular * raise * f + (december ? regular * raise * bonus : 0);
+                wage(x, pay, regular * raise, g, slot, p, job.publicSector() || job == Livelihood.PORT_WORKER
+                        || job == Livelihood.SHIPPING_CREW, raise);
                 if (x.employer != null) {
                     x.employer.revenueYear += Math.round(pay * 100 * 2.2);
                     x.employer.profitYear += Math.round(pay * 100 * 0.18);
@@ -131,7 +134,7 @@ public final class IncomeModel {
             }
             case SME_OWNER -> {
                 double salary = SME_SALARY * g;
-                wage(x, salary, salary, g, slot, p, false);
+                wage(x, salary, salary, g, slot, p, false, 1);
                 double profit = Math.max(0, job.annual2022() * x.level * g - SME_SALARY * 12 * g) / 12;
                 Entity e = x.employer;
                 if (e != null) {
@@ -178,35 +181,75 @@ public final class IncomeModel {
         }
     }
 
-    private void wage(Person x, double pay, double regular, double g, int slot, Period p, boolean highFund) {
+    /**
+     * Books a wage and, for formal employees, its social-insurance and housing-fund contributions and the cumulative
+     * withholding tax. With a {@code raise} above 1 the same month is also computed without it (pay and regular pay
+     * divided by the raise, on the tax year's counterfactual cumulation), and the difference in net pay is the
+     * month's {@link Person#mRaiseGain}: the effect of the rise on disposable income, nothing else changed.
+     */
+    private void wage(Person x, double pay, double regular, double g, int slot, Period p, boolean highFund, double raise) {
         long gross = Math.round(pay * 100);
         x.mGross = gross;
         x.book(slot, Person.WAGE, gross);
         if (!x.formal) {
+            x.mRaiseGain = raise == 1 ? 0 : gross - Math.round(pay / raise * 100);
             return;
-        }
-        double base = Math.max(Economy.SI_FLOOR * g, Math.min(Economy.SI_CAP * g, regular));
-        x.mSiBase = Math.round(base * 100);
-        x.mSiPersonal = Math.round(base * (Economy.PENSION_PERSONAL + Economy.MEDICAL_PERSONAL
-                + Economy.UNEMPLOYMENT_PERSONAL) * 100);
-        x.mSiEmployer = Math.round(base * (Economy.PENSION_EMPLOYER + Economy.MEDICAL_EMPLOYER
-                + Economy.UNEMPLOYMENT_EMPLOYER + Economy.INJURY_EMPLOYER) * 100);
-        double hf = 0;
-        if (x.housingFund) {
-            double hb = Math.min(regular, 3 * Economy.SI_CAP * g / 3 * 1.5);
-            x.mHfBase = Math.round(hb * 100);
-            hf = hb * (highFund ? Economy.HF_HIGH : Economy.HF_LOW);
-            x.mHfPersonal = Math.round(hf * 100);
         }
         if (p.monthValue() == 1) {
             x.taxYtd = 0;
             x.taxableYtd = 0;
+            x.cfTaxYtd = 0;
+            x.cfTaxableYtd = 0;
         }
-        x.taxableYtd += Math.round((pay - IncomeTax.MONTHLY_DEDUCTION - x.mSiPersonal / 100.0 - hf) * 100);
-        long due = Math.round(IncomeTax.annual(x.taxableYtd / 100.0) * 100);
-        x.mTax = Math.max(0, due - x.taxYtd);
-        x.taxYtd += x.mTax;
+        Deductions d = deductions(x, pay, regular, g, highFund, x.taxableYtd, x.taxYtd);
+        x.mSiBase = d.siBase;
+        x.mSiPersonal = d.siPersonal;
+        x.mSiEmployer = d.siEmployer;
+        x.mHfBase = d.hfBase;
+        x.mHfPersonal = d.hfPersonal;
+        x.mTax = d.tax;
+        x.taxableYtd = d.taxableYtd;
+        x.taxYtd = d.taxYtd;
         x.book(slot, Person.TRANSFER_OUT, x.mSiPersonal + x.mHfPersonal + x.mTax);
+        if (raise == 1) {
+            x.cfTaxableYtd = x.taxableYtd;
+            x.cfTaxYtd = x.taxYtd;
+            x.mRaiseGain = 0;
+        } else {
+            Deductions cf = deductions(x, pay / raise, regular / raise, g, highFund, x.cfTaxableYtd, x.cfTaxYtd);
+            x.cfTaxableYtd = cf.taxableYtd;
+            x.cfTaxYtd = cf.taxYtd;
+            long cfGross = Math.round(pay / raise * 100);
+            x.mRaiseGain = (gross - d.siPersonal - d.hfPersonal - d.tax) - (cfGross - cf.siPersonal - cf.hfPersonal - cf.tax);
+        }
+    }
+
+    /** A formal wage's contributions and withholding (cents), and the tax year's cumulation after it. */
+    private record Deductions(long siBase, long siPersonal, long siEmployer, long hfBase, long hfPersonal, long tax,
+                              long taxableYtd, long taxYtd) {
+    }
+
+    private static Deductions deductions(Person x, double pay, double regular, double g, boolean highFund,
+                                         long taxableYtd, long taxYtd) {
+        double base = Math.max(Economy.SI_FLOOR * g, Math.min(Economy.SI_CAP * g, regular));
+        long siBase = Math.round(base * 100);
+        long siPersonal = Math.round(base * (Economy.PENSION_PERSONAL + Economy.MEDICAL_PERSONAL
+                + Economy.UNEMPLOYMENT_PERSONAL) * 100);
+        long siEmployer = Math.round(base * (Economy.PENSION_EMPLOYER + Economy.MEDICAL_EMPLOYER
+                + Economy.UNEMPLOYMENT_EMPLOYER + Economy.INJURY_EMPLOYER) * 100);
+        double hf = 0;
+        long hfBase = 0;
+        long hfPersonal = 0;
+        if (x.housingFund) {
+            double hb = Math.min(regular, 3 * Economy.SI_CAP * g / 3 * 1.5);
+            hfBase = Math.round(hb * 100);
+            hf = hb * (highFund ? Economy.HF_HIGH : Economy.HF_LOW);
+            hfPersonal = Math.round(hf * 100);
+        }
+        long taxable = taxableYtd + Math.round((pay - IncomeTax.MONTHLY_DEDUCTION - siPersonal / 100.0 - hf) * 100);
+        long due = Math.round(IncomeTax.annual(taxable / 100.0) * 100);
+        long tax = Math.max(0, due - taxYtd);
+        return new Deductions(siBase, siPersonal, siEmployer, hfBase, hfPersonal, tax, taxable, taxYtd + tax);
     }
 
     private void flexible(Person x, double g, int slot) {

@@ -207,6 +207,21 @@ public final class Catalog {
                     c("其他费用", "other_fees", "money", "伙食费, 代办费, 教材费"),
                     c("缴费日期", "paid_date", "date", "yyyy-MM-dd")));
 
+    public static final DatasetSpec SUBSIDY_PAYMENT = new DatasetSpec("subsidy_payment", "", "财政局（惠民惠农一卡通）",
+            "惠民惠农补贴发放明细", CSV, GB18030, MONTHLY,
+            "payment: one row per policy paid to a person for a month (yearly and one-off policies: the month paid); "
+                    + "the payee of a family policy is the family's head",
+            List.of(ID, NAME, c("户号", "family_no", "text", "household registration number of the payee; empty for migrants"),
+                    c("补贴项目代码", "policy_code", "code", "the paying department's item code: MZ0301 高龄津贴, MZ0205 低边家庭医疗教育救助, "
+                            + "CL0101 困难残疾人生活补贴, CL0102 重度残疾人护理补贴, RS0401 高校毕业生就业补贴, RS0302 技能提升补贴, "
+                            + "RS0501 创业担保贷款贴息, WJ0201 育儿补贴, WJ0101 独生子女家庭奖励扶助 (mapped to the codes of policies.yaml)"),
+                    c("补贴项目名称", "policy_name", "text", ""),
+                    c("补贴所属期", "month", "period", "yyyyMM, the month the payment is for"),
+                    c("发放金额", "amount", "money", "yuan"),
+                    c("发放部门", "department", "text", "县民政局 / 县残联 / 县人力社保局 / 县卫生健康局"),
+                    c("发放日期", "paid_date", "date", "yyyy-MM-dd"),
+                    c("银行账号后四位", "account_last4", "text", "last 4 digits of the 社保卡 / bank account paid into")));
+
     public static final DatasetSpec PLATFORM_WORK = new DatasetSpec("platform_work", "", "人力社保局（平台企业报送）",
             "新就业形态从业", XLSX, UTF8, MONTHLY, "person-month",
             List.of(ID, NAME, c("平台名称", "platform", "text", ""),
@@ -243,7 +258,8 @@ public final class Catalog {
     public static final List<DatasetSpec> ALL = List.of(HUKOU, CROSSINGS, FLOATING, MARRIAGE, VITAL, SOCIAL_INSURANCE,
             BENEFITS, SKILL_CERT, IIT, MARKET_ENTITY, BUSINESS_REPORT, ASSISTANCE, DISABILITY, FISHERY_VESSELS,
             FISHERY_CREW, FISHERY_AQUACULTURE, BNB, PROPERTY_OWNERSHIP, PROPERTY_RENTALS, HOUSING_FUND, UTILITIES,
-            EDUCATION, MEDICAL, PLATFORM_WORK, DIVIDENDS, SURVEY, TOURISM, EDUCATION_FEE);
+            EDUCATION, MEDICAL, PLATFORM_WORK, DIVIDENDS, SURVEY, TOURISM, EDUCATION_FEE,
+            SUBSIDY_PAYMENT);
 
     /** File name of the one-off crossings history load in the first period folder. */
     public static String crossingsHistoryFile(org.olive.period.Period first, org.olive.period.Period last) {

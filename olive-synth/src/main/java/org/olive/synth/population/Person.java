@@ -95,12 +95,22 @@ public final class Person {
     /** Income tax withheld so far this calendar year (cents) and cumulative taxable wages (cents). */
     public long taxYtd;
     public long taxableYtd;
+    /**
+     * The wage rise after a skill bonus (history.Subsidies; 1 = none), the tax year's cumulation without it, and this
+     * month's gain in net pay from it (cents): the truth of the policy's effect is computed against the same person
+     * without the rise.
+     */
+    public double wageRaise = 1;
+    public long cfTaxYtd, cfTaxableYtd;
+    public long mRaiseGain;
 
     // ---- figures of the current month, in cents; set by the income model and read by the writers ----
     public boolean mPresentAllMonth;
     public long mGross, mSiBase, mSiPersonal, mSiEmployer, mHfBase, mHfPersonal, mTax;
     public long mBusiness, mPlatform, mCrewShare, mPension, mUnemployment, mAssistance;
     public int mOrders;
+    /** Policy payments received this month through the 一卡通 (history.Subsidies), cents; transfer income. */
+    public long mSubsidy;
     public long mDividend, mDividendTax, mRent, mRentTax, mMedicalTotal, mMedicalOop, mInterest, mRemittance;
 
     /** Clears the month figures. */
@@ -109,6 +119,8 @@ public final class Person {
         mBusiness = mPlatform = mCrewShare = mPension = mUnemployment = mAssistance = 0;
         mOrders = 0;
         mDividend = mDividendTax = mRent = mRentTax = mMedicalTotal = mMedicalOop = mInterest = mRemittance = 0;
+        mRaiseGain = 0;
+        mSubsidy = 0;
     }
 
     /** Presence ring: bit (day &amp; 511) set when on the islands at some time that day. */

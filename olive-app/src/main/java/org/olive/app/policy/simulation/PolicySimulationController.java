@@ -89,7 +89,7 @@ public class PolicySimulationController {
         }
         PolicySimulation.Result result;
         try (Connection c = dataSource.getConnection()) {
-            result = simulations.run(r, simulations.read(c, Period.parse(period)));
+            result = simulations.run(c, r, Period.parse(period));
         }
         form(model, period, yaml);
         model.addAttribute("result", result);

@@ -4,9 +4,11 @@ import org.olive.geography.Division;
 import org.olive.period.Period;
 import org.olive.pipeline.county.CountyProfile;
 import org.olive.pipeline.fact.PersonFactsReader;
+import org.olive.pipeline.policy.PolicyRuleVersions;
 import org.olive.pipeline.policy.PolicySimulation;
 import org.olive.pipeline.policy.PolicySimulationReforms;
 import org.olive.pipeline.policy.PolicySubjectsReader;
+import org.olive.policy.PolicyDefinitions;
 import org.olive.policy.reform.Reform;
 
 import java.nio.file.Files;
@@ -67,9 +69,14 @@ public final class PolicySimulations {
         return PolicySimulation.Input.of(reader.read(c, p));
     }
 
-    /** Simulates a reform over the subjects read. */
-    public PolicySimulation.Result run(Reform reform, PolicySimulation.Input input) {
-        return new PolicySimulation(profile.income().family()).run(profile.policies(), reform, input, LARGEST);
+    /**
+     * Simulates a reform over the subjects of a period: the baseline is the library step policies used, the profile's
+     * policies.yaml with the versions saved from the policy editor laid over it (PolicyRuleVersions).
+     */
+    public PolicySimulation.Result run(Connection c, Reform reform, Period p) throws SQLException {
+        PolicySimulation.Input input = read(c, p);
+        PolicyDefinitions library = PolicyRuleVersions.overlay(c, profile.policies());
+        return new PolicySimulation(profile.income().family()).run(library, reform, input, LARGEST);
     }
 
     /** Township code (9 digits) → short name, and group id → Chinese name: the names the outcome's keys show as. */
