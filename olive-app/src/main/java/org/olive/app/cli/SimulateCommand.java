@@ -88,7 +88,7 @@ public class SimulateCommand implements Callable<Integer> {
             throw new DataException("cannot simulate on " + p + " in " + db.describe() + ": " + e.getMessage(), e);
         }
         err.println("simulation " + r.name() + " at " + p + ": read the subjects in " + result.readMillis()
-                + " ms, simulated in " + result.simulateMillis() + " ms");
+                + " ms, simulated in " + result.simulateMillis() + " ms " + result.parts());
         err.flush();
         out.print(format.equals("json") ? PolicySimulationFormat.json(result) + "\n"
                 : PolicySimulationFormat.text(result, simulations.names()));

@@ -94,7 +94,7 @@ public final class PolicySimulation {
                          List<Cell> cells, long winners, long losers, double gains, double losses,
                          List<FamilyChange> largestGains, List<FamilyChange> largestLosses,
                          long personsWithoutFamily, double outsideChange, Distribution distribution,
-                         List<String> notes, long readMillis, long simulateMillis) {
+                         List<String> notes, long readMillis, long simulateMillis, Map<String, Long> parts) {
 
         /** The cells of one breakdown for one policy (or {@link #ALL}), in key order. */
         public List<Cell> cells(String policy, String breakdown) {
@@ -146,7 +146,10 @@ public final class PolicySimulation {
         PolicyClassifier before = library.at(period);
         PolicyDefinitions reformed = reform.apply(library);
         PolicyClassifier after = reformed.at(period);
+        Map<String, Long> parts = new LinkedHashMap<>();
+        long lap = System.nanoTime();
         PolicyMatching.Eligible eligibleBefore = PolicyMatching.eligible(before, read.persons(), read.families());
+        lap = lap(parts, "baseline", lap);
         // only the policies the reform touches are evaluated again: the others give the baseline's subjects
         Set<String> changed = changed(library, reformed, reform, period);
         PolicyClassifier afterChanged = new PolicyDefinitions(reformed.version(), reformed.source(),
@@ -156,6 +159,7 @@ public final class PolicySimulation {
         hitsAfter.keySet().removeAll(changed);
         hitsAfter.putAll(PolicyMatching.eligible(afterChanged, read.persons(), read.families()).byPolicy());
         PolicyMatching.Eligible eligibleAfter = new PolicyMatching.Eligible(hitsAfter);
+        lap = lap(parts, "reform", lap);
 
         // deciles of per-capita DI, persons weighted, over the families with an income figure
         Map<String, String> decile = deciles(read.rows());
@@ -205,6 +209,7 @@ public final class PolicySimulation {
                     c.costAfter(), versionsBefore.getOrDefault(p.code(), ""), versionsAfter.getOrDefault(p.code(), "")));
         }
 
+        lap = lap(parts, "costs", lap);
         // families: winners and losers, and the distribution with each family's DI moved by its change
         IncomeRulesAt rules = income.at(period);
         List<String> bracketIds = rules.brackets().stream().map(Bracket::id).toList();
@@ -243,6 +248,7 @@ public final class PolicySimulation {
         Distribution distribution = new Distribution(Measures.of(unitsBefore, bracketIds),
                 Measures.of(unitsAfter, bracketIds), fgt(dibian, 0), fgt(dibian, 1));
 
+        lap(parts, "distribution", lap);
         List<String> notes = new ArrayList<>();
         notes.add("static: every eligible subject takes the policy up, no one changes behaviour; a family's DI moves by "
                 + "the change of its annual policy amounts (the baseline's policy income is taken as in its stored DI)");
@@ -258,7 +264,13 @@ public final class PolicySimulation {
         return new Result(reform.name(), reform.title(), period.toString(), reform.changes(), rows, tally.cells(),
                 winners, losers, round(gains), round(losses), up, down, noFamilyPersons.size(),
                 round(tally.cell(ALL, "county", ALL).costChange() - gains - losses), distribution, notes, read.readMillis(),
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, parts);
+    }
+
+    private static long lap(Map<String, Long> parts, String name, long since) {
+        long now = System.nanoTime();
+        parts.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     /**

@@ -72,7 +72,8 @@ public final class PolicySimulationFormat {
         }
         b.append("\nNotes:\n");
         r.notes().forEach(n -> b.append("  ").append(n).append('\n'));
-        b.append(String.format(Locale.ROOT, "Read %d ms, simulated %d ms%n", r.readMillis(), r.simulateMillis()));
+        b.append(String.format(Locale.ROOT, "Read %d ms, simulated %d ms %s%n", r.readMillis(), r.simulateMillis(),
+                r.parts()));
         return b.toString();
     }
 
