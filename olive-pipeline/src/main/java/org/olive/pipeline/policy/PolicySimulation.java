@@ -11,6 +11,7 @@ import org.olive.policy.PolicyClassifier;
 import org.olive.policy.PolicyDefinitions;
 import org.olive.policy.PolicyDefinitions.Frequency;
 import org.olive.policy.PolicyDefinitions.Policy;
+import org.olive.policy.PolicyVariables;
 import org.olive.policy.reform.Reform;
 import org.olive.whatif.Measures;
 import org.olive.whatif.Poverty;
@@ -113,14 +114,15 @@ public final class PolicySimulation {
      * policy facts, and the families' rows of family_income (area, residents, DI, rigid expenditure).
      */
     public record Input(Period period, List<PolicySubjects.Subject> persons, List<PolicySubjects.Subject> families,
-                        List<WarningStep.FamilyRow> rows, long readMillis) {
+                        List<WarningStep.FamilyRow> rows, Map<String, List<PolicySubjectsReader.Stored>> stored,
+                        long readMillis) {
 
         /** The subjects a reader read from the tables a run left. */
         public static Input of(PolicySubjectsReader.Read read) {
             long t0 = System.nanoTime();
             List<PolicySubjects.Subject> persons = read.subjects().persons(s -> s);
             List<PolicySubjects.Subject> families = read.subjects().families(s -> s);
-            return new Input(read.subjects().period(), persons, families, read.families(),
+            return new Input(read.subjects().period(), persons, families, read.families(), read.stored(),
                     read.millis() + (System.nanoTime() - t0) / 1_000_000);
         }
     }
@@ -148,13 +150,16 @@ public final class PolicySimulation {
         PolicyClassifier after = reformed.at(period);
         Map<String, Long> parts = new LinkedHashMap<>();
         long lap = System.nanoTime();
-        PolicyMatching.Eligible eligibleBefore = PolicyMatching.eligible(before, read.persons(), read.families());
-        lap = lap(parts, "baseline", lap);
         // only the policies the reform touches are evaluated again: the others give the baseline's subjects
         Set<String> changed = changed(library, reformed, reform, period);
-        PolicyClassifier afterChanged = new PolicyDefinitions(reformed.version(), reformed.source(),
-                reformed.parameters(), reformed.policies().stream().filter(p -> changed.contains(p.code())).toList())
-                .at(period);
+        // the baseline of the others is what step policies stored, when it stored it with the versions in force now
+        Set<String> reused = reusable(before, changed, read.stored());
+        Map<String, List<PolicyMatching.Hit>> hitsBefore = new HashMap<>(PolicyMatching.eligible(
+                restricted(library, code -> !reused.contains(code)).at(period), read.persons(), read.families()).byPolicy());
+        hitsBefore.putAll(storedHits(before, reused, read));
+        PolicyMatching.Eligible eligibleBefore = new PolicyMatching.Eligible(hitsBefore);
+        lap = lap(parts, "baseline", lap);
+        PolicyClassifier afterChanged = restricted(reformed, changed::contains).at(period);
         Map<String, List<PolicyMatching.Hit>> hitsAfter = new HashMap<>(eligibleBefore.byPolicy());
         hitsAfter.keySet().removeAll(changed);
         hitsAfter.putAll(PolicyMatching.eligible(afterChanged, read.persons(), read.families()).byPolicy());
@@ -213,28 +218,27 @@ public final class PolicySimulation {
         // families: winners and losers, and the distribution with each family's DI moved by its change
         IncomeRulesAt rules = income.at(period);
         List<String> bracketIds = rules.brackets().stream().map(Bracket::id).toList();
-        List<Measures.Unit> unitsBefore = new ArrayList<>();
-        List<Measures.Unit> unitsAfter = new ArrayList<>();
-        List<double[]> dibian = new ArrayList<>(); // per family: per capita before, after, 低边 line, residents
-        List<FamilyChange> changes = new ArrayList<>();
-        for (WarningStep.FamilyRow f : read.rows()) {
-            if (f.residents() <= 0) {
-                continue;
-            }
+        // each family on its own, on all cores; gathered in the families' order
+        record Side(Measures.Unit before, Measures.Unit after, double[] dibian, FamilyChange change) {
+        }
+        List<Side> sides = read.rows().parallelStream().filter(f -> f.residents() > 0).map(f -> {
             double[] pi = familyIncome.getOrDefault(f.key(), new double[2]);
             double delta = pi[1] - pi[0];
             FamilyArea area = new FamilyArea(f.township(), f.village(), f.urban());
             FamilyIncome b = figures(f, f.di(), area, rules);
             FamilyIncome a = delta == 0 ? b : figures(f, f.di() + delta, area, rules);
             double dibao = rules.lines().dibao(area).amount();
-            unitsBefore.add(new Measures.Unit(b.perCapita(), dibao, f.residents(), flags(b), ""));
-            unitsAfter.add(new Measures.Unit(a.perCapita(), dibao, f.residents(), flags(a), ""));
-            dibian.add(new double[] {b.perCapita(), a.perCapita(), rules.lines().dibian(area).amount(), f.residents()});
-            if (Math.abs(delta) >= 0.005) {
-                changes.add(new FamilyChange(f.key(), f.township(), f.residents(), round(pi[0]), round(pi[1]),
-                        round(b.perCapita()), round(a.perCapita())));
-            }
-        }
+            return new Side(new Measures.Unit(b.perCapita(), dibao, f.residents(), flags(b), ""),
+                    new Measures.Unit(a.perCapita(), dibao, f.residents(), flags(a), ""),
+                    // per capita before, after, the 低边 line, residents
+                    new double[] {b.perCapita(), a.perCapita(), rules.lines().dibian(area).amount(), f.residents()},
+                    Math.abs(delta) < 0.005 ? null : new FamilyChange(f.key(), f.township(), f.residents(), round(pi[0]),
+                            round(pi[1]), round(b.perCapita()), round(a.perCapita())));
+        }).toList();
+        List<Measures.Unit> unitsBefore = sides.stream().map(Side::before).toList();
+        List<Measures.Unit> unitsAfter = sides.stream().map(Side::after).toList();
+        List<double[]> dibian = sides.stream().map(Side::dibian).toList();
+        List<FamilyChange> changes = sides.stream().map(Side::change).filter(java.util.Objects::nonNull).toList();
         long winners = changes.stream().filter(c -> c.change() > 0).count();
         long losers = changes.stream().filter(c -> c.change() < 0).count();
         double gains = changes.stream().filter(c -> c.change() > 0).mapToDouble(FamilyChange::change).sum();
@@ -257,6 +261,10 @@ public final class PolicySimulation {
                 + " families with an income figure; '" + NO_DECILE + "': subjects whose family has none");
         before.failures().forEach((r, n) -> notes.add("baseline rule " + r + " failed for " + n + " subject(s), "
                 + "counted as not eligible or with no amount"));
+        if (!reused.isEmpty()) {
+            notes.add("baseline read from policy_match, as step policies stored it: " + String.join(", ",
+                    new java.util.TreeSet<>(reused)));
+        }
         notes.add("evaluated again under the reform: " + (changed.isEmpty() ? "no policy" : String.join(", ",
                 new java.util.TreeSet<>(changed))) + " (the others' rules and parameters are unchanged)");
         afterChanged.failures().forEach((r, n) -> notes.add("reform rule " + r + " failed for " + n + " subject(s), "
@@ -292,6 +300,59 @@ public final class PolicySimulation {
                     || parameters.stream().anyMatch(x -> x.matcher(now.eligible()).find() || x.matcher(now.amount()).find())) {
                 out.add(p.code());
             }
+        }
+        return out;
+    }
+
+    /** The library with only the policies whose code passes. */
+    private static PolicyDefinitions restricted(PolicyDefinitions d, java.util.function.Predicate<String> code) {
+        return new PolicyDefinitions(d.version(), d.source(), d.parameters(),
+                d.policies().stream().filter(p -> code.test(p.code())).toList());
+    }
+
+    /**
+     * The policies in force whose baseline can be taken from policy_match: not changed by the reform, and stored with
+     * the rule version in force now (a library edited since the run is evaluated again). None when the run stored
+     * nothing for the period.
+     */
+    static Set<String> reusable(PolicyClassifier before, Set<String> changed,
+                                Map<String, List<PolicySubjectsReader.Stored>> stored) {
+        Set<String> out = new HashSet<>();
+        if (stored.isEmpty()) {
+            return out;
+        }
+        Map<String, String> versions = before.versions();
+        for (Policy p : before.inForce()) {
+            String v = versions.get(p.code());
+            if (!changed.contains(p.code())
+                    && stored.getOrDefault(p.code(), List.of()).stream().allMatch(x -> x.version().equals(v))) {
+                out.add(p.code());
+            }
+        }
+        return out;
+    }
+
+    /** The stored eligible subjects of the reused policies as hits, with the subjects' facts where the input has them. */
+    private static Map<String, List<PolicyMatching.Hit>> storedHits(PolicyClassifier before, Set<String> reused,
+                                                                   Input read) {
+        Map<String, List<PolicyMatching.Hit>> out = new HashMap<>();
+        if (reused.isEmpty()) {
+            return out;
+        }
+        Map<String, PolicySubjects.Subject> subjects = new HashMap<>();
+        read.persons().forEach(s -> subjects.put(s.kind() + "|" + s.key(), s));
+        read.families().forEach(s -> subjects.put(s.kind() + "|" + s.key(), s));
+        for (Policy p : before.inForce()) {
+            if (!reused.contains(p.code())) {
+                continue;
+            }
+            List<PolicyMatching.Hit> hits = new ArrayList<>();
+            for (PolicySubjectsReader.Stored x : read.stored().getOrDefault(p.code(), List.of())) {
+                PolicySubjects.Subject s = subjects.getOrDefault(x.kind() + "|" + x.key(), new PolicySubjects.Subject(
+                        x.kind(), x.key(), x.family(), x.township(), new PolicyVariables.Facts(Map.of(), Map.of())));
+                hits.add(new PolicyMatching.Hit(s, new PolicyClassifier.Eligibility(p, x.version(), x.amount(), "")));
+            }
+            out.put(p.code(), hits);
         }
         return out;
     }

@@ -14,6 +14,8 @@ import org.olive.vulnerability.VulnerabilitySettings;
 import org.olive.warning.WarningVariables;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,9 @@ import java.util.Map;
  * from the web ({@link TagRuleVersions#overlay}, as step tags does), and the families' income facts as step warnings
  * built them ({@link WarningStep#familyFacts} over family_income, with the vulnerability the run published). The policy
  * simulation and the policy editor's preview evaluate rules over exactly the facts step policies saw
- * (PolicySubjectsReaderTest checks the eligibility against policy_match).
+ * (PolicySimulationLedgerTest checks the eligibility against policy_match). What the step stored in policy_match is
+ * read too: the simulation takes the baseline of the policies a reform leaves alone from it instead of evaluating them
+ * again.
  */
 public final class PolicySubjectsReader {
 
@@ -33,7 +37,16 @@ public final class PolicySubjectsReader {
      * What was read: the subjects, the families' rows of family_income (their area, residents, per-capita DI and rigid
      * expenditure, which the simulation's measures need) and the time it took.
      */
-    public record Read(PolicySubjects subjects, List<WarningStep.FamilyRow> families, long millis) {
+    public record Read(PolicySubjects subjects, List<WarningStep.FamilyRow> families,
+                       Map<String, List<Stored>> stored, long millis) {
+    }
+
+    /**
+     * An eligible subject as step policies stored it in policy_match (COVERED or MISSED): the policy, the rule version,
+     * the subject and the amount of a payment (NaN when the formula failed).
+     */
+    public record Stored(String code, String version, String kind, String key, String family, String township,
+                         double amount) {
     }
 
     private final PersonFactsReader facts;
@@ -68,8 +81,28 @@ public final class PolicySubjectsReader {
         List<WarningStep.FamilyRow> families = WarningStep.families(c, p.toString());
         Map<String, WarningVariables.Facts> familyFacts = WarningStep.familyFacts(c, p, income.at(p).lines(), families,
                 subjects.facts(), VulnerabilityOutputs.stored(c, p, vulnerability));
-        return new Read(new PolicySubjects(subjects, tagsOf, familyFacts), families,
+        return new Read(new PolicySubjects(subjects, tagsOf, familyFacts), families, stored(c, p),
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The eligible subjects step policies stored for the period, by policy code (none when it did not run). */
+    static Map<String, List<Stored>> stored(Connection c, Period p) throws SQLException {
+        Map<String, List<Stored>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT policy_code, policy_version, subject_kind, subject_key, "
+                + "family_key, township_code, eligible_amount FROM policy_match WHERE data_period = ? AND status <> ?")) {
+            ps.setString(1, p.toString());
+            ps.setString(2, PolicyMatching.Status.LEAKAGE.name());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.math.BigDecimal amount = rs.getBigDecimal(7);
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new Stored(rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            amount == null ? Double.NaN : amount.doubleValue()));
+                }
+            }
+        }
+        return out;
     }
 
     /** A subject's tag ids, as step tags publishes them (subjects without a tag are left out). */

@@ -104,6 +104,13 @@ class PolicySimulationLedgerTest {
 
         Map<String, Reform> reforms = PolicySimulationReforms.of(null, library);
         PolicySimulation.Result oldAge = sim.run(PolicySettings.builtIn(), reforms.get("old-age-150"), input, 20);
+        // the baseline taken from policy_match for the untouched policies is the baseline evaluated again
+        assertThat(oldAge.notes()).anyMatch(n -> n.startsWith("baseline read from policy_match"));
+        PolicySimulation.Result evaluated = sim.run(PolicySettings.builtIn(), reforms.get("old-age-150"),
+                new PolicySimulation.Input(input.period(), input.persons(), input.families(), input.rows(), Map.of(), 0), 20);
+        assertThat(evaluated.policies()).isEqualTo(oldAge.policies());
+        assertThat(evaluated.cells()).isEqualTo(oldAge.cells());
+        assertThat(evaluated.distribution().after()).isEqualTo(oldAge.distribution().after());
         PolicySimulation.PolicyRow row = oldAge.policies().stream().filter(p -> p.code().equals("OLD_AGE_ALLOWANCE"))
                 .findFirst().orElseThrow();
         assertThat(row.beneficiariesAfter()).isPositive().isEqualTo(row.beneficiariesBefore());

@@ -76,7 +76,7 @@ class PolicySimulationTest {
     static final PolicySimulation.Input INPUT = new PolicySimulation.Input(P,
             List.of(person("1", "F1", 85), person("2", "F2", 70), person("3", null, 90)),
             List.of(family("F1", 15_000), family("F2", 25_000), family("F3", 50_000)),
-            List.of(row("F1", 2, 15_000), row("F2", 1, 25_000), row("F3", 3, 50_000)), 0);
+            List.of(row("F1", 2, 15_000), row("F2", 1, 25_000), row("F3", 3, 50_000)), Map.of(), 0);
 
     static PolicySimulation.Result simulate(String reform) {
         Reform r = ReformLoader.read(reform, "r.yaml", "r", LIBRARY, Set.of(), Set.of(TOWN));
@@ -157,6 +157,27 @@ class PolicySimulationTest {
         // a rule replaced only from a later month changes nothing at the period
         assertThat(changed.apply("policies:\n  - code: TOPUP\n    amount: 2000.0\n    valid_from: 2025-07\n")).isEmpty();
         assertThat(changed.apply("name: nothing\n")).isEmpty();
+    }
+
+    @Test
+    void theBaselineOfUntouchedPoliciesIsWhatTheRunStoredWhenItsVersionIsInForce() {
+        // the run stored F3 as eligible for TOPUP at 777 a year (its facts say otherwise: the stored row is the baseline)
+        Map<String, List<PolicySubjectsReader.Stored>> stored = Map.of("TOPUP", List.of(
+                new PolicySubjectsReader.Stored("TOPUP", "TOPUP@1", "FAMILY", "F3", "F3", TOWN, 777)));
+        PolicySimulation.Input input = new PolicySimulation.Input(P, INPUT.persons(), INPUT.families(), INPUT.rows(),
+                stored, 0);
+        Reform r = ReformLoader.read("parameters: {old_age_80: 150.0}\n", "r.yaml", "r", LIBRARY, Set.of(), Set.of(TOWN));
+        PolicySimulation sim = new PolicySimulation(IncomeSettings.builtIn().family());
+        PolicySimulation.PolicyRow topup = sim.run(LIBRARY, r, input, 10).policies().get(1);
+        assertThat(topup.costBefore()).isEqualTo(777.0);
+        assertThat(topup.costAfter()).isEqualTo(777.0);
+        // OLD_AGE had no stored row but is changed by the reform: evaluated
+        assertThat(sim.run(LIBRARY, r, input, 10).policies().get(0).costBefore()).isEqualTo(2_400.0);
+        // stored under another version: evaluated again
+        Map<String, List<PolicySubjectsReader.Stored>> old = Map.of("TOPUP", List.of(
+                new PolicySubjectsReader.Stored("TOPUP", "TOPUP@0", "FAMILY", "F3", "F3", TOWN, 777)));
+        assertThat(sim.run(LIBRARY, r, new PolicySimulation.Input(P, INPUT.persons(), INPUT.families(), INPUT.rows(),
+                old, 0), 10).policies().get(1).costBefore()).isEqualTo(1_000.0);
     }
 
     @Test
