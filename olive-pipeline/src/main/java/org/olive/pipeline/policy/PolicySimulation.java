@@ -2,7 +2,7 @@ package org.olive.pipeline.policy;
 
 import org.olive.income.Bracket;
 import org.olive.income.FamilyArea;
-import org.olive.income.FamilyIncome;
+import org.olive.income.LinesAt;
 import org.olive.income.FamilyIncomeRules;
 import org.olive.income.IncomeRulesAt;
 import org.olive.period.Period;
@@ -17,7 +17,6 @@ import org.olive.whatif.Measures;
 import org.olive.whatif.Poverty;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -225,15 +224,16 @@ public final class PolicySimulation {
             double[] pi = familyIncome.getOrDefault(f.key(), new double[2]);
             double delta = pi[1] - pi[0];
             FamilyArea area = new FamilyArea(f.township(), f.village(), f.urban());
-            FamilyIncome b = figures(f, f.di(), area, rules);
-            FamilyIncome a = delta == 0 ? b : figures(f, f.di() + delta, area, rules);
             double dibao = rules.lines().dibao(area).amount();
-            return new Side(new Measures.Unit(b.perCapita(), dibao, f.residents(), flags(b), ""),
-                    new Measures.Unit(a.perCapita(), dibao, f.residents(), flags(a), ""),
-                    // per capita before, after, the 低边 line, residents
-                    new double[] {b.perCapita(), a.perCapita(), rules.lines().dibian(area).amount(), f.residents()},
+            double dibianLine = rules.lines().dibian(area).amount();
+            double before = f.di() / f.residents();
+            double after = (f.di() + delta) / f.residents();
+            return new Side(new Measures.Unit(before, dibao, f.residents(), flags(before, f.di(), dibao, dibianLine, rules), ""),
+                    new Measures.Unit(after, dibao, f.residents(), delta == 0 ? flags(before, f.di(), dibao, dibianLine,
+                            rules) : flags(after, f.di() + delta, dibao, dibianLine, rules), ""),
+                    new double[] {before, after, dibianLine, f.residents()},
                     Math.abs(delta) < 0.005 ? null : new FamilyChange(f.key(), f.township(), f.residents(), round(pi[0]),
-                            round(pi[1]), round(b.perCapita()), round(a.perCapita())));
+                            round(pi[1]), round(before), round(after)));
         }).toList();
         List<Measures.Unit> unitsBefore = sides.stream().map(Side::before).toList();
         List<Measures.Unit> unitsAfter = sides.stream().map(Side::after).toList();
@@ -357,16 +357,24 @@ public final class PolicySimulation {
         return out;
     }
 
-    /** A family's figures with a DI of {@code di}, shared equally by its residents (the flags need only the sum). */
-    private static FamilyIncome figures(WarningStep.FamilyRow f, double di, FamilyArea area, IncomeRulesAt rules) {
-        FamilyIncome.Member m = FamilyIncome.Member.precise(di / f.residents());
-        return FamilyIncome.of(Collections.nCopies(f.residents(), m), Math.max(0, f.medicalOop()),
-                Math.max(0, f.educationExpense()), area, rules);
-    }
-
-    private static Set<String> flags(FamilyIncome fi) {
-        Set<String> out = new HashSet<>();
-        fi.flags().forEach(x -> out.add(x.id()));
+    /**
+     * The flags the measures count, as the income step sets them ({@code FamilyIncome.of}, whose reasons' text is not
+     * needed here and costs most of its time): the brackets of income.yaml holding the family (Bracket.figure and
+     * contains) and the 低保 and 低边 lines its per-capita DI is below.
+     */
+    private static Set<String> flags(double perCapita, double di, double dibao, double dibian, IncomeRulesAt rules) {
+        Set<String> out = new HashSet<>(4);
+        for (Bracket b : rules.brackets()) {
+            if (b.contains(b.figure(perCapita, di, rules.typicalSize()))) {
+                out.add(b.id());
+            }
+        }
+        if (perCapita < dibao) {
+            out.add(LinesAt.DIBAO);
+        }
+        if (perCapita < dibian) {
+            out.add(LinesAt.DIBIAN);
+        }
         return out;
     }
 

@@ -90,6 +90,20 @@ class PolicySimulationLedgerTest {
         assertThat(read).isEqualTo(stored);
     }
 
+    long count(String flag) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM "
+                + "family_flag WHERE data_period = ? AND flag_id = ?")) {
+            ps.setString(1, MARCH.toString());
+            ps.setString(2, flag);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theBuiltInReformsOverTheCounty() {
         PolicySimulationReforms.Library library = PolicySimulationReforms.Library.of(PolicySettings.builtIn(),
@@ -101,6 +115,11 @@ class PolicySimulationLedgerTest {
         assertThat(zero.total().costChange()).isZero();
         assertThat(zero.winners() + zero.losers()).isZero();
         assertThat(zero.distribution().after()).isEqualTo(zero.distribution().before());
+        // the baseline's flags are the income step's (family_flag)
+        assertThat(zero.distribution().before().belowDibao()).isPositive().isEqualTo(count("dibao"));
+        assertThat(zero.distribution().before().belowDibian()).isEqualTo(count("dibian"));
+        assertThat(zero.distribution().before().brackets().get("middle_10_50") * zero.distribution().before().families())
+                .isCloseTo(count("middle_10_50"), org.assertj.core.data.Offset.offset(0.01));
 
         Map<String, Reform> reforms = PolicySimulationReforms.of(null, library);
         PolicySimulation.Result oldAge = sim.run(PolicySettings.builtIn(), reforms.get("old-age-150"), input, 20);
