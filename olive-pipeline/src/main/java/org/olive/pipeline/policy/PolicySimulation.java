@@ -226,14 +226,14 @@ public final class PolicySimulation {
             FamilyArea area = new FamilyArea(f.township(), f.village(), f.urban());
             double dibao = rules.lines().dibao(area).amount();
             double dibianLine = rules.lines().dibian(area).amount();
-            double before = f.di() / f.residents();
-            double after = (f.di() + delta) / f.residents();
-            return new Side(new Measures.Unit(before, dibao, f.residents(), flags(before, f.di(), dibao, dibianLine, rules), ""),
-                    new Measures.Unit(after, dibao, f.residents(), delta == 0 ? flags(before, f.di(), dibao, dibianLine,
-                            rules) : flags(after, f.di() + delta, dibao, dibianLine, rules), ""),
-                    new double[] {before, after, dibianLine, f.residents()},
+            double perCapitaBefore = f.di() / f.residents();
+            double perCapitaAfter = (f.di() + delta) / f.residents();
+            return new Side(new Measures.Unit(perCapitaBefore, dibao, f.residents(), flags(perCapitaBefore, f.di(), dibao, dibianLine, rules), ""),
+                    new Measures.Unit(perCapitaAfter, dibao, f.residents(), delta == 0 ? flags(perCapitaBefore, f.di(), dibao, dibianLine,
+                            rules) : flags(perCapitaAfter, f.di() + delta, dibao, dibianLine, rules), ""),
+                    new double[] {perCapitaBefore, perCapitaAfter, dibianLine, f.residents()},
                     Math.abs(delta) < 0.005 ? null : new FamilyChange(f.key(), f.township(), f.residents(), round(pi[0]),
-                            round(pi[1]), round(before), round(after)));
+                            round(pi[1]), round(perCapitaBefore), round(perCapitaAfter)));
         }).toList();
         List<Measures.Unit> unitsBefore = sides.stream().map(Side::before).toList();
         List<Measures.Unit> unitsAfter = sides.stream().map(Side::after).toList();
