@@ -390,8 +390,11 @@ public record PolicyDefinitions(String version, String source, List<DatedParamet
         return new PolicyClassifier(this, p);
     }
 
-    /** The variables a unit's rules are compiled over: the unit's facts and the parameters. */
-    List<FactVariable> variables(Unit unit) {
+    /**
+     * The variables a unit's rules are compiled over: the unit's facts and the parameters (public so that a reform,
+     * org.olive.policy.reform, compiles its rules over exactly what {@link #at} compiles them over).
+     */
+    public List<FactVariable> variables(Unit unit) {
         List<FactVariable> vars = new ArrayList<>(unit == Unit.FAMILY ? PolicyVariables.FAMILY : PolicyVariables.PERSON);
         if (!parameters.isEmpty()) {
             parameters.get(0).values().forEach((k, v) -> vars.add(new FactVariable(k,

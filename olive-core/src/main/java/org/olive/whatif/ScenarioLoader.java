@@ -1,9 +1,6 @@
 package org.olive.whatif;
 
 import org.olive.income.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -11,7 +8,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,18 +62,8 @@ public final class ScenarioLoader {
      * @param defaultName the scenario's name when the file gives none (its file name without .yaml)
      */
     public static Scenario read(String text, String file, String defaultName, Vocabulary vocabulary) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ScenarioException(file, line, "not valid YAML: " + e.getProblem());
-        } catch (RuntimeException e) {
-            throw new ScenarioException(file, 0, "not valid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode top)) {
-            throw new ScenarioException(file, root == null ? 1 : line(root), "expected a mapping with name, title and shocks");
-        }
+        MappingNode top = org.olive.rule.FileLineException.mapping(text, file, "name, title and shocks",
+                ScenarioException::new);
         String name = defaultName;
         String title = null;
         String description = null;
@@ -291,6 +277,6 @@ public final class ScenarioLoader {
     }
 
     private static int line(Node n) {
-        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+        return org.olive.rule.FileLineException.line(n);
     }
 }

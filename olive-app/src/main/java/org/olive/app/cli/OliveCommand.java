@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "olive", mixinStandardHelpOptions = true, versionProvider = OliveCommand.Version.class,
         description = {"Olive 橄榄 — household income monitoring and analysis for common prosperity (共同富裕).", ""},
-        subcommands = {DemoCommand.class, SynthCommand.class, IngestCommand.class, RunCommand.class, IndicatorsCommand.class, FaultsCommand.class, GroupsCommand.class, WarningsCommand.class, CasesCommand.class, PoliciesCommand.class, OccupationsCommand.class, TagsCommand.class, WhatIfCommand.class, ServeCommand.class, AccountCommand.class, CountyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, SynthCommand.class, IngestCommand.class, RunCommand.class, IndicatorsCommand.class, FaultsCommand.class, GroupsCommand.class, WarningsCommand.class, CasesCommand.class, PoliciesCommand.class, OccupationsCommand.class, TagsCommand.class, WhatIfCommand.class, SimulateCommand.class, ServeCommand.class, AccountCommand.class, CountyCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error, or the database refuses the connection", "3:a data error stopped the run", "1:unexpected failure"})
 public class OliveCommand implements Runnable {

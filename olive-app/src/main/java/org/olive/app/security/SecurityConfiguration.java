@@ -49,6 +49,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasAnyRole(Permission.ADMINISTER.roleNames())
                         .requestMatchers("/ingest", "/ingest/**").hasAnyRole(Permission.DATA_INTAKE.roleNames())
                         .requestMatchers("/whatif", "/whatif/**").hasAnyRole(Permission.RUN_WHATIF.roleNames())
+                        // the policy simulation (docs/policy-simulation.md): aggregates, like the what-if
+                        .requestMatchers("/policies/simulate", "/policies/simulate/**")
+                        .hasAnyRole(Permission.RUN_WHATIF.roleNames())
                         .requestMatchers(PERSONAL_PAGES).hasAnyRole(Permission.READ_PERSONAL_DATA.roleNames())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

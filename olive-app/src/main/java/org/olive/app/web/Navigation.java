@@ -39,6 +39,8 @@ public class Navigation {
 
     /** The what-if (重大变量影响): RUN_WHATIF. */
     private static final NavItem WHATIF = new NavItem("whatif", "/whatif", "nav.whatif");
+    /** The policy simulation (政策施行可预测): RUN_WHATIF. */
+    private static final NavItem SIMULATE = new NavItem("simulate", "/policies/simulate", "nav.simulate");
     /** The assistance cases' worklist (帮扶): READ_PERSONAL_DATA (a cadre: their township's cases). */
     private static final NavItem CASES = new NavItem("cases", "/cases", "nav.cases");
 
@@ -67,6 +69,7 @@ public class Navigation {
         items.add(TAGS);
         if (role.may(Permission.RUN_WHATIF)) {
             items.add(WHATIF);
+            items.add(SIMULATE);
         }
         if (role.may(Permission.DATA_INTAKE)) {
             items.add(INTAKE);

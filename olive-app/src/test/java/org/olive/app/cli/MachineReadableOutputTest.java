@@ -127,6 +127,9 @@ class MachineReadableOutputTest {
             out.add(Arguments.of(format, concat(List.of("faults", "--data", "%DIR%/county", "--period", "2025-06",
                     "--format", format), db)));
         }
+        // the policy simulation has json only
+        out.add(Arguments.of("json", concat(List.of("simulate", "--reform", "old-age-150", "--period", "2025-12",
+                "--format", "json"), db)));
         return out;
     }
 

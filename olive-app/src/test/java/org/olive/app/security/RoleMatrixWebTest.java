@@ -66,6 +66,7 @@ class RoleMatrixWebTest {
             "policy,  /ingest,                           403",
             "policy,  /admin/audit,                      403",
             "policy,  /whatif,                           200",
+            "policy,  /policies/simulate,                200",
             // the cadre: their township's personal data, no intake, no matches, no administration
             "cadre,   /persons/900001,                   200",
             "cadre,   /families/F9000001,                200",
@@ -80,12 +81,14 @@ class RoleMatrixWebTest {
             "cadre,   /ingest,                           403",
             "cadre,   /admin/accounts,                   403",
             "cadre,   /whatif,                           403",
+            "cadre,   /policies/simulate,                403",
             // the analyst: the county's data and intake, no administration
             "analyst, /persons/900005,                   200",
             "analyst, /matches,                          200",
             "analyst, /ingest,                           200",
             "analyst, /admin/audit,                      403",
             "analyst, /whatif,                           200",
+            "analyst, /policies/simulate,                200",
             "analyst, /groups/skilled_worker?township=330922101, 200",
             "analyst, /groups/no_such_group,             404",
             // the administrator: everything

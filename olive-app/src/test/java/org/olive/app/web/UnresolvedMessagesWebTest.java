@@ -174,6 +174,7 @@ class UnresolvedMessagesWebTest {
         p.put("/admin/accounts", List.of("/admin/accounts"));
         p.put("/admin/audit", List.of("/admin/audit"));
         p.put("/whatif", List.of("/whatif"));
+        p.put("/policies/simulate", List.of("/policies/simulate"));
         p.put("/whatif/compare", List.of("/whatif/compare?a=" + whatIfRun() + "&b=" + whatIfRun()));
         return p;
     }

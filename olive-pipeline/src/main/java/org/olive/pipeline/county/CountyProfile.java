@@ -119,10 +119,16 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
             String f = org.olive.pipeline.whatif.Scenarios.FOLDER + "/" + n + ".yaml";
             FILES.put(f, org.olive.pipeline.whatif.Scenarios.RESOURCE + n + ".yaml");
         }
+        // the policy simulation's example reforms (docs/policy-simulation.md): optional, validated when present
+        for (String n : org.olive.pipeline.policy.PolicySimulationReforms.BUILT_IN) {
+            FILES.put(org.olive.pipeline.policy.PolicySimulationReforms.FOLDER + "/" + n + ".yaml",
+                    org.olive.pipeline.policy.PolicySimulationReforms.RESOURCE + n + ".yaml");
+        }
     }
 
     private static boolean optional(String file) {
-        return OPTIONAL.contains(file) || file.startsWith(org.olive.pipeline.whatif.Scenarios.FOLDER + "/");
+        return OPTIONAL.contains(file) || file.startsWith(org.olive.pipeline.whatif.Scenarios.FOLDER + "/")
+                || file.startsWith(org.olive.pipeline.policy.PolicySimulationReforms.FOLDER + "/");
     }
 
     public Divisions divisions() {
@@ -275,6 +281,14 @@ public record CountyProfile(String name, Path dir, CountyArea area, List<Dataset
             // scenarios/*.yaml: every file with its line and reason
             for (String m : org.olive.pipeline.whatif.Scenarios.check(dir,
                     org.olive.pipeline.whatif.Scenarios.vocabulary(area.divisions(), groups))) {
+                int colon = m.indexOf(':');
+                problems.add(new Problem(m.substring(0, colon), "line " + m.substring(colon + 1)));
+            }
+        }
+        if (policies != null && area != null && groups != null) {
+            // reforms/*.yaml: every file with its line and reason
+            for (String m : org.olive.pipeline.policy.PolicySimulationReforms.check(dir,
+                    org.olive.pipeline.policy.PolicySimulationReforms.Library.of(policies, groups, area.divisions()))) {
                 int colon = m.indexOf(':');
                 problems.add(new Problem(m.substring(0, colon), "line " + m.substring(colon + 1)));
             }

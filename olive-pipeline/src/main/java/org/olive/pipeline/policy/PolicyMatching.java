@@ -58,6 +58,24 @@ public final class PolicyMatching {
         if (families) {
             subjects.families(s -> rules.family(s.facts()).stream().map(e -> new Hit(s, e)).toList()).forEach(hits::addAll);
         }
+        return grouped(hits);
+    }
+
+    /**
+     * Evaluates every policy in force over subjects built once (the policy simulation evaluates two libraries over the
+     * same subjects, PolicySimulation).
+     */
+    public static Eligible eligible(PolicyClassifier rules, List<PolicySubjects.Subject> persons,
+                                    List<PolicySubjects.Subject> families) {
+        List<Hit> hits = new ArrayList<>();
+        persons.parallelStream().map(s -> rules.person(s.facts()).stream().map(e -> new Hit(s, e)).toList()).toList()
+                .forEach(hits::addAll);
+        families.parallelStream().map(s -> rules.family(s.facts()).stream().map(e -> new Hit(s, e)).toList()).toList()
+                .forEach(hits::addAll);
+        return grouped(hits);
+    }
+
+    private static Eligible grouped(List<Hit> hits) {
         Map<String, List<Hit>> by = new HashMap<>();
         hits.forEach(h -> by.computeIfAbsent(h.eligibility().policy().code(), k -> new ArrayList<>()).add(h));
         return new Eligible(by);

@@ -96,7 +96,15 @@ public final class Scenarios {
     }
 
     private static List<Path> files(Path profileDir) {
-        Path dir = profileDir.resolve(FOLDER);
+        return yamlFiles(profileDir, FOLDER);
+    }
+
+    /**
+     * The {@code *.yaml} files of a profile's optional folder (scenarios/, reforms/), sorted; none when the folder is
+     * absent.
+     */
+    public static List<Path> yamlFiles(Path profileDir, String folder) {
+        Path dir = profileDir.resolve(folder);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

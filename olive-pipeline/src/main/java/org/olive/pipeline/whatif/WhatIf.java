@@ -194,20 +194,8 @@ public final class WhatIf {
         // the families' stored vulnerability (step vulnerability): the shock moves a family's income now, not the
         // model's view of its future, so the rule `vulnerable` sees the stored figure before and after
         Map<String, Double> vulnerability = new HashMap<>();
-        // as step vulnerability published them to step warnings: the panel model's, or the cross-section's when the
-        // profile says they warn (vulnerability.yaml cross_section_warns)
-        boolean crossSectionWarns = vulnerabilitySettings.at(period).crossSectionWarns();
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.family_key, v.probability FROM family_vulnerability v "
-                + "JOIN vulnerability_model m ON m.data_period = v.data_period WHERE v.data_period = ? AND "
-                + "(m.method = 'PANEL' OR ?)")) {
-            ps.setString(1, p);
-            ps.setBoolean(2, crossSectionWarns);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    vulnerability.put(rs.getString(1), rs.getDouble(2));
-                }
-            }
-        }
+        org.olive.pipeline.vulnerability.VulnerabilityOutputs.stored(c, period, vulnerabilitySettings)
+                .forEach((k, v) -> vulnerability.put(k, v.probability()));
         Map<String, List<PersonFact>> members = new HashMap<>();
         PersonFacts read = facts.read(c, period);
         last[0] = lap(parts, "person_facts", last[0]);
