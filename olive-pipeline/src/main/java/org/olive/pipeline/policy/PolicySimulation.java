@@ -183,7 +183,8 @@ public final class PolicySimulation {
                 int n = paymentsAYear(own.frequency());
                 for (PolicyMatching.Hit h : e.of(p.code())) {
                     PolicySubjects.Subject s = h.subject();
-                    double amount = Double.isNaN(h.eligibility().amount()) ? 0 : h.eligibility().amount() * n;
+                    // a payment is money, to the fen, as policy_match stores it
+                    double amount = Double.isNaN(h.eligibility().amount()) ? 0 : round(h.eligibility().amount()) * n;
                     String subject = s.kind() + "|" + s.key();
                     String d = s.family() == null ? NO_DECILE : decile.getOrDefault(s.family(), NO_DECILE);
                     tally.add(side, p.code(), subject, amount, "county", ALL);
