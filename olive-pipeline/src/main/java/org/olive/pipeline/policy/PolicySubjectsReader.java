@@ -81,8 +81,8 @@ public final class PolicySubjectsReader {
         List<WarningStep.FamilyRow> families = WarningStep.families(c, p.toString());
         Map<String, WarningVariables.Facts> familyFacts = WarningStep.familyFacts(c, p, income.at(p).lines(), families,
                 subjects.facts(), VulnerabilityOutputs.stored(c, p, vulnerability));
-        return new Read(new PolicySubjects(subjects, tagsOf, familyFacts), families, stored(c, p),
-                (System.nanoTime() - t0) / 1_000_000);
+        return new Read(new PolicySubjects(subjects, tagsOf, familyFacts, PolicySubjects.policyPayments(c, p)), families,
+                stored(c, p), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The eligible subjects step policies stored for the period, by policy code (none when it did not run). */
