@@ -77,7 +77,7 @@ class IndicatorWebTest {
         assertThat(row(html, "C03")).contains("完成上级下达指标", "人工录入");
         assertThat(row(html, "C13")).contains("稳步下降", "观察指标");
         assertThat(row(html, "P6")).contains("重点群体收入监测体系覆盖率(%)", "77%", "系统计算");
-        assertThat(row(html, "P7")).contains("重点群体精准激励政策覆盖率(%)", "90%", "人工录入");
+        assertThat(row(html, "P7")).contains("重点群体精准激励政策覆盖率(%)", "90%", "系统计算");
     }
 
     @Test

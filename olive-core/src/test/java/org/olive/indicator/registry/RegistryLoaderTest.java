@@ -100,7 +100,7 @@ class RegistryLoaderTest {
             assertThat(i.definition()).endsWith("。");
         }
         assertThat(pilot.indicators()).filteredOn(Indicator::computed).extracting(Indicator::id)
-                .containsExactly("P1", "P2", "P3", "P4", "P5", "P6", "P8");
+                .containsExactly("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8");
         Indicator p2 = BUILT_IN.indicator("P2").orElseThrow();
         assertThat(p2.baseline().value()).isEqualByComparingTo("70");
         assertThat(p2.targetFor(2025).orElseThrow().target())
