@@ -136,16 +136,18 @@ abstract class LedgerRunContract {
         for (Period p : LedgerCounty.MONTHS) {
             LedgerResult r = results.get(p);
             // pilot indicator 4 (step figures), the families expected below the line (step vulnerability), the warned
-            // families by colour (step warnings) and pilot indicator 6 (step groups), nothing of the truth
+            // families by colour (step warnings), pilot indicator 6 (step groups), the policies' coverage and, at a
+            // quarter's end, pilot indicator 7 (step policies), nothing of the truth
             assertThat(r.figures()).isNotEmpty().allSatisfy(f -> assertThat(f.metric())
                     .matches("relationship_accuracy|key_group_monitoring|group:[a-z_]+|warning:(RED|YELLOW)"
-                            + "|vulnerability_expected"));
+                            + "|vulnerability_expected|policy:[A-Z0-9_]+|key_group_policy_coverage|policy_group:[a-z_]+"));
             assertThat(r.skipped()).doesNotContainKey("truth");
             assertThat(r.millis()).doesNotContainKey("truth");
             assertThat(count("SELECT COUNT(*) FROM ledger_figure WHERE data_period = ?", p)).isEqualTo(r.figures().size());
             assertThat(count("SELECT COUNT(*) FROM ledger_figure WHERE data_period = ? AND metric <> 'relationship_accuracy' "
                     + "AND metric <> 'key_group_monitoring' AND metric NOT LIKE 'group:%' AND metric NOT LIKE 'warning:%' AND "
-                    + "metric <> 'vulnerability_expected'", p))
+                    + "metric <> 'vulnerability_expected' AND metric NOT LIKE 'policy%' AND metric <> 'key_group_policy_coverage'",
+                    p))
                     .isZero();
         }
     }
