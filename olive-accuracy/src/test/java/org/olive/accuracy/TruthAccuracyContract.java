@@ -149,7 +149,7 @@ abstract class TruthAccuracyContract {
      * warnings) and pilot indicator 6 (step groups).
      */
     static final String PRODUCTION = "relationship_accuracy|key_group_monitoring|group:[a-z_]+|warning:(RED|YELLOW)"
-            + "|vulnerability_expected";
+            + "|vulnerability_expected|policy:[A-Z0-9_]+|key_group_policy_coverage|policy_group:[a-z_]+";
 
     /**
      * A run without the step has exactly the production figures: pilot indicators 4 and 6 (per group too), the same as
