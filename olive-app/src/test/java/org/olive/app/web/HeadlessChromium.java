@@ -81,8 +81,11 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /** A wait of 20 s that retries when htmx swapped the element it was reading (a stale reference). */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves a screenshot under target/screenshots. */
