@@ -161,9 +161,9 @@ class RunCommandIntegrationTest {
                 "not run again though they use their results: [vulnerability, warnings, cases, groups, tags, policies, indicators]", "income_di_mape");
         assertThat(dump(url, keys)).isEqualTo(dump(url, keys));
 
-        Outcome unknown = run("run", "--period", "2023-12", "--steps", "policies", "--data-dir", dataDir.toString());
+        Outcome unknown = run("run", "--period", "2023-12", "--steps", "portraits", "--data-dir", dataDir.toString());
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no step named policies", "registry", "warnings", "groups", "tags", "indicators");
+        assertThat(unknown.err()).contains("no step named portraits", "registry", "warnings", "groups", "tags", "indicators");
 
         // olive groups: the run's key groups; json and csv hold only the data on stdout
         Outcome json = run("groups", "--period", "2023-12", "--format", "json", "--data-dir", dataDir.toString());
