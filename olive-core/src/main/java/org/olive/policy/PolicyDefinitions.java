@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,23 +120,7 @@ public record PolicyDefinitions(String version, String source, List<DatedParamet
         // parameters are optional: a library whose amounts are all written in its formulas has none
         List<DatedParameters.Version> parameters = map.get("parameters") == null ? List.of()
                 : DatedParameters.parse(map.get("parameters"), problems);
-        Map<String, FactVariable.Type> types = new LinkedHashMap<>();
-        for (DatedParameters.Version pv : parameters) {
-            pv.values().forEach((k, v) -> {
-                FactVariable.Type t = v instanceof Long ? FactVariable.Type.INT : FactVariable.Type.DOUBLE;
-                FactVariable.Type before = types.putIfAbsent(k, t);
-                if (before != null && before != t) {
-                    problems.add(pv.key() + "." + k + ": a whole number in one version and a decimal in another");
-                }
-            });
-        }
-        for (DatedParameters.Version pv : parameters) {
-            for (String k : types.keySet()) {
-                if (!pv.values().containsKey(k)) {
-                    problems.add(pv.key() + ".values: missing " + k + " (every version gives every parameter)");
-                }
-            }
-        }
+        Map<String, FactVariable.Type> types = DatedParameters.types(parameters, problems);
         RuleCompiler personRules = compiler(PolicyVariables.PERSON, types, problems);
         RuleCompiler familyRules = compiler(PolicyVariables.FAMILY, types, problems);
         List<Policy> policies = new ArrayList<>();

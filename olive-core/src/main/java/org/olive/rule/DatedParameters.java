@@ -83,6 +83,32 @@ public final class DatedParameters {
         return out;
     }
 
+    /**
+     * The type of each parameter as rules see it (a whole number INT, a decimal DOUBLE), in first-seen order; adds a
+     * problem for a parameter that is whole in one version and decimal in another, and for a version that lacks a
+     * parameter another gives (every version gives every parameter). Shared by warnings.yaml and policies.yaml.
+     */
+    public static java.util.Map<String, FactVariable.Type> types(List<Version> versions, List<String> problems) {
+        java.util.Map<String, FactVariable.Type> types = new java.util.LinkedHashMap<>();
+        for (Version pv : versions) {
+            pv.values().forEach((k, v) -> {
+                FactVariable.Type t = v instanceof Long ? FactVariable.Type.INT : FactVariable.Type.DOUBLE;
+                FactVariable.Type before = types.putIfAbsent(k, t);
+                if (before != null && before != t) {
+                    problems.add(pv.key() + "." + k + ": a whole number in one version and a decimal in another");
+                }
+            });
+        }
+        for (Version pv : versions) {
+            for (String k : types.keySet()) {
+                if (!pv.values().containsKey(k)) {
+                    problems.add(pv.key() + ".values: missing " + k + " (every version gives every parameter)");
+                }
+            }
+        }
+        return types;
+    }
+
     /** The version in force at {@code p}: the latest whose valid_from is not after it. */
     public static Optional<Version> at(List<Version> versions, Period p) {
         Version in = null;

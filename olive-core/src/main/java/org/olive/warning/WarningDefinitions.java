@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,23 +67,7 @@ public record WarningDefinitions(String version, String source, List<DatedParame
             problems.add("version: missing");
         }
         List<DatedParameters.Version> parameters = DatedParameters.parse(map.get("parameters"), problems);
-        Map<String, FactVariable.Type> types = new LinkedHashMap<>();
-        for (DatedParameters.Version pv : parameters) {
-            pv.values().forEach((k, v) -> {
-                FactVariable.Type t = v instanceof Long ? FactVariable.Type.INT : FactVariable.Type.DOUBLE;
-                FactVariable.Type before = types.putIfAbsent(k, t);
-                if (before != null && before != t) {
-                    problems.add(pv.key() + "." + k + ": a whole number in one version and a decimal in another");
-                }
-            });
-        }
-        for (DatedParameters.Version pv : parameters) {
-            for (String k : types.keySet()) {
-                if (!pv.values().containsKey(k)) {
-                    problems.add(pv.key() + ".values: missing " + k + " (every version gives every parameter)");
-                }
-            }
-        }
+        Map<String, FactVariable.Type> types = DatedParameters.types(parameters, problems);
         List<FactVariable> vars = new ArrayList<>(WarningVariables.FAMILY);
         types.forEach((k, t) -> vars.add(new FactVariable(k, t, "parameter of warnings.yaml")));
         RuleCompiler compiler = null;
