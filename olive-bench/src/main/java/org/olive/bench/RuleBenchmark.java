@@ -54,6 +54,9 @@ public class RuleBenchmark {
     List<PersonVariables.Values> families;
     GroupClassifier groups;
     TagClassifier tags;
+    org.olive.policy.PolicyClassifier policies;
+    List<List<String>> personTagIds;
+    List<org.olive.policy.PolicyVariables.FamilySide> sides;
 
     @Setup
     public void setUp() {
@@ -72,6 +75,15 @@ public class RuleBenchmark {
             List<String> g = groups.classify(v).stream().map(GroupClassifier.Hit::groupId).toList();
             tagVariables.add(TagVariables.person(v, g, "head",
                     new TagVariables.Income(r.nextInt(80_000), r.nextInt(3) == 0 ? r.nextInt(50_000) : 0, 0, 0)));
+        }
+        policies = org.olive.pipeline.policy.PolicySettings.builtIn().at(P);
+        personTagIds = new ArrayList<>();
+        sides = new ArrayList<>();
+        for (PersonVariables.Values v : tagVariables) {
+            personTagIds.add(tags.person(v).stream().map(TagClassifier.Hit::tagId).toList());
+            double perCapita = 5_000 + r.nextInt(80_000);
+            sides.add(new org.olive.policy.PolicyVariables.FamilySide(List.of(), r.nextInt(20) == 0 ? List.of("DIBAO")
+                    : List.of(), r.nextInt(3), perCapita, 14_000));
         }
         families = new ArrayList<>();
         for (int i = 0; i + 3 <= PERSONS; i += 3) {
@@ -117,6 +129,25 @@ public class RuleBenchmark {
     public void familyTags(Blackhole bh) {
         for (PersonVariables.Values v : families) {
             bh.consume(tags.family(v));
+        }
+    }
+
+    /** Step policies' facts of a person (their tag facts, tags and family side; issue 15), without the rules. */
+    @Benchmark
+    @OperationsPerInvocation(PERSONS)
+    public void policyPersonFacts(Blackhole bh) {
+        for (int i = 0; i < PERSONS; i++) {
+            bh.consume(org.olive.policy.PolicyVariables.person(tagVariables.get(i), personTagIds.get(i), sides.get(i)));
+        }
+    }
+
+    /** Step policies per person: the facts and every person policy of the built-in policies.yaml in force. */
+    @Benchmark
+    @OperationsPerInvocation(PERSONS)
+    public void policyPersons(Blackhole bh) {
+        for (int i = 0; i < PERSONS; i++) {
+            bh.consume(policies.person(org.olive.policy.PolicyVariables.person(tagVariables.get(i), personTagIds.get(i),
+                    sides.get(i))));
         }
     }
 

@@ -64,10 +64,32 @@ public final class PolicyVariables {
     private PolicyVariables() {
     }
 
-    private static Map<String, List<String>> refs(PersonVariables.Values v) {
-        Map<String, List<String>> r = new HashMap<>();
-        v.refs().forEach((k, l) -> r.put(k, l.stream().map(org.olive.fact.PersonFact.Source::ref).toList()));
-        return r;
+    /**
+     * The references of a subject's facts, formatted ({@code dataset:file:row}) only when asked: a rule's evidence
+     * names a few facts of the few subjects it holds for, and formatting every record of every subject cost more than
+     * the rules (step policies, docs/benchmarks.md "Issue 15").
+     */
+    private static Map<String, List<String>> refs(PersonVariables.Values v, Map<String, List<String>> more) {
+        Map<String, List<org.olive.fact.PersonFact.Source>> src = v.refs();
+        return new java.util.AbstractMap<>() {
+            @Override
+            public List<String> get(Object k) {
+                List<org.olive.fact.PersonFact.Source> l = src.get(k);
+                return l != null ? l.stream().map(org.olive.fact.PersonFact.Source::ref).toList() : more.get(k);
+            }
+
+            @Override
+            public boolean containsKey(Object k) {
+                return src.containsKey(k) || more.containsKey(k);
+            }
+
+            @Override
+            public java.util.Set<Entry<String, List<String>>> entrySet() {
+                Map<String, List<String>> all = new HashMap<>(more);
+                src.forEach((k, l) -> all.put(k, l.stream().map(org.olive.fact.PersonFact.Source::ref).toList()));
+                return all.entrySet();
+            }
+        };
     }
 
     /** A person's policy facts: their tag facts, their tags and their family's side. */
@@ -80,7 +102,7 @@ public final class PolicyVariables {
         m.put("family_child_members", f.childMembers());
         m.put("family_di_per_capita", f.diPerCapita());
         m.put("family_dibao_line", f.dibaoLine());
-        return new Facts(m, refs(tagFacts));
+        return new Facts(m, refs(tagFacts, Map.of()));
     }
 
     /**
@@ -90,10 +112,9 @@ public final class PolicyVariables {
     public static Facts family(PersonVariables.Values tagFacts, WarningVariables.Facts income, List<String> tags,
                                double assistanceReceived, double policyPayments) {
         Map<String, Object> m = new HashMap<>(tagFacts.values());
-        Map<String, List<String>> refs = refs(tagFacts);
+        Map<String, List<String>> refs = refs(tagFacts, income == null ? Map.of() : income.refs());
         if (income != null) {
             income.values().forEach(m::putIfAbsent);
-            income.refs().forEach(refs::putIfAbsent);
         } else {
             for (FactVariable v : WarningVariables.FAMILY) {
                 m.putIfAbsent(v.name(), switch (v.type()) {

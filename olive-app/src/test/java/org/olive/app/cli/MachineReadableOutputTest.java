@@ -107,6 +107,55 @@ class MachineReadableOutputTest {
                 H2,P4,transfer_in,6000
                 H3,P5,wage,30000
                 """, StandardCharsets.UTF_8);
+        // every command of the tests below, started now, two at a time (each JVM starts Spring alone: about half of a
+        // core; the commands are independent), each on its own copy of the folder (H2's file lock is per process)
+        List<List<String>> all = new ArrayList<>();
+        commands().forEach(a -> all.add(castArgs(a.get()[1])));
+        all.addAll(OTHERS);
+        pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        for (List<String> args : all) {
+            started.putIfAbsent(args, pool.submit(() -> run(args, copyOfDir())));
+        }
+        pool.shutdown();
+    }
+
+    /** The commands of the single tests, started with the others. */
+    static final List<List<String>> OTHERS = List.of(
+            List.of("tags", "export", "--data-dir", "%DIR%"),
+            List.of("warnings", "--period", "2025-12", "--township", "330922100", "--data-dir", "%DIR%"),
+            List.of("warnings", "--period", "2025-12", "--township", "330922999", "--data-dir", "%DIR%"));
+
+    static java.util.concurrent.ExecutorService pool;
+    static final java.util.Map<List<String>, java.util.concurrent.Future<Output>> started =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castArgs(Object o) {
+        return (List<String>) o;
+    }
+
+    /** A copy of the filled folder (database, sample, county) for one command. */
+    private static Path copyOfDir() throws IOException {
+        Path copy = dir.resolve("run-" + copies.incrementAndGet());
+        for (String name : List.of("olive.mv.db", "sample", "county")) {
+            Path from = dir.resolve(name);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            try (var files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path to = copy.resolve(dir.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(f, to);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     /** Every command with a machine-readable format, in each of its formats. */
@@ -142,8 +191,14 @@ class MachineReadableOutputTest {
     record Output(int exit, String out, String err) {
     }
 
-    /** {@code olive ARGS} in a new JVM, standard output and standard error kept apart. */
-    static Output olive(List<String> args) throws IOException, InterruptedException {
+    /** {@code olive ARGS} in a new JVM (started by {@link #fill}), standard output and standard error kept apart. */
+    static Output olive(List<String> args) throws Exception {
+        java.util.concurrent.Future<Output> f = started.get(args);
+        return f != null ? f.get(10, TimeUnit.MINUTES) : run(args, copyOfDir());
+    }
+
+    /** {@code olive ARGS} in a new JVM, %DIR% being {@code dir}. */
+    static Output run(List<String> args, Path dir) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), OliveCommand.class.getName()));

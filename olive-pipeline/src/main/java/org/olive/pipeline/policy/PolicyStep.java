@@ -43,9 +43,22 @@ public final class PolicyStep implements MonthlyStep {
     public static final String POLICY_METRIC = "policy:";
 
     private final PolicyDefinitions definitions;
+    private PolicySubjectsReader reader;
+    private org.olive.group.GroupDefinitions groups;
 
     public PolicyStep(PolicyDefinitions definitions) {
         this.definitions = definitions;
+    }
+
+    /**
+     * Lets the step run without the steps before it ({@code olive run --steps policies}, e.g. after a policy version
+     * was saved from the web): the subjects are then read from the tables the period's last run left, as the policy
+     * simulation reads them (PolicySubjectsReader), and the groups' members from group_member.
+     */
+    public PolicyStep alone(PolicySubjectsReader reader, org.olive.group.GroupDefinitions groups) {
+        this.reader = reader;
+        this.groups = groups;
+        return this;
     }
 
     @Override
@@ -65,8 +78,17 @@ public final class PolicyStep implements MonthlyStep {
         Period period = ctx.period();
         // the profile's policies with the versions saved from the web laid over them (docs/policies.md)
         PolicyClassifier rules = PolicyRuleVersions.overlay(c, definitions).at(period);
-        PolicySubjects subjects = new PolicySubjects(ctx.need(TagOutputs.SUBJECTS), ctx.need(TagOutputs.TAGS),
-                ctx.need(WarningOutputs.FACTS), PolicySubjects.policyPayments(c, period));
+        PolicySubjects subjects;
+        boolean fromTables = reader != null && (ctx.find(TagOutputs.SUBJECTS).isEmpty()
+                || ctx.find(WarningOutputs.FACTS).isEmpty());
+        if (fromTables) {
+            subjects = reader.read(c, period).subjects();
+            ctx.report().skipped().put("policy subjects", "read from the tables of the period's last run: steps "
+                    + "facts, warnings and tags did not run in this one (--steps)");
+        } else {
+            subjects = new PolicySubjects(ctx.need(TagOutputs.SUBJECTS), ctx.need(TagOutputs.TAGS),
+                    ctx.need(WarningOutputs.FACTS), PolicySubjects.policyPayments(c, period));
+        }
         long t1 = System.nanoTime();
         PolicyMatching.Eligible eligible = PolicyMatching.eligible(rules, subjects);
         long t2 = System.nanoTime();
@@ -78,7 +100,10 @@ public final class PolicyStep implements MonthlyStep {
         PolicyTables.replace(c, period, matches);
         List<RunFigure> figures = new ArrayList<>(figures(rules.inForce(), matches));
         if (period.monthValue() % 3 == 0) {
-            figures.addAll(coverage(ctx.need(GroupOutputs.MEMBERS), rules.inForce(), matches));
+            GroupMembers members = ctx.find(GroupOutputs.MEMBERS).isPresent() || groups == null
+                    ? ctx.need(GroupOutputs.MEMBERS)
+                    : GroupMembers.read(c, period.toString(), groups.at(period).groupIds());
+            figures.addAll(coverage(members, rules.inForce(), matches));
         } else {
             ctx.report().skipped().put("pilot indicator 7", "quarterly: computed at the end of a quarter, not in " + period);
         }

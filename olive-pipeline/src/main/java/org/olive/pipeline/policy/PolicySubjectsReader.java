@@ -85,6 +85,28 @@ public final class PolicySubjectsReader {
                 stored(c, p), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * What {@link #read} depends on, as a key: the period's last succeeded ledger run (its tables) and the tag versions
+     * saved from the web (laid over the profile's tags). Two reads under the same key give the same subjects, so a
+     * caller may keep them (the /policies/simulate page).
+     */
+    public static String stamp(Connection c, Period p) throws SQLException {
+        StringBuilder key = new StringBuilder(p.toString());
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM ledger_run WHERE data_period = ? "
+                + "AND status = 'SUCCEEDED'")) {
+            ps.setString(1, p.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                key.append("|run ").append(rs.next() ? rs.getLong(1) : 0);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(saved_at) FROM tag_rule_version");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            key.append("|tags ").append(rs.getLong(1)).append(' ').append(rs.getObject(2));
+        }
+        return key.toString();
+    }
+
     /** The eligible subjects step policies stored for the period, by policy code (none when it did not run). */
     static Map<String, List<Stored>> stored(Connection c, Period p) throws SQLException {
         Map<String, List<Stored>> out = new HashMap<>();

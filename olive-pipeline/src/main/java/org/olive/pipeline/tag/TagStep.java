@@ -65,6 +65,9 @@ public final class TagStep implements MonthlyStep {
         for (GroupMembers.Member m : ctx.need(GroupOutputs.MEMBERS).members()) {
             groups.computeIfAbsent(m.personKey(), k -> new ArrayList<>(2)).add(m.groupId());
         }
+        // by group id, as TagSubjects.read lists them from group_member: the tags, their evidence and the policies'
+        // evidence are then the same whether a step reads its subjects from this run or from the stored tables
+        groups.values().forEach(l -> l.sort(null));
         Map<String, PersonVariables.Family> families = ctx.need(GroupOutputs.FAMILIES); // as step groups read them
         TagSubjects subjects = TagSubjects.of(c, period, facts, occupations, groups, families);
         long t1 = System.nanoTime();

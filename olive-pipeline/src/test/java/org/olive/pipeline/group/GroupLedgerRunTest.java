@@ -46,7 +46,12 @@ class GroupLedgerRunTest {
     static final Period MARCH = LedgerCounty.MARCH;
     DataSource ds;
     LedgerRun ledger;
-    final Map<Period, LedgerResult> results = new HashMap<>();
+    final Map<Period, Map<String, Long>> results = new HashMap<>();
+    /**
+     * What the re-runs below run: the steps groups and tags with the in-memory outputs they need (facts, occupations),
+     * on the tables the whole runs of {@link #ingestAndRun} left — the ledger's other steps do not read groups or tags' tables.
+     */
+    static final List<String> STEPS = List.of("facts", "occupations", "groups", "tags");
 
     @BeforeAll
     void ingestAndRun() {
@@ -56,9 +61,8 @@ class GroupLedgerRunTest {
                 m -> { });
         for (Period p : LedgerCounty.MONTHS) {
             ingest.ingest(LedgerCounty.generated().resolve(p.toString()), p);
-            results.put(p, ledger.run(p));
+            results.put(p, ledger.run(p).counts());
         }
-        System.out.print(results.get(MARCH).summary());
     }
 
     @Test
@@ -84,7 +88,7 @@ class GroupLedgerRunTest {
                 .allSatisfy(r -> assertThat((String) r[0]).containsPattern("cert_best_level=[1-5] \\[skill_cert:"));
         assertThat(rows("SELECT DISTINCT tier FROM group_member WHERE data_period = ? AND tier IS NOT NULL", MARCH))
                 .extracting(r -> r[0]).contains("POTENTIAL");
-        assertThat(results.get(MARCH).counts().get("groups_memberships")).isEqualTo(
+        assertThat(results.get(MARCH).get("groups_memberships")).isEqualTo(
                 sizes.values().stream().mapToLong(Long::longValue).sum());
     }
 
@@ -148,7 +152,7 @@ class GroupLedgerRunTest {
             GroupDecisions.decide(c, outsider, "hardship", "ADD", "家访核实：无固定收入", "cadre1", Instant.now());
             GroupDecisions.decide(c, insider, "hardship", "REMOVE", "已迁出本县", "cadre1", Instant.now());
         }
-        ledger.run(MARCH);
+        ledger.run(MARCH, STEPS);
         assertThat(rows("SELECT origin, evidence FROM group_member WHERE data_period = ? AND person_key = ? "
                 + "AND group_id = 'hardship'", MARCH, outsider)).singleElement()
                 .satisfies(r -> {
@@ -165,7 +169,7 @@ class GroupLedgerRunTest {
             assertThat(GroupDecisions.withdraw(c, outsider, "hardship", "admin", Instant.now())).isTrue();
             assertThat(GroupDecisions.withdraw(c, insider, "hardship", "admin", Instant.now())).isTrue();
         }
-        ledger.run(MARCH);
+        ledger.run(MARCH, STEPS);
         assertThat(snapshot("group_member")).isEqualTo(membersBefore);
         assertThat(snapshot("group_event")).isEqualTo(eventsBefore);
     }
@@ -181,12 +185,12 @@ class GroupLedgerRunTest {
         GroupDefinitions broken = GroupDefinitions.read(new ByteArrayInputStream(text.replace("b.open && b.kind == 'INDIVIDUAL'",
                 "b.opened && b.kind == 'INDIVIDUAL'").getBytes(StandardCharsets.UTF_8)), "groups.yaml");
         try {
-            LedgerResult r = ledger.groups(broken).run(MARCH);
+            LedgerResult r = ledger.groups(broken).run(MARCH, STEPS);
             assertThat(r.counts()).containsKey("group_rule_failures individual_business@1");
             assertThat(r.counts().get("group_rule_failures individual_business@1")).isPositive();
             assertThat(r.counts().getOrDefault("group_individual_business", 0L)).isZero();
         } finally {
-            ledger.groups(GroupSettings.builtIn()).run(MARCH);
+            ledger.groups(GroupSettings.builtIn()).run(MARCH, STEPS);
         }
     }
 
@@ -232,16 +236,16 @@ class GroupLedgerRunTest {
         assertThat(count("SELECT COUNT(*) FROM tag_value WHERE subject_kind = 'PERSON' AND tags LIKE '%;landlord=%'"))
                 .isPositive();
         assertThat(count("SELECT SUM(subjects) FROM tag_count WHERE data_period = ?", MARCH))
-                .isEqualTo(results.get(MARCH).counts().get("tags_values_stored"));
+                .isEqualTo(results.get(MARCH).get("tags_values_stored"));
         assertThat(rows("SELECT evidence FROM tag_value WHERE tags LIKE '%;disabled=%'")).isNotEmpty()
                 .allSatisfy(r -> assertThat((String) r[0]).contains("disabled: disability_grade="));
         // a run of an earlier period writes its counts but keeps the latest period's values; re-running the latest
         // period updates its rows in place and gives the same rows
         String all = "SELECT subject_kind, subject_key, data_period, tags, versions, evidence FROM tag_value ORDER BY 1, 2";
         List<List<Object>> before = rows(all).stream().map(java.util.Arrays::asList).toList();
-        ledger.run(LedgerCounty.FEBRUARY);
+        ledger.run(LedgerCounty.FEBRUARY, STEPS);
         assertThat(rows("SELECT DISTINCT data_period FROM tag_value")).extracting(r -> r[0]).containsExactly("2025-03");
-        ledger.run(MARCH);
+        ledger.run(MARCH, STEPS);
         assertThat(rows(all).stream().map(java.util.Arrays::asList).toList()).isEqualTo(before);
     }
 
@@ -267,7 +271,7 @@ class GroupLedgerRunTest {
                     LedgerCounty.JANUARY, "age >= 16 && age < 60", null, org.olive.tag.TagDefinitions.Subject.PERSON,
                     "人口特征", "年龄", "劳动年龄人口", "Working age"), "admin", "新增标签", Instant.now());
         }
-        ledger.run(MARCH);
+        ledger.run(MARCH, STEPS);
         long seventy = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND age >= 70", MARCH);
         long sixty = count("SELECT COUNT(*) FROM person_period WHERE data_period = ? AND age >= 60", MARCH);
         assertThat(seventy).isPositive().isLessThan(sixty);

@@ -11,6 +11,7 @@ import org.olive.pipeline.group.GroupSettings;
 import org.olive.pipeline.income.IncomeSettings;
 import org.olive.pipeline.ingest.PeriodIngest;
 import org.olive.pipeline.ledger.LedgerCounty;
+import org.olive.pipeline.ledger.LedgerResult;
 import org.olive.pipeline.ledger.LedgerRun;
 import org.olive.pipeline.ledger.LedgerSettings;
 import org.olive.pipeline.occupation.OccupationSettings;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,13 +41,14 @@ class PolicySimulationLedgerTest {
 
     static final Period MARCH = LedgerCounty.MARCH;
     DataSource ds;
+    LedgerRun run;
     PolicySimulation.Input input;
 
     @BeforeAll
     void ingestAndRun() throws SQLException {
         ds = LedgerCounty.h2Memory();
         PeriodIngest ingest = PeriodIngest.withDefaults(ds);
-        LedgerRun run = new LedgerRun(ds, LedgerSettings.builtIn(),
+        run = new LedgerRun(ds, LedgerSettings.builtIn(),
                 new FamilyBuilder(LedgerSettings.builtIn().family())::build, m -> { });
         for (Period p : LedgerCounty.MONTHS) {
             ingest.ingest(LedgerCounty.generated().resolve(p.toString()), p);
@@ -88,6 +91,42 @@ class PolicySimulationLedgerTest {
                 .isGreaterThanOrEqualTo(4);
         assertThat(stored.keySet()).anyMatch(k -> k.contains("|FAMILY|")).anyMatch(k -> k.contains("|PERSON|"));
         assertThat(read).isEqualTo(stored);
+    }
+
+    /**
+     * {@code olive run --steps policies}: the step alone reads its subjects and the groups' members from the tables the
+     * period's last run left, and stores exactly what the whole run stored (March is a quarter end: indicator 7 too).
+     */
+    @Test
+    void theStepAloneReadsItsSubjectsFromTheTablesAndStoresTheSameRows() throws SQLException {
+        String matches = "SELECT policy_code, subject_kind, subject_key, status, policy_version, eligible_amount, "
+                + "received_amount, evidence FROM policy_match WHERE data_period = '2025-03' ORDER BY 1, 2, 3";
+        String figures = "SELECT metric, area_code, numerator, denominator FROM ledger_figure WHERE data_period = '2025-03' "
+                + "AND (metric LIKE 'policy%' OR metric = 'key_group_policy_coverage') ORDER BY 1, 2";
+        List<List<Object>> before = rows(matches);
+        List<List<Object>> figuresBefore = rows(figures);
+        assertThat(figuresBefore).anyMatch(r -> r.get(0).equals(PolicyStep.COVERAGE)).anyMatch(r -> r.get(0)
+                .toString().startsWith(PolicyStep.GROUP_METRIC));
+        LedgerResult alone = run.run(MARCH, List.of("policies"));
+        assertThat(alone.skipped()).containsKey("policy subjects");
+        assertThat(rows(matches)).containsExactlyElementsOf(before);
+        assertThat(rows(figures)).containsExactlyElementsOf(figuresBefore);
+    }
+
+    List<List<Object>> rows(String sql) throws SQLException {
+        List<List<Object>> out = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> r = new java.util.ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    r.add(rs.getObject(i));
+                }
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     long count(String flag) {

@@ -109,6 +109,45 @@ public class PolicySimulationController {
         return "policy/simulate";
     }
 
+    /**
+     * The policy editor's preview (htmx, on the policy page): a candidate version of a policy in force at a period,
+     * as a reform that replaces the policy's rule at every period, simulated over the period's subjects — the
+     * beneficiaries and the annual cost before and after, aggregates only. The first preview of a period reads its
+     * subjects (tens of seconds on a large county); the next ones reuse them ({@link PolicySimulations#read}).
+     */
+    @PostMapping("/policies/simulate/version")
+    public String previewVersion(@RequestParam String code, @RequestParam(required = false) String period,
+                                 @RequestParam(required = false) String eligible,
+                                 @RequestParam(required = false) String amount, Model model) throws SQLException {
+        List<String> periods = periods();
+        String p = period != null && periods.contains(period) ? period : periods.isEmpty() ? null : periods.get(0);
+        model.addAttribute("previewPeriod", p);
+        if (p == null) {
+            return "policy/version-preview";
+        }
+        if (simulations.library().policies().policy(code).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no policy " + code);
+        }
+        Reform r = new Reform("editor", code + " (editor)", "the policy editor's candidate version", Map.of(), Map.of(),
+                List.of(new Reform.RuleChange(code, blank(eligible), blank(amount), null)), List.of(), "");
+        PolicySimulation.Result result;
+        try (Connection c = dataSource.getConnection()) {
+            result = simulations.run(c, r, Period.parse(p));
+        } catch (RuntimeException e) {
+            // a candidate that does not compile (the editor's check names its field first)
+            model.addAttribute("previewError", e.getMessage());
+            return "policy/version-preview";
+        }
+        model.addAttribute("previewRow", result.policies().stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElse(null));
+        model.addAttribute("previewResult", result);
+        return "policy/version-preview";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private void form(Model model, String period, String yaml) {
         List<String> periods = periods();
         model.addAttribute("periods", periods);

@@ -52,6 +52,12 @@ class PolicySimulationWebTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.olive.pipeline.county.CountyProfile profile;
+
     LedgerWebSupport web;
 
     @BeforeEach
@@ -106,6 +112,43 @@ class PolicySimulationWebTest {
         assertThat(html).contains("id=\"policy-table\"", "data-policy=\"OLD_AGE_ALLOWANCE\"", "id=\"aggregates-only\"",
                 "Policy simulation").doesNotContain("data-family=", "??");
         mvc.perform(get("/policies/simulate").session(web.login("cadre"))).andExpect(status().isForbidden());
+    }
+
+    /**
+     * The policy editor's preview: a candidate version of 低边 aid paying 500 yuan a year to every family with a
+     * resident reaches the three families (1,500 yuan a year); a rule that does not compile says why; a cadre is refused.
+     */
+    @Test
+    void theEditorPreviewsACandidateVersionsBeneficiariesAndCost() throws Exception {
+        String html = web.page(post("/policies/simulate/version").with(csrf()).session(web.login("policy"))
+                .param("code", "DIBIAN_AID").param("period", P).param("eligible", "residents > 0").param("amount", "500.0"));
+        assertThat(html).contains("id=\"preview-after\">3<", "id=\"preview-cost-after\">1,500<", "静态测算")
+                .doesNotContain("??");
+        String bad = web.page(post("/policies/simulate/version").with(csrf()).session(web.login("policy"))
+                .param("code", "DIBIAN_AID").param("period", P).param("eligible", "residents > hobby").param("amount", "500.0"));
+        assertThat(bad).contains("此版本无法测算").contains("hobby").doesNotContain("preview-after");
+        mvc.perform(post("/policies/simulate/version").with(csrf()).session(web.login("cadre")).param("code", "DIBIAN_AID")
+                .param("eligible", "residents > 0").param("amount", "500.0")).andExpect(status().isForbidden());
+    }
+
+    /** The subjects read for a period are kept until a new run of the period (its ledger_run) or a saved tag version. */
+    @Test
+    void theSubjectsAreKeptUntilTheNextRunOfThePeriod() throws Exception {
+        PolicySimulations simulations = new PolicySimulations(profile);
+        org.olive.period.Period p = org.olive.period.Period.parse(P);
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            org.olive.pipeline.policy.PolicySimulation.Input first = simulations.read(c, p);
+            assertThat(first.rows()).hasSizeGreaterThanOrEqualTo(3);
+            org.olive.pipeline.policy.PolicySimulation.Input again = simulations.read(c, p);
+            assertThat(again.persons()).isSameAs(first.persons());
+            assertThat(again.families()).isSameAs(first.families());
+            assertThat(again.readMillis()).isZero();
+            jdbc.sql("INSERT INTO ledger_run (data_period, status, started_at, finished_at) VALUES (:p, 'SUCCEEDED', "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").param("p", P).update();
+            org.olive.pipeline.policy.PolicySimulation.Input fresh = simulations.read(c, p);
+            assertThat(fresh.families()).isNotSameAs(first.families()).hasSameSizeAs(first.families());
+            assertThat(simulations.read(c, p).families()).isSameAs(fresh.families());
+        }
     }
 
     @Test
