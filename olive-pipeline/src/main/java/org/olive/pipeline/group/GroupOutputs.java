@@ -18,4 +18,15 @@ public final class GroupOutputs {
 
     private GroupOutputs() {
     }
+
+    /**
+     * The members step groups published in this run, else (the step not run: {@code --steps}) those it stored for the
+     * period, with the profile's groups enabled at the period.
+     */
+    public static GroupMembers members(org.olive.pipeline.run.StepContext ctx, org.olive.group.GroupDefinitions groups)
+            throws java.sql.SQLException {
+        java.util.Optional<GroupMembers> published = ctx.find(MEMBERS);
+        return published.isPresent() ? published.get()
+                : GroupMembers.read(ctx.connection(), ctx.period().toString(), groups.at(ctx.period()).groupIds());
+    }
 }

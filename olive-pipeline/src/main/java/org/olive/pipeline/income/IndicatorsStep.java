@@ -57,11 +57,7 @@ public final class IndicatorsStep implements MonthlyStep {
             return;
         }
         // the members step groups published in this run, else (--steps indicators) those it stored for the period
-        KeyGroupMembers members = ctx.find(GroupOutputs.MEMBERS).map(KeyGroupMembers::of)
-                .orElse(null);
-        if (members == null) {
-            members = KeyGroupMembers.read(ctx.connection(), ctx.period(), groups.at(ctx.period()).groupIds());
-        }
+        KeyGroupMembers members = KeyGroupMembers.of(GroupOutputs.members(ctx, groups));
         IncomeIndicatorStep.Report r = IncomeIndicatorStep.run(ctx.connection(), ctx.period(),
                 IncomeIndicators.defaultSettings(ctx.period(), income), registry, java.time.Clock.systemUTC(), divisions,
                 members);

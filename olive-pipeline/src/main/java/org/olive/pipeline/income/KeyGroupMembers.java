@@ -4,15 +4,11 @@ import org.olive.period.Period;
 import org.olive.pipeline.group.GroupMembers;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The key-group memberships the indicators break down by (breakdown KEY_GROUP): the groups enabled at the period in
@@ -49,20 +45,6 @@ public record KeyGroupMembers(List<String> enabled, Map<Long, List<String>> byPe
      *                have members in the table, by id
      */
     public static KeyGroupMembers read(Connection c, Period p, List<String> enabled) throws SQLException {
-        Map<Long, List<String>> by = new HashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_key, group_id FROM group_member WHERE data_period = ? "
-                + "ORDER BY group_id, person_key")) {
-            ps.setString(1, p.toString());
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String g = rs.getString(2);
-                    seen.add(g);
-                    by.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(g);
-                }
-            }
-        }
-        return new KeyGroupMembers(enabled != null ? enabled : List.copyOf(seen), by);
+        return of(GroupMembers.read(c, p.toString(), enabled));
     }
 }

@@ -93,7 +93,7 @@ public final class StandardRun {
                 new org.olive.pipeline.assistance.CaseStep(s.cases()),
                 new org.olive.pipeline.group.GroupStep(s.groups()),
                 new org.olive.pipeline.tag.TagStep(s.tags()),
-                new org.olive.pipeline.policy.PolicyStep(s.policies()).alone(new org.olive.pipeline.policy.PolicySubjectsReader(
+                new org.olive.pipeline.policy.PolicyStep(s.policies(), new org.olive.pipeline.policy.PolicySubjectsReader(
                         org.olive.pipeline.fact.PersonFactsReader.of(s.occupation(), s.divisions()), s.tags(),
                         s.income().family(), s.vulnerability()), s.groups()),
                 new IndicatorsStep(s.income(), s.divisions(), s.registry(), s.groups()));

@@ -43,22 +43,23 @@ public final class PolicyStep implements MonthlyStep {
     public static final String POLICY_METRIC = "policy:";
 
     private final PolicyDefinitions definitions;
-    private PolicySubjectsReader reader;
-    private org.olive.group.GroupDefinitions groups;
+    private final PolicySubjectsReader reader;
+    private final org.olive.group.GroupDefinitions groups;
 
+    /** The step within a whole run (tests): it needs the outputs of steps facts, warnings, groups and tags. */
     public PolicyStep(PolicyDefinitions definitions) {
-        this.definitions = definitions;
+        this(definitions, null, null);
     }
 
     /**
-     * Lets the step run without the steps before it ({@code olive run --steps policies}, e.g. after a policy version
-     * was saved from the web): the subjects are then read from the tables the period's last run left, as the policy
-     * simulation reads them (PolicySubjectsReader), and the groups' members from group_member.
+     * The step that may also run without the steps before it ({@code olive run --steps policies}, e.g. after a policy
+     * version was saved from the web): the subjects are then read from the tables the period's last run left, as the
+     * policy simulation reads them, and the groups' members from group_member.
      */
-    public PolicyStep alone(PolicySubjectsReader reader, org.olive.group.GroupDefinitions groups) {
+    public PolicyStep(PolicyDefinitions definitions, PolicySubjectsReader reader, org.olive.group.GroupDefinitions groups) {
+        this.definitions = definitions;
         this.reader = reader;
         this.groups = groups;
-        return this;
     }
 
     @Override
@@ -100,9 +101,7 @@ public final class PolicyStep implements MonthlyStep {
         PolicyTables.replace(c, period, matches);
         List<RunFigure> figures = new ArrayList<>(figures(rules.inForce(), matches));
         if (period.monthValue() % 3 == 0) {
-            GroupMembers members = ctx.find(GroupOutputs.MEMBERS).isPresent() || groups == null
-                    ? ctx.need(GroupOutputs.MEMBERS)
-                    : GroupMembers.read(c, period.toString(), groups.at(period).groupIds());
+            GroupMembers members = groups == null ? ctx.need(GroupOutputs.MEMBERS) : GroupOutputs.members(ctx, groups);
             figures.addAll(coverage(members, rules.inForce(), matches));
         } else {
             ctx.report().skipped().put("pilot indicator 7", "quarterly: computed at the end of a quarter, not in " + period);

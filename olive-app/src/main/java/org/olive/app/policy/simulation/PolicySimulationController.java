@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -129,7 +130,8 @@ public class PolicySimulationController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no policy " + code);
         }
         Reform r = new Reform("editor", code + " (editor)", "the policy editor's candidate version", Map.of(), Map.of(),
-                List.of(new Reform.RuleChange(code, blank(eligible), blank(amount), null)), List.of(), "");
+                List.of(new Reform.RuleChange(code, StringUtils.hasText(eligible) ? eligible.strip() : null,
+                        StringUtils.hasText(amount) ? amount.strip() : null, null)), List.of(), "");
         PolicySimulation.Result result;
         try (Connection c = dataSource.getConnection()) {
             result = simulations.run(c, r, Period.parse(p));
@@ -142,10 +144,6 @@ public class PolicySimulationController {
                 .orElse(null));
         model.addAttribute("previewResult", result);
         return "policy/version-preview";
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private void form(Model model, String period, String yaml) {
